@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { renderStats } from '../../render/render-stats.js';
+import { readStats } from '../../store/read-stats.js';
+import { Store } from '../../store/store.js';
+import type { CliContext } from '../cli-context.js';
+
+export function registerStatsCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('stats')
+    .description('show what is stored: groups, members, messages per type and week')
+    .option('--json', 'print JSON instead of a table')
+    .action((opts: { json?: boolean }) => {
+      const { config, out } = context();
+      const store = new Store(config.db);
+      try {
+        const offset = DateTime.now().setZone(config.timezone).offset;
+        const stats = readStats(store, offset);
+        out(opts.json ? JSON.stringify(stats, null, 2) : renderStats(stats, config.locale, config.timezone));
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { type CliContext, createCliContext } from './cli-context.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerReportCommand } from './commands/report-command.js';
+import { registerSimulateCommand } from './commands/simulate-command.js';
+import { registerStartCommand } from './commands/start-command.js';
+import { registerStatsCommand } from './commands/stats-command.js';
+
+/** The `qingqun` command: parses flags, builds the context once, dispatches to a subcommand. */
+const program = new Command('qingqun')
+  .description('清群 qingqun — measures formalism in WeChat work groups and recommends what to change')
+  .option('--db <path>', 'SQLite database file (env QINGQUN_DB, default data/qingqun.sqlite)')
+  .option('--config <path>', 'local YAML config layered over config/default.yaml (env QINGQUN_CONFIG)')
+  .option('--locale <locale>', 'language of the output: zh-CN or en')
+  .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
+  .showHelpAfterError();
+
+let context: CliContext | undefined;
+const getContext = () => {
+  context ??= createCliContext(program, process.env);
+  return context;
+};
+
+registerStartCommand(program, getContext);
+registerImportCommand(program, getContext);
+registerSimulateCommand(program, getContext);
+registerStatsCommand(program, getContext);
+registerReportCommand(program, getContext);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`qingqun: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof RangeError) {
+    process.stderr.write(`qingqun: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

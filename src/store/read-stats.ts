@@ -1,0 +1,53 @@
+import type { Store } from './store.js';
+
+export interface StoreStats {
+  groups: number;
+  contacts: number;
+  /** Distinct members over every group's latest snapshot. */
+  members: number;
+  messages: number;
+  byType: Record<string, number>;
+  /** Message counts per local day (YYYY-MM-DD) and type; days derived with a fixed UTC offset. */
+  byDayAndType: { day: string; type: string; count: number }[];
+  firstMessageAt: number | null;
+  lastMessageAt: number | null;
+}
+
+/** What is stored, in aggregate. `offsetMinutes` is the local UTC offset used to cut days. */
+export function readStats(store: Store, offsetMinutes: number): StoreStats {
+  const { db } = store;
+  const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+  const byType = Object.fromEntries(
+    (
+      db.prepare('SELECT type, COUNT(*) AS n FROM messages GROUP BY type ORDER BY type').all() as {
+        type: string;
+        n: number;
+      }[]
+    ).map((r) => [r.type, r.n]),
+  );
+  const byDayAndType = db
+    .prepare(
+      `SELECT date((time + ?) / 1000, 'unixepoch') AS day, type, COUNT(*) AS count
+       FROM messages GROUP BY day, type ORDER BY day, type`,
+    )
+    .all(offsetMinutes * 60_000) as { day: string; type: string; count: number }[];
+  const members = one(`
+    WITH latest AS (
+      SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY taken_at DESC, id DESC) AS rn
+                      FROM membership_snapshots) WHERE rn = 1)
+    SELECT COUNT(DISTINCT contact_id) FROM snapshot_members WHERE snapshot_id IN (SELECT id FROM latest)`);
+  const range = db.prepare('SELECT MIN(time) AS first, MAX(time) AS last FROM messages').get() as {
+    first: number | null;
+    last: number | null;
+  };
+  return {
+    groups: one('SELECT COUNT(*) FROM groups'),
+    contacts: one('SELECT COUNT(*) FROM contacts'),
+    members,
+    messages: one('SELECT COUNT(*) FROM messages'),
+    byType,
+    byDayAndType,
+    firstMessageAt: range.first,
+    lastMessageAt: range.last,
+  };
+}
