@@ -3,6 +3,17 @@ import type { GroupInput } from '../model/group.js';
 import type { MessageInput } from '../model/message.js';
 import { type Db, openDatabase } from './open-database.js';
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Length in code points (what users see as characters), without building an array. */
+function codePointLength(text: string | null): number {
+  if (text === null) return 0;
+  SURROGATE_PAIR.lastIndex = 0;
+  let pairs = 0;
+  while (SURROGATE_PAIR.exec(text) !== null) pairs++;
+  return text.length - pairs;
+}
+
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
 /**
@@ -34,7 +45,7 @@ export class Store {
               first_seen = MIN(groups.first_seen, excluded.first_seen),
               last_seen = MAX(groups.last_seen, excluded.last_seen)`),
           touchGroup: db.prepare(
-            'UPDATE groups SET first_seen = MIN(first_seen, @time), last_seen = MAX(last_seen, @time) WHERE id = @id',
+            'UPDATE groups SET first_seen = MIN(first_seen, ?), last_seen = MAX(last_seen, ?) WHERE id = ?',
           ),
           upsertContact: db.prepare(`
             INSERT INTO contacts (id, name, unit) VALUES (@id, @name, @unit)
@@ -58,11 +69,10 @@ export class Store {
             INSERT INTO messages (source, source_id, group_id, sender_id, time, type, text, text_length,
               mention_all, mention_ids, link_title, link_url, link_description, file_name, file_size, file_hash,
               app_title, app_name)
-            VALUES (@source, @id, @groupId, @senderId, @time, @type, @text, @textLength, @mentionAll, @mentionIds,
-              @linkTitle, @linkUrl, @linkDescription, @fileName, @fileSize, @fileHash, @appTitle, @appName)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, source_id) DO NOTHING`),
           existingMessage: db.prepare(
-            `SELECT group_id AS groupId, sender_id AS senderId, time, type, text_length AS textLength
+            `SELECT group_id AS groupId, sender_id AS senderId, time, type, text, text_length AS textLength
              FROM messages WHERE source = ? AND source_id = ?`,
           ),
           insertEvent: db.prepare(
@@ -76,9 +86,12 @@ export class Store {
     return this.stmts;
   }
 
-  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  /**
+   * Runs `fn` in one transaction. Inside an open transaction it simply runs `fn`, joining the outer
+   * one (no savepoint): an error then rolls back the whole outer transaction.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.inTransaction ? fn() : this.db.transaction(fn)();
   }
 
   upsertGroup(group: GroupInput): void {
@@ -112,34 +125,58 @@ export class Store {
   }
 
   insertMessage(m: MessageInput): InsertOutcome {
+    return this.insertMessages([m])[0] as InsertOutcome;
+  }
+
+  /**
+   * Inserts messages in one transaction and returns each one's outcome, in order. The groups'
+   * first/last-seen span is widened once per group, not once per message.
+   */
+  insertMessages(messages: readonly MessageInput[]): InsertOutcome[] {
     const w = this.w;
-    const textLength = m.text === null ? 0 : [...m.text].length;
-    const info = w.insertMessage.run({
-      source: m.source,
-      id: m.id,
-      groupId: m.groupId,
-      senderId: m.senderId,
-      time: m.time,
-      type: m.type,
-      text: m.text,
-      textLength,
-      mentionAll: m.mentionAll ? 1 : 0,
-      mentionIds: m.mentionIds.length > 0 ? JSON.stringify(m.mentionIds) : null,
-      linkTitle: m.link?.title ?? null,
-      linkUrl: m.link?.url ?? null,
-      linkDescription: m.link?.description ?? null,
-      fileName: m.file?.name ?? null,
-      fileSize: m.file?.size ?? null,
-      fileHash: m.file?.sha256 ?? null,
-      appTitle: m.miniprogram?.title ?? null,
-      appName: m.miniprogram?.appName ?? null,
+    return this.transaction(() => {
+      const span = new Map<string, [number, number]>();
+      const outcomes = messages.map((m) => {
+        const textLength = codePointLength(m.text);
+        const info = w.insertMessage.run(
+          m.source,
+          m.id,
+          m.groupId,
+          m.senderId,
+          m.time,
+          m.type,
+          m.text,
+          textLength,
+          m.mentionAll ? 1 : 0,
+          m.mentionIds.length > 0 ? JSON.stringify(m.mentionIds) : null,
+          m.link?.title ?? null,
+          m.link?.url ?? null,
+          m.link?.description ?? null,
+          m.file?.name ?? null,
+          m.file?.size ?? null,
+          m.file?.sha256 ?? null,
+          m.miniprogram?.title ?? null,
+          m.miniprogram?.appName ?? null,
+        );
+        if (info.changes === 1) {
+          const s = span.get(m.groupId);
+          if (s) {
+            s[0] = Math.min(s[0], m.time);
+            s[1] = Math.max(s[1], m.time);
+          } else span.set(m.groupId, [m.time, m.time]);
+          return 'inserted';
+        }
+        return this.compareExisting(m, textLength);
+      });
+      for (const [id, [first, last]] of span) w.touchGroup.run(first, last, id);
+      return outcomes;
     });
-    if (info.changes === 1) {
-      w.touchGroup.run({ id: m.groupId, time: m.time });
-      return 'inserted';
-    }
-    const existing = w.existingMessage.get(m.source, m.id) as
-      | { groupId: string; senderId: string | null; time: number; type: string; textLength: number }
+  }
+
+  /** A second copy of a stored message is a duplicate only if nothing that identifies it differs. */
+  private compareExisting(m: MessageInput, textLength: number): InsertOutcome {
+    const existing = this.w.existingMessage.get(m.source, m.id) as
+      | { groupId: string; senderId: string | null; time: number; type: string; text: string | null; textLength: number }
       | undefined;
     const same =
       existing !== undefined &&
@@ -147,7 +184,9 @@ export class Store {
       existing.senderId === m.senderId &&
       existing.time === m.time &&
       existing.type === m.type &&
-      existing.textLength === textLength;
+      existing.textLength === textLength &&
+      // Stored text may have been purged by retention; compare it only while both sides have it.
+      (existing.text === null || m.text === null || existing.text === m.text);
     return same ? 'duplicate' : 'conflict';
   }
 

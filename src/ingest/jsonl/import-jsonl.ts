@@ -1,0 +1,136 @@
+/**
+ * `qingqun import`'s engine: streams JSON Lines files (docs/interchange-format.md) into the store.
+ * Bad lines are reported one by one (ImportProblem: `FILE:LINE: field: problem`) while good lines
+ * are stored; re-importing a file stores nothing new. Lines are written in batched transactions, so
+ * a crash loses at most the batch in flight and never leaves half of one.
+ */
+import { createReadStream } from 'node:fs';
+import type { Store } from '../../store/store.js';
+import { ImportAbortedError } from './import-aborted-error.js';
+import { BatchWriteError, ImportBatch, type PendingLine } from './import-batch.js';
+import { ImportProblem } from './import-problem.js';
+import { addCounts, emptyCounts, type FileImportSummary, type ImportSummary } from './import-summary.js';
+import { createInterchangeSchemas, type InterchangeSchemas } from './interchange-schemas.js';
+import { KnownGroups } from './known-groups.js';
+import { LineSplitter, type SplitLine } from './line-splitter.js';
+import { parseRecord } from './parse-record.js';
+import { toMessageInput } from './to-message-input.js';
+
+export interface ImportOptions {
+  /** The `source` messages are stored under; (source, id) is what makes re-imports no-ops. Default 'jsonl'. */
+  source?: string;
+  /** UTC epoch ms taken as the present: later than a day after it is "the future". Default Date.now(). */
+  now?: number;
+  /** Called once per bad line (and per unreadable file), in file and line order. */
+  onProblem?: (problem: ImportProblem) => void;
+  /** Lines per transaction. Default 5,000. */
+  batchSize?: number;
+  /** Longer lines are rejected unread. Default 1 MiB. */
+  maxLineBytes?: number;
+}
+
+/** A batch is also cut at this much line text, so 5,000 lines of 1 MB never sit in memory at once. */
+const MAX_BATCH_CHARS = 32 * 1024 * 1024;
+
+const KIND_COUNTS = { group: 'groups', contact: 'contacts', message: 'messages' } as const;
+
+/**
+ * Imports `files` in order. Never throws for bad content or unreadable files (they are reported and
+ * counted); throws ImportAbortedError when the database itself refuses writes.
+ */
+export async function importJsonl(
+  store: Store,
+  files: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const now = options.now ?? Date.now();
+  const source = options.source ?? 'jsonl';
+  const batchSize = Math.max(1, options.batchSize ?? 5000);
+  const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
+  const schemas = createInterchangeSchemas({ now });
+  const groups = new KnownGroups(store);
+  const total: ImportSummary = { ...emptyCounts(), files: [] };
+
+  for (const file of files) {
+    const summary: FileImportSummary = { file, lines: 0, ...emptyCounts() };
+    total.files.push(summary);
+    const report = (line: number, field: string, problem: string) =>
+      options.onProblem?.(new ImportProblem(file, line, field, problem));
+    const batch = new ImportBatch(store, now, summary, report);
+    let batchChars = 0;
+    const splitter = new LineSplitter(maxLineBytes, (l) => {
+      batch.add(classify(l, schemas, groups, source));
+      batchChars += 'text' in l ? l.text.length : 0;
+      if (batch.size >= batchSize || batchChars >= MAX_BATCH_CHARS) {
+        batch.flush();
+        batchChars = 0;
+      }
+    });
+    let readError: unknown;
+    try {
+      try {
+        for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+          splitter.push(chunk as Buffer);
+        }
+        splitter.end();
+      } catch (error) {
+        if (!isFsError(error)) throw error;
+        readError = error;
+      }
+      batch.flush();
+    } catch (error) {
+      if (!(error instanceof BatchWriteError)) throw error;
+      summary.lines = splitter.line;
+      addCounts(total, summary);
+      throw new ImportAbortedError(file, error.line, total, { cause: error.cause });
+    }
+    summary.lines = splitter.line;
+    if (readError) {
+      summary.unreadable++;
+      summary.rejected++;
+      const code = (readError as { code: string }).code;
+      if (splitter.line === 0) report(0, 'file', `cannot read (${code})`);
+      else report(splitter.line + 1, 'file', `read failed after line ${splitter.line} (${code})`);
+    }
+    addCounts(total, summary);
+  }
+  return total;
+}
+
+function classify(
+  l: SplitLine,
+  schemas: InterchangeSchemas,
+  groups: KnownGroups,
+  source: string,
+): PendingLine {
+  if ('problem' in l) return { line: l.line, kind: 'problem', of: null, field: 'line', problem: l.problem };
+  const parsed = parseRecord(l.text, schemas);
+  if (!parsed.ok) {
+    const of = parsed.kind ? KIND_COUNTS[parsed.kind] : null;
+    return { line: l.line, kind: 'problem', of, field: parsed.field, problem: parsed.problem };
+  }
+  const record = parsed.record;
+  switch (record.kind) {
+    case 'group':
+      groups.declare(record.id);
+      return { line: l.line, kind: 'group', record };
+    case 'contact':
+      return { line: l.line, kind: 'contact', record };
+    case 'message':
+      if (!groups.has(record.groupId)) {
+        const problem = `unknown group ${showId(record.groupId)}`;
+        return { line: l.line, kind: 'problem', of: 'messages', field: 'groupId', problem };
+      }
+      return { line: l.line, kind: 'message', message: toMessageInput(record, source) };
+  }
+}
+
+function isFsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+/** Ids are shown bare when they are plain, quoted (and cut) when they hold spaces or control characters. */
+function showId(id: string): string {
+  return /^[^\s"\\\p{C}]{1,64}$/u.test(id) ? id : (JSON.stringify(id.slice(0, 64)) as string);
+}

@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import {
+  type PuppetModuleName,
+  qrcodeValueToImageUrl,
+  ScanStatus,
+  type Wechaty,
+  WechatyBuilder,
+} from 'wechaty';
+import { mock } from 'wechaty-puppet-mock';
+import type { Config } from '../../config/schema.js';
+import { type CapturedSend, SimulationPuppet } from './simulation-puppet.js';
+
+// qrcode-terminal is CommonJS without type declarations.
+const qrcodeTerminal = createRequire(import.meta.url)('qrcode-terminal') as {
+  generate(text: string, options: { small: boolean }, done: (qr: string) => void): void;
+};
+
+export interface CreatedBot {
+  bot: Wechaty;
+  /** Only for the embedded simulation: creates contacts, rooms and messages. */
+  mocker?: mock.Mocker;
+  puppet?: SimulationPuppet;
+  /** What the bot sent (filled by the simulation only; a real puppet's sends are not captured). */
+  sent: CapturedSend[];
+}
+
+export interface CreateBotOptions {
+  /** Where the login QR code goes (default: stdout). */
+  out?: (text: string) => void;
+}
+
+/**
+ * The Wechaty bot for the configured puppet. No puppet name means the embedded simulation on
+ * wechaty-puppet-mock (no memory card, nothing written to disk). A real puppet gets the token from
+ * the config (environment only) and a memory card named after the bot, so sessions survive restarts
+ * on puppets that support it. The caller installs the recorder, handles 'error' and starts the bot.
+ */
+export function createBot(config: Pick<Config, 'puppet'>, options: CreateBotOptions = {}): CreatedBot {
+  const out = options.out ?? ((text: string) => process.stdout.write(`${text}\n`));
+  let created: CreatedBot;
+  if (!config.puppet.name) {
+    const mocker = new mock.Mocker();
+    const puppet = new SimulationPuppet({ mocker });
+    created = { bot: WechatyBuilder.build({ puppet }), mocker, puppet, sent: puppet.sent };
+  } else {
+    const bot = WechatyBuilder.build({
+      name: config.puppet.botName,
+      puppet: config.puppet.name as PuppetModuleName,
+      puppetOptions: config.puppet.token ? { token: config.puppet.token } : {},
+    });
+    created = { bot, sent: [] };
+  }
+  created.bot.on('scan', (qrcode, status) => {
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
+    qrcodeTerminal.generate(qrcode, { small: true }, (qr) => {
+      out(`请用机器人专用的微信号扫码登录（群成员应知道这个账号的存在）：\n${qr}`);
+      out(`二维码无法显示时请在浏览器打开：${qrcodeValueToImageUrl(qrcode)}`);
+    });
+  });
+  return created;
+}
