@@ -1,4 +1,4 @@
-import { isWorkday as isChineseWorkday, isHoliday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { DateTime } from 'luxon';
 import type { Config } from '../config/schema.js';
 
@@ -26,6 +26,9 @@ export interface WorkCalendar {
   /** UTC ms of local midnight starting the given local date. */
   startOfDay(date: string): number;
 }
+
+// chinese-days is CommonJS without named exports Node can detect: use its default export.
+const { isHoliday, isWorkday: isChineseWorkday } = chineseDays;
 
 const HOUR = 3_600_000;
 

@@ -176,7 +176,14 @@ export class Store {
   /** A second copy of a stored message is a duplicate only if nothing that identifies it differs. */
   private compareExisting(m: MessageInput, textLength: number): InsertOutcome {
     const existing = this.w.existingMessage.get(m.source, m.id) as
-      | { groupId: string; senderId: string | null; time: number; type: string; text: string | null; textLength: number }
+      | {
+          groupId: string;
+          senderId: string | null;
+          time: number;
+          type: string;
+          text: string | null;
+          textLength: number;
+        }
       | undefined;
     const same =
       existing !== undefined &&

@@ -1,0 +1,32 @@
+import type { Config } from '../config/schema.js';
+import { loadWeekData } from '../store/load-week-data.js';
+import { readMessageTimes } from '../store/read-message-times.js';
+import type { Store } from '../store/store.js';
+import { analyseWeek, type WeekFindings } from './registry.js';
+import { summarisePreviousWeek } from './summarise-previous-week.js';
+import { shiftWeek, weekBounds } from './week-bounds.js';
+import type { WeekData } from './week-data.js';
+import type { PreviousWeek } from './weekly-report.js';
+import { createWorkCalendar } from './work-calendar.js';
+
+export interface StoredWeekAnalysis {
+  data: WeekData;
+  findings: WeekFindings;
+  previous: PreviousWeek | null;
+}
+
+/**
+ * Loads a week from the store and runs every detector over it, plus last week's totals. The one
+ * place that joins the store to the (pure) detectors; CLI commands, digests and the dashboard call it.
+ */
+export function analyseStoredWeek(store: Store, config: Config, week: string): StoredWeekAnalysis {
+  const bounds = weekBounds(week, config.timezone);
+  const calendar = createWorkCalendar(config);
+  const data = loadWeekData(store, bounds);
+  const findings = analyseWeek({ data, config, calendar });
+  const previousWeek = shiftWeek(week, -1, config.timezone);
+  const prevBounds = weekBounds(previousWeek, config.timezone);
+  const times = readMessageTimes(store, prevBounds.from, prevBounds.to);
+  const previous = times.times.length > 0 ? summarisePreviousWeek(previousWeek, times, calendar) : null;
+  return { data, findings, previous };
+}

@@ -1,0 +1,188 @@
+import type { GroupOverlap } from './group-overlap.js';
+import type { WeekFindings } from './registry.js';
+import type { GroupVolume } from './volume.js';
+import type { WeekData } from './week-data.js';
+import type { ZombieGroup } from './zombie-groups.js';
+
+/** Last week's totals, for week-over-week comparison (from `summarisePreviousWeek`). */
+export interface PreviousWeek {
+  week: string;
+  messages: number;
+  offHoursMessages: number;
+  atAllMessages: number;
+  messagesByGroup: Record<string, number>;
+}
+
+export interface ReportGroup {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  unit: string | null;
+  members: number;
+  messages: number;
+  previousMessages: number | null;
+  offHoursMessages: number;
+  atAllMessages: number;
+  ownerMessages: number;
+  zombie: boolean;
+  byType: GroupVolume['byType'];
+  byDay: Record<string, number>;
+  /** How many findings of each kind this group has this week. */
+  findings: Record<
+    'duplicates' | 'rollCalls' | 'ackFloods' | 'likeSpam' | 'photoProof' | 'rushedRequests',
+    number
+  >;
+}
+
+/**
+ * The weekly report: the public JSON interface (docs/report-schema.md) and what the text and
+ * Markdown renderers print. `excerpts` holds short excerpts of the messages that triggered a finding
+ * (notices, requests, showcases) — never of replies.
+ */
+export interface WeeklyReport {
+  schemaVersion: 1;
+  week: string;
+  from: string;
+  to: string;
+  timezone: string;
+  totals: {
+    groups: number;
+    messages: number;
+    offHoursMessages: number;
+    atAllMessages: number;
+    duplicateNotices: number;
+    redundantDeliveries: number;
+    rollCalls: number;
+    ackFloods: number;
+    likeSpam: number;
+    photoProof: number;
+    rushedRequests: number;
+    zombies: number;
+  };
+  previous: PreviousWeek | null;
+  groups: ReportGroup[];
+  duplicates: WeekFindings['duplicates'];
+  rollCalls: WeekFindings['rollCalls'];
+  ackFloods: WeekFindings['ackFloods'];
+  likeSpam: WeekFindings['likeSpam'];
+  photoProof: WeekFindings['photoProof'];
+  rushedRequests: WeekFindings['rushedRequests'];
+  zombies: ZombieGroup[];
+  overlaps: GroupOverlap[];
+  excerpts: Record<string, string>;
+  recommendations: { kind: string; groupIds: string[]; ownerId: string | null; reason: string }[];
+}
+
+const EXCERPT_CHARS = 40;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : flat;
+}
+
+/** Shapes one week's findings into the report. Pure; `groupId` limits it to one group. */
+export function buildWeeklyReport(input: {
+  data: WeekData;
+  findings: WeekFindings;
+  previous: PreviousWeek | null;
+  timezone: string;
+  groupId?: string;
+}): WeeklyReport {
+  const { data, previous, timezone, groupId } = input;
+  const only = <T extends { groupId: string }>(list: T[]) =>
+    groupId === undefined ? list : list.filter((f) => f.groupId === groupId);
+  const f = input.findings;
+  const duplicates =
+    groupId === undefined ? f.duplicates : f.duplicates.filter((d) => d.groupIds.includes(groupId));
+  const rollCalls = only(f.rollCalls);
+  const ackFloods = only(f.ackFloods);
+  const likeSpam = only(f.likeSpam);
+  const photoProof = only(f.photoProof);
+  const rushedRequests = only(f.rushedRequests);
+  const zombies = only(f.zombies);
+  const overlaps =
+    groupId === undefined ? f.overlaps : f.overlaps.filter((o) => o.groupIds.includes(groupId));
+
+  const volumes = new Map(f.volume.groups.map((v) => [v.groupId, v]));
+  const zombieIds = new Set(f.zombies.map((z) => z.groupId));
+  const count = (list: { groupId: string }[], id: string) => list.filter((x) => x.groupId === id).length;
+  const groups: ReportGroup[] = data.groups
+    .filter((g) => groupId === undefined || g.id === groupId)
+    .map((g) => {
+      const v = volumes.get(g.id);
+      return {
+        id: g.id,
+        name: g.name,
+        ownerId: g.ownerId,
+        unit: g.unit,
+        members: data.members.get(g.id)?.length ?? 0,
+        messages: v?.messages ?? 0,
+        previousMessages: previous ? (previous.messagesByGroup[g.id] ?? 0) : null,
+        offHoursMessages: v?.offHoursMessages ?? 0,
+        atAllMessages: v?.atAllMessages ?? 0,
+        ownerMessages: v?.ownerMessages ?? 0,
+        zombie: zombieIds.has(g.id),
+        byType: v?.byType ?? {},
+        byDay: v?.byDay ?? {},
+        findings: {
+          duplicates: f.duplicates.filter((d) => d.groupIds.includes(g.id)).length,
+          rollCalls: count(f.rollCalls, g.id),
+          ackFloods: count(f.ackFloods, g.id),
+          likeSpam: count(f.likeSpam, g.id),
+          photoProof: count(f.photoProof, g.id),
+          rushedRequests: count(f.rushedRequests, g.id),
+        },
+      };
+    });
+
+  const wanted = new Set<string>([
+    ...duplicates.map((d) => d.firstMessageId),
+    ...ackFloods.map((a) => a.triggerMessageId),
+    ...likeSpam.map((l) => l.triggerMessageId),
+    ...photoProof.map((p) => p.demandMessageId),
+    ...rushedRequests.map((r) => r.messageId),
+    ...rollCalls.map((r) => r.messageIds[0] ?? ''),
+  ]);
+  const excerpts: Record<string, string> = {};
+  for (const m of data.messages) {
+    if (!wanted.has(m.id)) continue;
+    const text = m.text ?? m.link?.title ?? m.file?.name ?? m.miniprogram?.title ?? null;
+    if (text && m.type !== 'recalled') excerpts[m.id] = excerpt(text);
+  }
+
+  const sum = (pick: (g: ReportGroup) => number) => groups.reduce((n, g) => n + pick(g), 0);
+  return {
+    schemaVersion: 1,
+    week: data.week,
+    from: new Date(data.from).toISOString(),
+    to: new Date(data.to).toISOString(),
+    timezone,
+    totals: {
+      groups: groups.length,
+      messages: sum((g) => g.messages),
+      offHoursMessages: sum((g) => g.offHoursMessages),
+      atAllMessages: sum((g) => g.atAllMessages),
+      duplicateNotices: duplicates.length,
+      redundantDeliveries: duplicates.reduce((n, d) => n + d.redundantDeliveries, 0),
+      rollCalls: rollCalls.length,
+      ackFloods: ackFloods.length,
+      likeSpam: likeSpam.length,
+      photoProof: photoProof.length,
+      rushedRequests: rushedRequests.length,
+      zombies: zombies.length,
+    },
+    previous,
+    groups,
+    duplicates,
+    rollCalls,
+    ackFloods,
+    likeSpam,
+    photoProof,
+    rushedRequests,
+    zombies,
+    overlaps,
+    excerpts,
+    recommendations: [],
+  };
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
+import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { buildWeeklyReport } from '../../analysis/weekly-report.js';
+import { renderReport } from '../../render/render-report.js';
+import { Store } from '../../store/store.js';
+import type { CliContext } from '../cli-context.js';
+
+interface ReportFlags {
+  week?: string;
+  format: string;
+  group?: string;
+}
+
+export function registerReportCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('report')
+    .description(
+      'the weekly report: volume, duplicates, roll-calls, floods, rushed demands, zombies, overlap',
+    )
+    .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: last week)')
+    .option('--format <format>', 'text, md or json', 'text')
+    .option('--group <id>', 'only this group')
+    .action((flags: ReportFlags) => {
+      const { config, out } = context();
+      if (!['text', 'md', 'json'].includes(flags.format)) {
+        throw new RangeError(`--format: expected text, md or json, got "${flags.format}"`);
+      }
+      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
+      const store = new Store(config.db);
+      try {
+        const { data, findings, previous } = analyseStoredWeek(store, config, week);
+        if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
+          throw new RangeError(`--group: no group "${flags.group}" in ${config.db}`);
+        }
+        const report = buildWeeklyReport({
+          data,
+          findings,
+          previous,
+          timezone: config.timezone,
+          groupId: flags.group,
+        });
+        out(
+          flags.format === 'json'
+            ? JSON.stringify(report, null, 2)
+            : renderReport(report, {
+                format: flags.format as 'text' | 'md',
+                locale: config.locale,
+                contacts: data.contacts,
+              }),
+        );
+      } finally {
+        store.close();
+      }
+    });
+}

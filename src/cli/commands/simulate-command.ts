@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { truthPathFor, writeSimulation } from '../../ingest/simulate/write-simulation.js';
+import type { CliContext } from '../cli-context.js';
+
+interface SimulateFlags {
+  seed: string;
+  groups?: string;
+  cadres?: string;
+  weeks: string;
+  messages?: string;
+  start?: string;
+  out: string;
+}
+
+function int(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new RangeError(`--${flag}: expected an integer, got "${value}"`);
+  return n;
+}
+
+export function registerSimulateCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('simulate')
+    .description('write a seeded simulated town office as JSON Lines, with its ground truth beside it')
+    .option('--seed <n>', 'random seed (same seed, same output)', '1')
+    .option('--groups <n>', 'number of work groups (default 24)')
+    .option('--cadres <n>', 'number of cadres (default 5 per group)')
+    .option('--weeks <n>', 'number of ISO weeks', '4')
+    .option('--messages <n>', 'messages in total over all weeks (default about 62.5 per group and week)')
+    .option('--start <date>', 'local date in the first week (default 2026-10-26)')
+    .requiredOption('--out <file>', 'JSON Lines file to write')
+    .action(async (flags: SimulateFlags) => {
+      const { out } = context();
+      const weeks = int('weeks', flags.weeks) ?? 4;
+      const total = int('messages', flags.messages);
+      const result = await writeSimulation(
+        {
+          seed: int('seed', flags.seed),
+          groups: int('groups', flags.groups),
+          cadres: int('cadres', flags.cadres),
+          weeks,
+          messagesPerWeek: total === undefined ? undefined : Math.max(100, Math.round(total / weeks)),
+          start: flags.start,
+        },
+        flags.out,
+      );
+      out(
+        `wrote ${flags.out}: ${result.contacts} contacts, ${result.groups} groups, ${result.messages} messages ` +
+          `(${result.weeks.join(', ')}); ground truth in ${truthPathFor(flags.out)}`,
+      );
+    });
+}

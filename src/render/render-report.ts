@@ -1,0 +1,122 @@
+import { DateTime } from 'luxon';
+import type { WeeklyReport } from '../analysis/weekly-report.js';
+import type { Contact } from '../model/contact.js';
+import { REPORT_TEXT, type ReportLocale } from './report-text.js';
+
+export interface RenderReportOptions {
+  format: 'text' | 'md';
+  locale: ReportLocale;
+  contacts: ReadonlyMap<string, Contact>;
+  /** How many duplicate notices to list (largest burden first). */
+  topDuplicates?: number;
+  /** Include the per-group section (default true). */
+  perGroup?: boolean;
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`);
+const change = (now: number, before: number) =>
+  before === 0 ? '—' : `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(1)}%`;
+
+/** The weekly report for people, as plain text or Markdown. Pure. */
+export function renderReport(report: WeeklyReport, options: RenderReportOptions): string {
+  const t = REPORT_TEXT[options.locale];
+  const md = options.format === 'md';
+  const h1 = (s: string) => (md ? `# ${s}` : `${s}\n${'='.repeat(Math.min(60, s.length * 2))}`);
+  const h2 = (s: string) => (md ? `\n## ${s}\n` : `\n【${s}】`);
+  const h3 = (s: string) => (md ? `\n### ${s}\n` : `\n■ ${s}`);
+  const li = (s: string) => (md ? `- ${s}` : `  · ${s}`);
+  const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
+  const nameOf = (groupId: string) => groupName.get(groupId) ?? groupId;
+  const ex = (id: string | undefined) => {
+    const text = id === undefined ? undefined : report.excerpts[id];
+    return text ? t.after(text) : '';
+  };
+  const fmt = (iso: string, plusDays = 0) =>
+    DateTime.fromISO(iso, { zone: report.timezone }).plus({ days: plusDays }).toFormat('yyyy-MM-dd');
+
+  const lines: string[] = [
+    h1(t.title(report.week, `${fmt(report.from)} — ${fmt(report.to, -1)}, ${report.timezone}`)),
+  ];
+  const T = report.totals;
+  const prev = report.previous;
+  lines.push(h2(t.overview));
+  lines.push(
+    li(
+      t.groupsLine(
+        T.groups,
+        T.messages,
+        prev ? t.prev(prev.messages, change(T.messages, prev.messages)) : '',
+      ),
+    ),
+  );
+  lines.push(
+    li(
+      t.offHours(
+        pct(T.offHoursMessages, T.messages),
+        prev ? t.offHoursPrev(pct(prev.offHoursMessages, prev.messages)) : '',
+      ),
+    ),
+  );
+  lines.push(li(t.atAll(T.atAllMessages)));
+  lines.push(li(t.burden(T)));
+
+  if (report.duplicates.length > 0) {
+    lines.push(h2(t.duplicates));
+    const top = [...report.duplicates]
+      .sort((a, b) => b.redundantDeliveries - a.redundantDeliveries)
+      .slice(0, options.topDuplicates ?? 10);
+    for (const d of top) {
+      const first = options.contacts.get(d.firstSenderId ?? '')?.unit ?? nameOf(d.firstGroupId);
+      lines.push(
+        li(
+          t.duplicateLine(
+            d.excerpt || t.unknown,
+            d.groupIds.length,
+            d.messageIds.length,
+            d.redundantDeliveries,
+            first,
+          ),
+        ),
+      );
+    }
+  }
+
+  if (report.overlaps.length > 0) {
+    lines.push(h2(t.overlaps));
+    for (const o of report.overlaps.slice(0, 10)) {
+      lines.push(
+        li(
+          t.overlapLine(
+            nameOf(o.groupIds[0]),
+            nameOf(o.groupIds[1]),
+            pct(o.jaccard, 1),
+            pct(o.containment, 1),
+            o.sharedNotices,
+          ),
+        ),
+      );
+    }
+  }
+
+  if (options.perGroup !== false) lines.push(h2(t.perGroup));
+  for (const g of options.perGroup === false ? [] : report.groups) {
+    const owner = g.ownerId ? (options.contacts.get(g.ownerId)?.name ?? g.ownerId) : t.unknown;
+    lines.push(h3(t.groupHead(g.name, owner, g.members)));
+    const prevLine = g.previousMessages === null ? '' : t.groupPrev(g.previousMessages);
+    lines.push(li(t.groupLine(g.messages, prevLine, pct(g.offHoursMessages, g.messages), g.atAllMessages)));
+    const zombie = report.zombies.find((z) => z.groupId === g.id);
+    if (zombie) lines.push(li(t.zombie(zombie.lastHumanMessageAt === null ? null : zombie.quietDays)));
+    for (const r of report.rollCalls.filter((x) => x.groupId === g.id))
+      lines.push(li(t.rollCall(r.posts, r.participants, r.linesReposted, ex(r.messageIds[0]))));
+    for (const a of report.ackFloods.filter((x) => x.groupId === g.id))
+      lines.push(li(t.ackFlood(a.repliers, ex(a.triggerMessageId))));
+    for (const l of report.likeSpam.filter((x) => x.groupId === g.id))
+      lines.push(li(t.likeSpam(l.repliers, l.triggerByLeader, ex(l.triggerMessageId))));
+    for (const p of report.photoProof.filter((x) => x.groupId === g.id))
+      lines.push(li(t.photoProof(p.messageIds.length, ex(p.demandMessageId))));
+    for (const r of report.rushedRequests.filter((x) => x.groupId === g.id))
+      lines.push(li(t.rushed(r.hoursGiven.toFixed(1), ex(r.messageId))));
+  }
+  lines.push('', md ? `_${t.note}_` : t.note);
+  return lines.join('\n');
+}
