@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { type CliContext, createCliContext } from './cli-context.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerMaintenanceCommands } from './commands/maintenance-commands.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerSimulateCommand } from './commands/simulate-command.js';
 import { registerStartCommand } from './commands/start-command.js';
@@ -27,6 +28,7 @@ registerImportCommand(program, getContext);
 registerSimulateCommand(program, getContext);
 registerStatsCommand(program, getContext);
 registerReportCommand(program, getContext);
+registerMaintenanceCommands(program, getContext);
 
 try {
   await program.parseAsync(process.argv);

@@ -66,4 +66,69 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX room_events_group_time ON room_events(group_id, time);
   `,
+  // 2 (deliver): the outbox every outgoing private message goes through, and the record of which
+  // scheduled job periods have run (docs/RELIABILITY.md, "Send queue").
+  `
+  CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY,
+    dedupe_key       TEXT NOT NULL UNIQUE,
+    recipient_id     TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('text', 'image')),
+    payload          TEXT,
+    state            TEXT NOT NULL
+                       CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'undeliverable', 'unconfirmed')),
+    if_uncertain     TEXT NOT NULL CHECK (if_uncertain IN ('report', 'resend')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  INTEGER NOT NULL,
+    last_error       TEXT,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    sent_at          INTEGER
+  );
+  CREATE INDEX outbox_state_due ON outbox(state, next_attempt_at);
+  CREATE INDEX outbox_recipient_state ON outbox(recipient_id, state);
+  CREATE TABLE job_schedules (
+    job                 TEXT PRIMARY KEY,
+    first_scheduled_at  INTEGER NOT NULL
+  );
+  CREATE TABLE job_runs (
+    period_key    TEXT PRIMARY KEY,
+    job           TEXT NOT NULL,
+    scheduled_at  INTEGER NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+    attempts      INTEGER NOT NULL,
+    started_at    INTEGER NOT NULL,
+    finished_at   INTEGER,
+    last_error    TEXT
+  );
+  CREATE INDEX job_runs_job_time ON job_runs(job, scheduled_at);
+  `,
+  // (recommend): what owners said about recommendations (status per id, with the week and the
+  // magnitude it was said about), and the numbered recommendations each owner's digest carried, so
+  // that a reply "采纳 N" resolves to an id (src/store/recommendation-status.ts).
+  `
+  CREATE TABLE recommendation_status (
+    id          TEXT PRIMARY KEY,
+    owner_id    TEXT,
+    kind        TEXT NOT NULL,
+    group_ids   TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'dismissed')),
+    week        TEXT NOT NULL,
+    magnitude   REAL NOT NULL,
+    figures     TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE TABLE issued_recommendations (
+    owner_id           TEXT NOT NULL,
+    week               TEXT NOT NULL,
+    number             INTEGER NOT NULL,
+    recommendation_id  TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    group_ids          TEXT NOT NULL,
+    magnitude          REAL NOT NULL,
+    figures            TEXT NOT NULL,
+    issued_at          INTEGER NOT NULL,
+    PRIMARY KEY (owner_id, week, number)
+  ) WITHOUT ROWID;
+  `,
 ];

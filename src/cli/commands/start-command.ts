@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { runLiveBot } from '../start/run-live-bot.js';
-import { runSimulationDemo } from '../start/run-simulation-demo.js';
 
 export function registerStartCommand(program: Command, context: () => CliContext): void {
   program
@@ -10,7 +8,13 @@ export function registerStartCommand(program: Command, context: () => CliContext
     .option('--seed <n>', 'seed of the simulated organisation', '1')
     .action(async (flags: { seed: string }) => {
       const ctx = context();
-      if (ctx.config.puppet.name === '') await runSimulationDemo(ctx, { seed: Number(flags.seed) });
-      else await runLiveBot(ctx);
+      // Loaded on demand: Wechaty takes seconds to load and the other commands never need it.
+      if (ctx.config.puppet.name === '') {
+        const { runSimulationDemo } = await import('../start/run-simulation-demo.js');
+        await runSimulationDemo(ctx, { seed: Number(flags.seed) });
+      } else {
+        const { runLiveBot } = await import('../start/run-live-bot.js');
+        await runLiveBot(ctx);
+      }
     });
 }

@@ -1,0 +1,258 @@
+import type { Db } from './open-database.js';
+
+/**
+ * queued → sending → sent, or back to queued for a retry, or failed (attempts exhausted),
+ * undeliverable (the recipient cannot be reached), unconfirmed (the process died during the puppet
+ * call: it may or may not have gone out). docs/RELIABILITY.md, "Send queue", states the contract.
+ */
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'undeliverable' | 'unconfirmed';
+
+export const OUTBOX_STATES: readonly OutboxState[] = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'undeliverable',
+  'unconfirmed',
+];
+
+/** What is sent: text, or a PNG given as a file path or as base64 bytes. */
+export type OutgoingContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; path: string }
+  | { kind: 'image'; base64: string; name?: string };
+
+/**
+ * What to do with a message found in 'sending' after a crash: 'report' marks it unconfirmed and
+ * never resends it (digests: a duplicate is worse than a visible gap); 'resend' queues it again
+ * (harmless repeats, e.g. a reply to a command).
+ */
+export type IfUncertain = 'report' | 'resend';
+
+export interface OutboxItem {
+  /** One logical message, e.g. `digest:2026-W47:owner:u-0001:part:1`. Enqueueing it again is a no-op. */
+  dedupeKey: string;
+  recipientId: string;
+  content: OutgoingContent;
+  /** Not sent before this time (ms since epoch); default: at once. */
+  notBefore?: number;
+  ifUncertain?: IfUncertain;
+}
+
+export interface OutboxRow {
+  id: number;
+  dedupeKey: string;
+  recipientId: string;
+  /** Null once purged (see purgePayloads); the key stays so the message is never enqueued again. */
+  content: OutgoingContent | null;
+  state: OutboxState;
+  ifUncertain: IfUncertain;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+}
+
+/** 'duplicate': the key exists with the same recipient and content; 'conflict': it exists with other ones. */
+export type EnqueueOutcome = 'queued' | 'duplicate' | 'conflict';
+
+const COLUMNS = `id, dedupe_key AS dedupeKey, recipient_id AS recipientId, payload, state,
+  if_uncertain AS ifUncertain, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  created_at AS createdAt, updated_at AS updatedAt, sent_at AS sentAt`;
+
+type RawRow = Omit<OutboxRow, 'content'> & { payload: string | null };
+
+function toRow(raw: RawRow): OutboxRow {
+  const { payload, ...rest } = raw;
+  return { ...rest, content: payload === null ? null : (JSON.parse(payload) as OutgoingContent) };
+}
+
+/**
+ * The outbox table (migration 2). Every state change is one autocommitted statement, so the state
+ * on disk is always what the queue last did: 'sending' is committed before the puppet call and
+ * 'sent' after it. Only one process may send from a database (recoverInterrupted assumes it).
+ */
+export class Outbox {
+  private readonly s;
+
+  constructor(readonly db: Db) {
+    this.s = {
+      insert: db.prepare(`
+        INSERT INTO outbox (dedupe_key, recipient_id, kind, payload, state, if_uncertain, next_attempt_at,
+          created_at, updated_at)
+        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+        ON CONFLICT (dedupe_key) DO NOTHING`),
+      byKey: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE dedupe_key = ?`),
+      byId: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`),
+      // Parts to one recipient go out in the order they were enqueued: a row waits while an earlier
+      // one to the same recipient is still queued or in flight.
+      nextDue: db.prepare(`
+        SELECT ${COLUMNS} FROM outbox o
+        WHERE o.state = 'queued' AND o.next_attempt_at <= ?
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.recipient_id = o.recipient_id AND p.id < o.id
+                          AND p.state IN ('queued', 'sending'))
+        ORDER BY o.next_attempt_at, o.id LIMIT 1`),
+      nextDueAfter: db
+        .prepare(`SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued' AND next_attempt_at > ?`)
+        .pluck(),
+      claim: db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?
+        WHERE id = ? AND state = 'queued'`),
+      sent: db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL
+        WHERE id = ? AND state = 'sending'`),
+      retry:
+        db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ?
+        WHERE id = ? AND state = 'sending'`),
+      release: db.prepare(`UPDATE outbox SET state = 'queued', attempts = attempts - 1, next_attempt_at = ?,
+        last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending'`),
+      failed: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
+        WHERE id = ? AND state = 'sending'`),
+      undeliverable: db.prepare(`UPDATE outbox SET state = 'undeliverable', last_error = ?, updated_at = ?
+        WHERE (id = ? AND state = 'sending') OR (recipient_id = ? AND state = 'queued')
+        RETURNING ${COLUMNS}`),
+      recoverResend: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?,
+        last_error = 'interrupted during send; resent' WHERE state = 'sending' AND if_uncertain = 'resend'
+        RETURNING ${COLUMNS}`),
+      recoverReport: db.prepare(`UPDATE outbox SET state = 'unconfirmed', updated_at = ?,
+        last_error = 'interrupted during send; may or may not have been delivered'
+        WHERE state = 'sending' AND if_uncertain = 'report' RETURNING ${COLUMNS}`),
+      requeue:
+        db.prepare(`UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
+        WHERE dedupe_key = ? AND state IN ('failed', 'undeliverable', 'unconfirmed')`),
+      sentSince: db.prepare(`SELECT recipient_id AS recipientId, sent_at AS at FROM outbox
+        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
+      list: db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id`),
+      listState: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`),
+      counts: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state'),
+      purge: db.prepare(`UPDATE outbox SET payload = NULL
+        WHERE payload IS NOT NULL AND state IN ('sent', 'failed', 'undeliverable', 'unconfirmed') AND updated_at < ?`),
+    };
+  }
+
+  /** Adds messages in one transaction; a key already present is left exactly as it is. */
+  enqueue(items: readonly OutboxItem[], now: number): EnqueueOutcome[] {
+    return this.db.transaction(() =>
+      items.map((item): EnqueueOutcome => {
+        const payload = JSON.stringify(item.content);
+        const info = this.s.insert.run(
+          item.dedupeKey,
+          item.recipientId,
+          item.content.kind,
+          payload,
+          item.ifUncertain ?? 'report',
+          item.notBefore ?? now,
+          now,
+          now,
+        );
+        if (info.changes === 1) return 'queued';
+        const existing = this.s.byKey.get(item.dedupeKey) as RawRow;
+        const same =
+          existing.recipientId === item.recipientId &&
+          (existing.payload === null || existing.payload === payload);
+        return same ? 'duplicate' : 'conflict';
+      }),
+    )();
+  }
+
+  get(dedupeKey: string): OutboxRow | undefined {
+    const raw = this.s.byKey.get(dedupeKey) as RawRow | undefined;
+    return raw && toRow(raw);
+  }
+
+  getById(id: number): OutboxRow | undefined {
+    const raw = this.s.byId.get(id) as RawRow | undefined;
+    return raw && toRow(raw);
+  }
+
+  /** The next queued row due at `now` whose earlier parts to the same recipient are all settled. */
+  nextDue(now: number): OutboxRow | undefined {
+    const raw = this.s.nextDue.get(now) as RawRow | undefined;
+    return raw && toRow(raw);
+  }
+
+  /**
+   * The earliest time after `now` at which a queued row becomes due, if any. (Rows due already but
+   * waiting behind an earlier part are not counted: they move when that part does.)
+   */
+  nextDueAfter(now: number): number | undefined {
+    return (this.s.nextDueAfter.get(now) as number | null) ?? undefined;
+  }
+
+  /**
+   * queued → sending, counting an attempt. False if the row was not queued (nothing to send).
+   * This one commit is made durable (synchronous = FULL syncs the WAL at commit) before the puppet
+   * call: under the store's usual NORMAL a power cut could roll it back after the message went out,
+   * and the row would be sent again. One fsync per message is nothing at 20 messages a minute.
+   */
+  claim(id: number, now: number): boolean {
+    const previous = this.db.pragma('synchronous', { simple: true }) as number;
+    if (previous >= 2) return this.s.claim.run(now, id).changes === 1;
+    this.db.pragma('synchronous = FULL');
+    try {
+      return this.s.claim.run(now, id).changes === 1;
+    } finally {
+      this.db.pragma(`synchronous = ${previous}`);
+    }
+  }
+
+  markSent(id: number, now: number): void {
+    this.s.sent.run(now, now, id);
+  }
+
+  /** sending → queued for another attempt at `at`. */
+  retryAt(id: number, at: number, error: string, now: number): void {
+    this.s.retry.run(at, error, now, id);
+  }
+
+  /** sending → queued at `at` without counting the attempt (the sender was offline; nothing was tried). */
+  release(id: number, at: number, error: string, now: number): void {
+    this.s.release.run(at, error, now, id);
+  }
+
+  markFailed(id: number, error: string, now: number): void {
+    this.s.failed.run(error, now, id);
+  }
+
+  /** The row in flight and every queued row to the same recipient become undeliverable; returns them. */
+  markUndeliverable(id: number, recipientId: string, error: string, now: number): OutboxRow[] {
+    return (this.s.undeliverable.all(error, now, id, recipientId) as RawRow[]).map(toRow);
+  }
+
+  /**
+   * At startup of the one sending process: rows still 'sending' were interrupted mid-call. Those that
+   * allow it are queued again; the others become 'unconfirmed' and are returned for reporting.
+   */
+  recoverInterrupted(now: number): { unconfirmed: OutboxRow[]; requeued: OutboxRow[] } {
+    return this.db.transaction(() => ({
+      requeued: (this.s.recoverResend.all(now, now) as RawRow[]).map(toRow),
+      unconfirmed: (this.s.recoverReport.all(now) as RawRow[]).map(toRow),
+    }))();
+  }
+
+  /** An operator's decision to send a failed, undeliverable or unconfirmed message again. */
+  requeue(dedupeKey: string, now: number): boolean {
+    return this.s.requeue.run(now, now, dedupeKey).changes === 1;
+  }
+
+  /** Sends completed at or after `since`, oldest first (restores the throttle's memory after a restart). */
+  sentSince(since: number): { recipientId: string; at: number }[] {
+    return this.s.sentSince.all(since) as { recipientId: string; at: number }[];
+  }
+
+  list(state?: OutboxState): OutboxRow[] {
+    const raw = (state ? this.s.listState.all(state) : this.s.list.all()) as RawRow[];
+    return raw.map(toRow);
+  }
+
+  counts(): Record<OutboxState, number> {
+    const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
+    for (const { state, n } of this.s.counts.all() as { state: OutboxState; n: number }[]) counts[state] = n;
+    return counts;
+  }
+
+  /** Drops the content of settled rows last changed before `before`; keys and states stay. */
+  purgePayloads(before: number): number {
+    return this.s.purge.run(before).changes;
+  }
+}
