@@ -1,0 +1,241 @@
+import type { Config } from '../config/schema.js';
+import type { EnqueueOutcome, Outbox, OutboxItem, OutboxRow } from '../store/outbox.js';
+import type { Clock } from './clock.js';
+import { type DeliverLog, silentLog } from './deliver-log.js';
+import { retryDelay } from './retry-delay.js';
+import { SendThrottle } from './send-throttle.js';
+import {
+  RecipientUnavailableError,
+  type Sender,
+  SenderOfflineError,
+  type UnavailableReason,
+} from './sender.js';
+
+export interface UndeliverableReport {
+  recipientId: string;
+  reason: UnavailableReason;
+  /** Every message to the recipient that was given up (the one tried and those queued behind it). */
+  rows: OutboxRow[];
+}
+
+export interface SendQueueOptions {
+  outbox: Outbox;
+  sender: Sender;
+  clock: Clock;
+  settings: Config['deliver'];
+  /** Source of the jitter, in [0, 1). */
+  random?: () => number;
+  log?: DeliverLog;
+  /** A recipient could not be reached; called once per recipient each time it happens. */
+  onUndeliverable?: (report: UndeliverableReport) => void;
+  /** A message used up its attempts. */
+  onFailed?: (row: OutboxRow) => void;
+  /** At startup: messages interrupted mid-send that will not be resent (they may have arrived). */
+  onUnconfirmed?: (rows: OutboxRow[]) => void;
+}
+
+export interface DrainResult {
+  sent: number;
+  /** Attempts that failed and were rescheduled. */
+  retried: number;
+  failed: number;
+  undeliverable: number;
+  /** Messages still queued when the drain ended (not yet due, or waiting for a retry). */
+  remaining: number;
+  /** The drain stopped because the sender was offline. */
+  offline: boolean;
+}
+
+/**
+ * The one send queue: serial, throttled, retrying with backoff, persisted in the outbox. Only one
+ * process may send from a database. Use `drain` with a simulated clock; `start` runs a background
+ * loop on a real clock (with a simulated one its idle polling would race through virtual time).
+ */
+export class SendQueue {
+  private readonly throttle: SendThrottle;
+  private readonly log: DeliverLog;
+  private chain: Promise<unknown> = Promise.resolve();
+  private recovered = false;
+  private stopping = false;
+  private stopController = new AbortController();
+  private wakeController: AbortController | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly o: SendQueueOptions) {
+    this.throttle = new SendThrottle(o.settings, o.random);
+    this.log = o.log ?? silentLog;
+  }
+
+  /** Adds messages (idempotent per dedupe key) and wakes the background loop. */
+  enqueue(items: readonly OutboxItem[]): EnqueueOutcome[] {
+    const outcomes = this.o.outbox.enqueue(items, this.o.clock.now());
+    const conflicts = items.filter((_, i) => outcomes[i] === 'conflict').map((item) => item.dedupeKey);
+    if (conflicts.length > 0)
+      this.log.warn({ keys: conflicts }, 'outbox: key reused for other content; kept the first');
+    this.wakeController?.abort();
+    return outcomes;
+  }
+
+  /**
+   * Settles what the previous process left in 'sending' (once per queue; drain and start call it).
+   * Also restores the throttle's memory of the last minute's sends.
+   */
+  recover(): { unconfirmed: OutboxRow[]; requeued: OutboxRow[] } {
+    if (this.recovered) return { unconfirmed: [], requeued: [] };
+    this.recovered = true;
+    const now = this.o.clock.now();
+    this.throttle.seed(this.o.outbox.sentSince(now - 60_000));
+    const result = this.o.outbox.recoverInterrupted(now);
+    if (result.requeued.length > 0) {
+      this.log.warn(
+        { keys: result.requeued.map((r) => r.dedupeKey) },
+        'outbox: interrupted sends queued again',
+      );
+    }
+    if (result.unconfirmed.length > 0) {
+      this.log.warn(
+        { keys: result.unconfirmed.map((r) => r.dedupeKey) },
+        'outbox: interrupted sends unconfirmed',
+      );
+      this.o.onUnconfirmed?.(result.unconfirmed);
+    }
+    return result;
+  }
+
+  /**
+   * Sends every message that is due, one at a time, sleeping on the clock as the throttle demands.
+   * With `waitForRetries`, also sleeps until rescheduled messages are due, until none is queued.
+   */
+  drain(options: { waitForRetries?: boolean } = {}): Promise<DrainResult> {
+    return this.exclusive(() => this.drainNow(options.waitForRetries ?? false));
+  }
+
+  /** Starts the background loop (real clock). */
+  start(): void {
+    if (this.loop) return;
+    this.loop = this.run();
+  }
+
+  /** Stops the loop after the send in flight, if any, has settled. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.stopController.abort();
+    await this.loop;
+    await this.chain;
+    this.loop = undefined;
+    this.stopping = false;
+    this.stopController = new AbortController();
+  }
+
+  private async run(): Promise<void> {
+    const { clock, outbox, settings } = this.o;
+    while (!this.stopping) {
+      try {
+        await this.drain();
+      } catch (error) {
+        this.log.error({ err: (error as Error).message }, 'send queue: drain failed');
+      }
+      if (this.stopping) break;
+      const now = clock.now();
+      const next = outbox.nextDueAfter(now);
+      const wake = new AbortController();
+      this.wakeController = wake;
+      const onStop = () => wake.abort();
+      this.stopController.signal.addEventListener('abort', onStop, { once: true });
+      await clock.sleep(
+        Math.min(settings.pollMs, next === undefined ? settings.pollMs : next - now),
+        wake.signal,
+      );
+      this.stopController.signal.removeEventListener('abort', onStop);
+      this.wakeController = undefined;
+    }
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private async drainNow(waitForRetries: boolean): Promise<DrainResult> {
+    const { outbox, clock } = this.o;
+    this.recover();
+    const result: DrainResult = {
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      undeliverable: 0,
+      remaining: 0,
+      offline: false,
+    };
+    const signal = this.stopController.signal;
+    while (!this.stopping) {
+      const now = clock.now();
+      const row = outbox.nextDue(now);
+      if (!row) {
+        const next = waitForRetries ? outbox.nextDueAfter(now) : undefined;
+        if (next === undefined) break;
+        await clock.sleep(next - now, signal);
+        continue;
+      }
+      const wait = this.throttle.delayBefore(row.recipientId, now);
+      if (wait > 0) await clock.sleep(wait, signal);
+      if (this.stopping) break;
+      if (!outbox.claim(row.id, clock.now())) continue;
+      if ((await this.sendOne(row, result)) === 'offline') break;
+    }
+    result.remaining = outbox.counts().queued;
+    return result;
+  }
+
+  /** Sends one claimed row and settles its state. */
+  private async sendOne(row: OutboxRow, result: DrainResult): Promise<'done' | 'offline'> {
+    const { outbox, clock, sender, settings } = this.o;
+    const attempts = row.attempts + 1;
+    try {
+      const c = row.content;
+      if (c === null) throw new Error('message content was purged');
+      if (c.kind === 'text') await sender.sendText(row.recipientId, c.text);
+      else if ('path' in c) await sender.sendImage(row.recipientId, c.path);
+      else await sender.sendImage(row.recipientId, Buffer.from(c.base64, 'base64'), c.name);
+      const at = clock.now();
+      this.throttle.record(row.recipientId, at);
+      outbox.markSent(row.id, at);
+      result.sent++;
+      return 'done';
+    } catch (error) {
+      const at = clock.now();
+      const message = String((error as Error)?.message ?? error).slice(0, 500);
+      if (error instanceof SenderOfflineError) {
+        outbox.release(row.id, at + settings.pollMs, message, at);
+        result.offline = true;
+        this.log.warn({ key: row.dedupeKey }, 'send queue: sender offline; waiting');
+        return 'offline';
+      }
+      this.throttle.record(row.recipientId, at);
+      if (error instanceof RecipientUnavailableError) {
+        const rows = outbox.markUndeliverable(row.id, row.recipientId, message, at);
+        result.undeliverable += rows.length;
+        this.log.warn(
+          { recipient: row.recipientId, reason: error.reason, count: rows.length },
+          'undeliverable',
+        );
+        this.o.onUndeliverable?.({ recipientId: row.recipientId, reason: error.reason, rows });
+      } else if (attempts >= settings.maxAttempts) {
+        outbox.markFailed(row.id, message, at);
+        result.failed++;
+        this.log.error({ key: row.dedupeKey, attempts, err: message }, 'send failed; giving up');
+        this.o.onFailed?.(outbox.getById(row.id) as OutboxRow);
+      } else {
+        const delay = retryDelay(attempts, settings.backoffBaseMs, settings.backoffMaxMs);
+        outbox.retryAt(row.id, at + delay, message, at);
+        result.retried++;
+        this.log.warn(
+          { key: row.dedupeKey, attempts, retryInMs: delay, err: message },
+          'send failed; will retry',
+        );
+      }
+      return 'done';
+    }
+  }
+}
