@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { type CliContext, createCliContext } from './cli-context.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMaintenanceCommands } from './commands/maintenance-commands.js';
 import { registerReportCommand } from './commands/report-command.js';
+import { registerServeWebhookCommand } from './commands/serve-webhook-command.js';
 import { registerSimulateCommand } from './commands/simulate-command.js';
 import { registerStartCommand } from './commands/start-command.js';
 import { registerStatsCommand } from './commands/stats-command.js';
@@ -29,6 +31,8 @@ registerSimulateCommand(program, getContext);
 registerStatsCommand(program, getContext);
 registerReportCommand(program, getContext);
 registerMaintenanceCommands(program, getContext);
+registerExportCommand(program, getContext);
+registerServeWebhookCommand(program, getContext);
 
 try {
   await program.parseAsync(process.argv);

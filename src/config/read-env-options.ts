@@ -11,6 +11,8 @@ export const ENV_KEYS: Record<string, string> = {
   WECHATY_PUPPET_SERVICE_TOKEN: 'puppet.token',
   WECHATY_TOKEN: 'puppet.token',
   QINGQUN_BOT_NAME: 'puppet.botName',
+  QINGQUN_WEBHOOK_SECRET: 'webhook.secret',
+  QINGQUN_DASHBOARD_TOKENS: 'web.tokens',
 };
 
 /** Returns a partial config object built from the environment (empty values are ignored). */

@@ -7,6 +7,29 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'expected a 5-field cron expression');
 
+/**
+ * Splits QINGQUN_DASHBOARD_TOKENS (`SUPERVISOR:TOKEN[:UNIT|UNIT…]`, comma-separated) into entries.
+ * A malformed entry becomes one the schema refuses, so the error names the entry, never the token.
+ */
+function parseDashboardTokens(value: string): unknown[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [supervisor = '', token = '', units = '', ...rest] = entry.split(':');
+      if (rest.length > 0) return { supervisor: '', token };
+      return {
+        supervisor: supervisor.trim(),
+        token: token.trim(),
+        units: units
+          .split('|')
+          .map((u) => u.trim())
+          .filter((u) => u !== ''),
+      };
+    });
+}
+
 export const configSchema = z.strictObject({
   /** IANA timezone used for local days, working hours and schedules. */
   timezone: z.string().default('Asia/Shanghai'),
@@ -62,6 +85,14 @@ export const configSchema = z.strictObject({
       retentionPurge: cron.default('30 3 * * *'),
     })
     .prefault({}),
+  webhook: z
+    .strictObject({
+      /** Shared secret for chatlog's webhook (`qingqun serve-webhook`). Only from the environment. */
+      secret: z.string().default(''),
+      port: z.number().int().min(0).max(65535).default(8090),
+      host: z.string().default('127.0.0.1'),
+    })
+    .prefault({}),
   retention: z
     .strictObject({
       /** Days message text is kept; afterwards only fingerprints and counts remain. */
@@ -94,6 +125,47 @@ export const configSchema = z.strictObject({
       pollMs: z.number().int().positive().default(5000),
       /** Runs of one scheduled job period (e.g. one week's digests) before it is left as failed. */
       jobMaxAttempts: z.number().int().positive().default(3),
+    })
+    .prefault({}),
+  /**
+   * The supervisors' read-only dashboard (`qingqun serve`, src/web/, docs/DASHBOARD.md). Tokens come
+   * from the environment only (QINGQUN_DASHBOARD_TOKENS), never from a config file.
+   */
+  web: z
+    .strictObject({
+      /** TCP port; 0 picks a free one. */
+      port: z.number().int().min(0).max(65535).default(8080),
+      /** Interface to bind; the default keeps the dashboard on this machine. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /**
+       * Who may log in: each token maps to a supervisor (an id, matched against org.supervisors for
+       * their units) and optionally the units they may see. From the environment as
+       * `SUPERVISOR:TOKEN[:UNIT|UNIT…]` entries separated by commas. Tokens: 16+ printable characters.
+       */
+      tokens: z
+        .preprocess(
+          (value) => (typeof value === 'string' ? parseDashboardTokens(value) : value),
+          z.array(
+            z.strictObject({
+              supervisor: z.string().min(1, 'expected SUPERVISOR:TOKEN[:UNIT|UNIT…]'),
+              token: z
+                .string()
+                .min(16, 'a token needs at least 16 characters')
+                .regex(/^[\x21-\x7e]+$/, 'a token may hold printable ASCII only, no spaces'),
+              units: z.array(z.string().min(1)).default([]),
+            }),
+          ),
+        )
+        .refine((list) => new Set(list.map((t) => t.token)).size === list.length, 'a token is given twice')
+        .default([]),
+      /** A login lasts this long (the session is then forgotten). */
+      sessionMinutes: z.number().int().positive().default(480),
+      /** Mark the session cookie Secure: set when the dashboard is served over HTTPS (behind a proxy). */
+      secureCookie: z.boolean().default(false),
+      /** Weeks the trend charts cover, ending at the week shown. */
+      trendWeeks: z.number().int().min(2).max(104).default(12),
+      /** Analysed weeks are kept in memory at most this long (new messages refresh their week at once). */
+      cacheSeconds: z.number().int().nonnegative().default(300),
     })
     .prefault({}),
   analysis: z
@@ -191,10 +263,14 @@ export const configSchema = z.strictObject({
           minSharedNoticeShare: z.number().min(0).max(1).default(0.5),
           /** Or: the smaller group lies inside the larger at or above this containment… */
           minContainment: z.number().min(0).max(1).default(0.9),
-          /** …and at least this share of the smaller group's notices also reached the larger. */
+          /** …and at least this share of the smaller group's notices also reached the larger… */
           minContainedNoticeShare: z.number().min(0).max(1).default(0.8),
-          /** Distinct notices that must have reached both groups in the week, in either case. */
-          minSharedNotices: z.number().int().positive().default(2),
+          /** …and has at least this share of the larger's members (a team in an all-staff group differs)… */
+          minContainedSizeRatio: z.number().min(0).max(1).default(0.5),
+          /** …and at least this many notices reached both this week. */
+          minContainedSharedNotices: z.number().int().positive().default(2),
+          /** Near-identical groups: distinct notices that must have reached both this week. */
+          minSharedNotices: z.number().int().positive().default(1),
         })
         .prefault({}),
       relay: z
@@ -203,6 +279,8 @@ export const configSchema = z.strictObject({
           minNotices: z.number().int().positive().default(2),
           /** Share of the group's members who must get each of its notices in another group too. */
           minCoverage: z.number().min(0).max(1).default(0.9),
+          /** The group has at least this share of its host's members (a team in an all-staff group differs). */
+          minSizeRatio: z.number().min(0).max(1).default(0.25),
         })
         .prefault({}),
       dedupe: z
@@ -223,7 +301,7 @@ export const configSchema = z.strictObject({
         .prefault({}),
       quietHours: z
         .strictObject({
-          /** Share of a group's messages sent outside working hours above which quiet-hours advice is given. */
+          /** Share of a group's messages sent off-hours above which quiet-hours advice is given… */
           minOffHoursShare: z.number().min(0).max(1).default(0.2),
           /** …provided at least this many messages were sent outside working hours. */
           minOffHoursMessages: z.number().int().positive().default(10),

@@ -1,34 +1,65 @@
 import type { Command } from 'commander';
+import { ARCHIVE_FORMATS, isArchiveFormat } from '../../ingest/archive/archive-format.js';
+import type { ArchiveImportSummary } from '../../ingest/archive/archive-summary.js';
+import { importArchive } from '../../ingest/archive/import-archive.js';
 import { ImportAbortedError } from '../../ingest/jsonl/import-aborted-error.js';
-import { importJsonl } from '../../ingest/jsonl/import-jsonl.js';
 import type { ImportSummary } from '../../ingest/jsonl/import-summary.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
-function describe(summary: ImportSummary): string {
+interface ImportFlags {
+  format?: string;
+  roster?: string[];
+  selfId?: string;
+}
+
+function describe(summary: ImportSummary, extra?: Partial<ArchiveImportSummary>): string {
   const k = (name: string, c: ImportSummary['messages']) =>
     `${name}: ${c.imported} imported, ${c.updated} updated, ${c.duplicate} duplicate, ${c.rejected} rejected`;
+  const counts = (r: Record<string, number> | undefined) =>
+    Object.entries(r ?? {})
+      .map(([type, n]) => `${type} ${n}`)
+      .join(', ');
   return [
     k('messages', summary.messages),
     k('groups  ', summary.groups),
     k('contacts', summary.contacts),
     `rejected lines: ${summary.rejected}${summary.unreadable ? ` (${summary.unreadable} unreadable)` : ''}`,
+    ...(counts(extra?.unknownTypes)
+      ? [`unknown types (counted, not stored): ${counts(extra?.unknownTypes)}`]
+      : []),
+    ...(counts(extra?.skipped) ? [`skipped: ${counts(extra?.skipped)}`] : []),
   ].join('\n');
 }
 
 export function registerImportCommand(program: Command, context: () => CliContext): void {
   program
     .command('import')
-    .description('import chat data (JSON Lines interchange format); bad lines are named, good lines stored')
-    .argument('<files...>', 'files to import')
-    .action(async (files: string[]) => {
+    .description(
+      'import chat data (JSON Lines, WeCom archive, chatlog, WeChatMsg, PyWxDump, ChatLab); bad lines are named',
+    )
+    .argument('<files...>', 'files to import (format detected unless --format)')
+    .option('--format <name>', `one of ${ARCHIVE_FORMATS.join(', ')}`)
+    .option('--roster <file...>', 'roster files (CSV or YAML) with group members and owners')
+    .option('--self-id <id>', 'the exporting account’s own contact id, for exports that only say "me"')
+    .action(async (files: string[], flags: ImportFlags) => {
       const { config, out } = context();
+      if (flags.format !== undefined && !isArchiveFormat(flags.format)) {
+        throw new RangeError(
+          `--format: expected one of ${ARCHIVE_FORMATS.join(', ')}, got "${flags.format}"`,
+        );
+      }
       const store = new Store(config.db);
       try {
-        const summary = await importJsonl(store, files, {
+        const summary = await importArchive(store, files, {
+          format: flags.format,
+          roster: flags.roster,
+          selfId: flags.selfId,
+          timezone: config.timezone,
+          org: config.org,
           onProblem: (problem) => process.stderr.write(`${String(problem)}\n`),
         });
-        out(describe(summary));
+        out(describe(summary, summary));
         if (summary.rejected > 0) process.exitCode = 1;
       } catch (error) {
         if (!(error instanceof ImportAbortedError)) throw error;

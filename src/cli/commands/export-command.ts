@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { exportChatlab } from '../../ingest/archive/export/export-chatlab.js';
+import { Store } from '../../store/store.js';
+import type { CliContext } from '../cli-context.js';
+
+interface ExportFlags {
+  format: string;
+  out: string;
+  group?: string[];
+  jsonl?: boolean;
+}
+
+export function registerExportCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('export')
+    .description('export stored groups for other tools (ChatLab format v0.0.2, one file per group)')
+    .option('--format <name>', 'export format (chatlab)', 'chatlab')
+    .requiredOption('--out <dir>', 'directory to write')
+    .option('--group <id...>', 'only these groups')
+    .option('--jsonl', 'write ChatLab JSONL instead of JSON (for very large groups)')
+    .action((flags: ExportFlags) => {
+      const { config, out } = context();
+      if (flags.format !== 'chatlab')
+        throw new RangeError(`--format: expected chatlab, got "${flags.format}"`);
+      const store = new Store(config.db);
+      try {
+        const result = exportChatlab(store, {
+          outDir: flags.out,
+          groupIds: flags.group,
+          layout: flags.jsonl ? 'jsonl' : 'json',
+        });
+        out(`exported ${result.groups} groups, ${result.messages} messages to ${flags.out}`);
+        if (result.missing.length > 0) {
+          process.stderr.write(`qingqun: no such groups: ${result.missing.join(', ')}\n`);
+          process.exitCode = 1;
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

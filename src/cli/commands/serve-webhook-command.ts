@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { ConfigError } from '../../config/config-error.js';
+import { createWebhookServer } from '../../ingest/archive/create-webhook-server.js';
+import { Store } from '../../store/store.js';
+import type { CliContext } from '../cli-context.js';
+
+export function registerServeWebhookCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('serve-webhook')
+    .description(
+      "receive chatlog's webhook POSTs (live data without a bot account); secret from QINGQUN_WEBHOOK_SECRET",
+    )
+    .option('--port <n>', 'port (default 8090)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .action(async (flags: { port?: string; host?: string }) => {
+      const { config, out, log } = context();
+      const { secret } = config.webhook;
+      if (secret.length < 12) {
+        throw new ConfigError(
+          'webhook.secret: set QINGQUN_WEBHOOK_SECRET (at least 12 characters) in .env',
+          'webhook.secret',
+        );
+      }
+      const store = new Store(config.db);
+      const server = await createWebhookServer({
+        store,
+        secret,
+        port: flags.port === undefined ? config.webhook.port : Number(flags.port),
+        host: flags.host ?? config.webhook.host,
+        timezone: config.timezone,
+        org: config.org,
+        onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
+      });
+      out(`qingqun: chatlog webhook listening at ${server.url}?secret=… (Ctrl-C stops)`);
+      await new Promise<void>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+      });
+      await server.close();
+      store.close();
+    });
+}

@@ -1,0 +1,64 @@
+/**
+ * `qingqun export --format chatlab --out DIR`: every stored group (or the ones asked for) as a ChatLab
+ * file, so a user can open qingqun's groups in ChatLab. Members are the group's latest roster snapshot;
+ * names are the stored contacts' (ids when unknown). Messages are streamed from the store, so a group
+ * of any size costs little memory. Message text purged by retention is exported as it is stored (null).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findGroup } from '../../../store/find-group.js';
+import { findSnapshotMembers } from '../../../store/find-snapshot-members.js';
+import {
+  iterateGroupMessages,
+  listGroupIds,
+  readContactNames,
+} from '../../../store/iterate-group-messages.js';
+import type { Store } from '../../../store/store.js';
+import { safeName } from './archive-source.js';
+import { writeChatlabFile } from './chatlab-writer.js';
+
+export interface ChatlabExportOptions {
+  outDir: string;
+  /** JSON (ChatLab's default) or JSONL (for very large groups). Default 'json'. */
+  layout?: 'json' | 'jsonl';
+  /** Only these groups. Default: every stored group. */
+  groupIds?: readonly string[];
+  /** UTC epoch ms written as exportedAt. Default Date.now(). */
+  now?: number;
+}
+
+export interface ChatlabExportResult {
+  files: string[];
+  groups: number;
+  messages: number;
+  /** Requested group ids that are not stored. */
+  missing: string[];
+}
+
+export function exportChatlab(store: Store, options: ChatlabExportOptions): ChatlabExportResult {
+  const layout = options.layout ?? 'json';
+  mkdirSync(options.outDir, { recursive: true });
+  const names = readContactNames(store);
+  const name = (id: string) => names.get(id) ?? id;
+  const result: ChatlabExportResult = { files: [], groups: 0, messages: 0, missing: [] };
+  for (const id of options.groupIds ?? listGroupIds(store)) {
+    const group = findGroup(store, id);
+    if (!group) {
+      result.missing.push(id);
+      continue;
+    }
+    const members = findSnapshotMembers(store, id, Number.MAX_SAFE_INTEGER) ?? [];
+    const file = join(options.outDir, `${safeName(group.name || id)}_${safeName(id)}.${layout}`);
+    const chat = {
+      name: group.name || id,
+      groupId: id,
+      ownerId: group.ownerId,
+      members: members.map((m) => ({ id: m, name: name(m) })),
+      exportedAt: options.now ?? Date.now(),
+    };
+    result.messages += writeChatlabFile(file, chat, iterateGroupMessages(store, id), name, layout);
+    result.files.push(file);
+    result.groups++;
+  }
+  return result;
+}
