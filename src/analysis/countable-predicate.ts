@@ -1,0 +1,24 @@
+import type { StoredMessage } from '../model/message.js';
+
+/**
+ * Which messages of a week can count as a person's reply or post: not system lines, not recall
+ * notices, not messages that were later recalled (a 'recalled' message's text is the recalled
+ * message's id within its source), not 拍一拍 ("X 拍了拍 Y", which some sources store as text).
+ */
+const PAT = /拍了拍/;
+
+export function countablePredicate(messages: readonly StoredMessage[]): (m: StoredMessage) => boolean {
+  // Recalled id → the sources it was recalled in (ids are unique per source only).
+  const recalled = new Map<string, string[]>();
+  for (const m of messages) {
+    if (m.type !== 'recalled' || !m.text) continue;
+    const sources = recalled.get(m.text);
+    if (sources) sources.push(m.source);
+    else recalled.set(m.text, [m.source]);
+  }
+  return (m) => {
+    if (m.type === 'system' || m.type === 'recalled') return false;
+    if (recalled.get(m.id)?.includes(m.source)) return false;
+    return m.text === null || !PAT.test(m.text.length > 100 ? m.text.slice(0, 100) : m.text);
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * A short human-readable label for a duplicate set (≤ 60 code points, ending in … when cut): the
+ * longest text copy with forwarding marks removed and whitespace collapsed, or the file name, or the
+ * link's title (its URL without a title).
+ */
+import type { StoredMessage } from '../../model/message.js';
+import { stripForwardingMarks } from '../text/strip-forwarding-marks.js';
+import type { DuplicateSet } from './duplicate-sets.js';
+import type { NoticeTable } from './notice-table.js';
+
+export const EXCERPT_LENGTH = 60;
+
+function cut(text: string): string {
+  // Only the beginning is shown; slicing first keeps the cost independent of the text's length.
+  const clean = text
+    .slice(0, EXCERPT_LENGTH * 8)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const points = Array.from(clean);
+  return points.length <= EXCERPT_LENGTH ? clean : `${points.slice(0, EXCERPT_LENGTH - 1).join('')}…`;
+}
+
+export function noticeExcerpt(table: NoticeTable, set: DuplicateSet): string {
+  const first = table.messages[set.indexes[0] as number] as StoredMessage;
+  if (set.kind === 'file') return cut(first.file?.name ?? (first.type === 'image' ? '[图片]' : '[文件]'));
+  if (set.kind === 'link') {
+    const titled = set.indexes.map((m) => table.messages[m] as StoredMessage).find((m) => m.link?.title);
+    return cut(titled?.link?.title ?? first.link?.url ?? first.text ?? '[链接]');
+  }
+  let best = first;
+  let bestLength = -1;
+  for (const m of set.indexes) {
+    const length = table.texts[table.itemOf[m] as number]?.length ?? 0;
+    if (length > bestLength) {
+      bestLength = length;
+      best = table.messages[m] as StoredMessage;
+    }
+  }
+  return cut(stripForwardingMarks((best.text ?? '').slice(0, EXCERPT_LENGTH * 16)));
+}

@@ -1,0 +1,42 @@
+/**
+ * The week's notice candidates, deduplicated: every message that can be a copy of a notice
+ * (noticeKeyOf) is mapped to an item — one per distinct normalised text, file key or link key — so
+ * identical copies cost one fingerprint, and similarity is only ever computed between items.
+ * Memory is proportional to the number of candidate messages.
+ */
+import type { StoredMessage } from '../../model/message.js';
+import { type DuplicateRules, type NoticeKind, noticeKeyOf } from './notice-key.js';
+import { type NoticeText, noticeText } from './notice-text.js';
+
+export interface NoticeTable {
+  messages: readonly StoredMessage[];
+  /** The item of each message, or −1 when the message is no notice candidate. */
+  itemOf: Int32Array;
+  /** Per item. */
+  kinds: NoticeKind[];
+  /** Per item: the text's fingerprint, or null for file and link items. */
+  texts: (NoticeText | null)[];
+}
+
+export function buildNoticeTable(messages: readonly StoredMessage[], rules: DuplicateRules): NoticeTable {
+  const itemOf = new Int32Array(messages.length).fill(-1);
+  const kinds: NoticeKind[] = [];
+  const texts: (NoticeText | null)[] = [];
+  const byText = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  for (let m = 0; m < messages.length; m++) {
+    const key = noticeKeyOf(messages[m] as StoredMessage, rules);
+    if (key === null) continue;
+    const index = key.kind === 'text' ? byText : byKey;
+    const lookup = key.kind === 'text' ? key.text : key.key;
+    let item = index.get(lookup);
+    if (item === undefined) {
+      item = kinds.length;
+      index.set(lookup, item);
+      kinds.push(key.kind);
+      texts.push(key.kind === 'text' ? noticeText(key.text) : null);
+    }
+    itemOf[m] = item;
+  }
+  return { messages, itemOf, kinds, texts };
+}
