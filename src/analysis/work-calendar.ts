@@ -80,8 +80,14 @@ export function createWorkCalendar(config: Pick<Config, 'timezone' | 'workingHou
     return answer;
   }
 
+  const midnightByDate = new Map<string, number>();
   function startOfDay(date: string): number {
-    return DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    let ms = midnightByDate.get(date);
+    if (ms === undefined) {
+      ms = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+      midnightByDate.set(date, ms);
+    }
+    return ms;
   }
 
   return {

@@ -87,7 +87,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       }
       const ordered = chronological(sink.messages, clock.start);
       for (const m of ordered) m.id = `m-${String(++nextId).padStart(6, '0')}`;
-      truth.resolveWeek();
+      truth.resolveWeek(ordered);
       for (const m of ordered) yield toMessageRecord(m);
     }
     lastTruth = truth.result({

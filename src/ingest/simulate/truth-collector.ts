@@ -21,10 +21,18 @@ export interface TruthCollector {
   likeSpam(groupId: string, trigger: SimMessage, replies: SimMessage[]): void;
   photoProof(groupId: string, demand: SimMessage, images: SimMessage[]): void;
   rushed(copy: SimMessage): void;
-  /** Converts the week's entries to ids; call after the week's messages got theirs. */
-  resolveWeek(): void;
+  /**
+   * Converts the week's entries to ids; call after the week's messages (given in time order) got
+   * theirs. A photo demand planted without answers gets whatever images its group saw in the
+   * 240 minutes after it (up to the next demand), so the label follows the convention whatever else
+   * was planted nearby.
+   */
+  resolveWeek(weekMessages: readonly SimMessage[]): void;
   result(structure: Pick<GroundTruth, 'zombieGroups' | 'mergeCandidates' | 'relayGroups'>): GroundTruth;
 }
+
+/** The window in which images answer a photo demand (docs/ground-truth.md). */
+const PHOTO_WINDOW_MS = 240 * 60_000;
 
 function ids(messages: SimMessage[]): string[] {
   return messages
@@ -73,7 +81,21 @@ export function createTruthCollector(seed: number, weeks: string[]): TruthCollec
     rushed(copy) {
       pending.push({ category: 'rushedRequests', groupId: copy.groupId, trigger: copy, messages: [] });
     },
-    resolveWeek() {
+    resolveWeek(weekMessages) {
+      const imagesByGroup = new Map<string, SimMessage[]>();
+      for (const m of weekMessages) {
+        if (m.type !== 'image') continue;
+        const list = imagesByGroup.get(m.groupId);
+        if (list) list.push(m);
+        else imagesByGroup.set(m.groupId, [m]);
+      }
+      const demands = pending.flatMap((e) => (e.category === 'photoProof' ? [e.trigger] : []));
+      // Images answer the latest demand before them: an unanswered demand's window ends at the next one.
+      const imagesAfter = (demand: SimMessage) => {
+        const next = demands.filter((d) => d.groupId === demand.groupId && d.ms > demand.ms);
+        const end = Math.min(demand.ms + PHOTO_WINDOW_MS, ...next.map((d) => d.ms - 1));
+        return (imagesByGroup.get(demand.groupId) ?? []).filter((m) => m.ms > demand.ms && m.ms <= end);
+      };
       // Chronological within the week, whatever order the planting took.
       const ordered = pending
         .map((entry) => ({ entry, at: first(entry) }))
@@ -99,7 +121,7 @@ export function createTruthCollector(seed: number, weeks: string[]): TruthCollec
             truth.photoProof.push({
               groupId: e.groupId,
               demandMessageId: e.trigger.id,
-              messageIds: ids(e.messages),
+              messageIds: ids(e.messages.length > 0 ? e.messages : imagesAfter(e.trigger)),
             });
             break;
           case 'rushedRequests':

@@ -189,7 +189,13 @@ describe('createSimulation: sizes', () => {
     expect(truth.mergeCandidates).toHaveLength(2);
     expect(truth.relayGroups).toHaveLength(1);
     expect(truth.zombieGroups).toHaveLength(2);
-    for (const list of [truth.duplicates, truth.rollCalls, truth.ackFloods, truth.likeSpam, truth.photoProof]) {
+    for (const list of [
+      truth.duplicates,
+      truth.rollCalls,
+      truth.ackFloods,
+      truth.likeSpam,
+      truth.photoProof,
+    ]) {
       expect(list.length).toBeGreaterThan(0);
     }
   });

@@ -11,6 +11,7 @@ import { imageFile } from '../media.js';
 import type { Cadre, SimGroup } from '../organisation.js';
 import { FLOOD_INTERJECTIONS } from '../reply-pools.js';
 import { HOUR, MINUTE, startOfLocalDay } from '../sim-clock.js';
+import type { SimMessage } from '../sim-message.js';
 import type { WeekContext } from '../week-context.js';
 import { replyOffsets } from './ack-floods.js';
 import { deliverCopies, type FollowUp } from './deliver-copies.js';
@@ -53,7 +54,13 @@ function composeDemand(ctx: WeekContext, at: number, rushed: boolean): Demand | 
   return { text, rushed, dueBy: due ? startOfLocalDay(at) + due.byMinute * MINUTE : null };
 }
 
-function imageFlood(ctx: WeekContext, group: SimGroup, sender: Cadre, maxSpread: number): FollowUp | null {
+function imageFlood(
+  ctx: WeekContext,
+  group: SimGroup,
+  sender: Cadre,
+  maxSpread: number,
+  labelled: Set<SimMessage>,
+): FollowUp | null {
   const { rng } = ctx;
   const others = othersThan(ctx, group, [sender]);
   const people = Math.min(others.length - 1, rng.int(4, 14));
@@ -80,6 +87,7 @@ function imageFlood(ctx: WeekContext, group: SimGroup, sender: Cadre, maxSpread:
         ctx.post(group, bystander, ms, { text: rng.pick(FLOOD_INTERJECTIONS) });
       }
       ctx.truth.photoProof(group.id, demand, images);
+      labelled.add(demand);
     },
   };
 }
@@ -98,6 +106,8 @@ export function plantPhotoDemand(ctx: WeekContext, rushed: boolean): void {
     demand.dueBy !== null ? Math.min(demand.dueBy - 90 * MINUTE, at + 45 * MINUTE) : at + 6 * HOUR;
   const spread =
     demand.dueBy !== null ? Math.min(200 * MINUTE, demand.dueBy - latest - 10 * MINUTE) : 200 * MINUTE;
+  // A demand is labelled even when no photos answer it (docs/ground-truth.md).
+  const labelled = new Set<SimMessage>();
   const deliveries = deliverCopies(ctx, {
     targets,
     first: at,
@@ -113,11 +123,12 @@ export function plantPhotoDemand(ctx: WeekContext, rushed: boolean): void {
       return {
         sender,
         parts: [{ text: atAll ? `@所有人 ${text}` : text, mentionAll: atAll }],
-        followUp: imageFlood(ctx, group, sender, spread),
+        followUp: imageFlood(ctx, group, sender, spread, labelled),
       };
     },
   });
   const copies = deliveries.flatMap((d) => d.messages);
+  for (const m of copies) if (!labelled.has(m)) ctx.truth.photoProof(m.groupId, m, []);
   if (forwarded) ctx.truth.duplicate(copies);
   if (demand.rushed) for (const m of copies) ctx.truth.rushed(m);
 }
