@@ -5,6 +5,7 @@ import { registerExportCommand } from './commands/export-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMaintenanceCommands } from './commands/maintenance-commands.js';
 import { registerReportCommand } from './commands/report-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import { registerServeWebhookCommand } from './commands/serve-webhook-command.js';
 import { registerSimulateCommand } from './commands/simulate-command.js';
 import { registerStartCommand } from './commands/start-command.js';
@@ -32,6 +33,7 @@ registerStatsCommand(program, getContext);
 registerReportCommand(program, getContext);
 registerMaintenanceCommands(program, getContext);
 registerExportCommand(program, getContext);
+registerServeCommand(program, getContext);
 registerServeWebhookCommand(program, getContext);
 
 try {

@@ -1,9 +1,9 @@
-import type { MessageType, StoredMessage } from '../model/message.js';
+import type { MessageType, StoredMessage, TextClass } from '../model/message.js';
 
 /** The columns every message query selects, in the shape `toStoredMessage` maps. */
 export const MESSAGE_COLUMNS = `row_id, source, source_id, group_id, sender_id, time, type, text, text_length,
   mention_all, mention_ids, link_title, link_url, link_description, file_name, file_size, file_hash,
-  app_title, app_name`;
+  app_title, app_name, text_class, reply_number, fingerprint`;
 
 export interface MessageRow {
   row_id: number;
@@ -25,6 +25,9 @@ export interface MessageRow {
   file_hash: string | null;
   app_title: string | null;
   app_name: string | null;
+  text_class: string | null;
+  reply_number: number | null;
+  fingerprint: string | null;
 }
 
 export function toStoredMessage(r: MessageRow): StoredMessage {
@@ -50,5 +53,8 @@ export function toStoredMessage(r: MessageRow): StoredMessage {
         : null,
     miniprogram:
       r.app_title !== null || r.app_name !== null ? { title: r.app_title, appName: r.app_name } : null,
+    textClass: r.text_class as TextClass | null,
+    replyNumber: r.reply_number,
+    fingerprint: r.fingerprint,
   };
 }

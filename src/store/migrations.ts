@@ -131,4 +131,41 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (owner_id, week, number)
   ) WITHOUT ROWID;
   `,
+  // (converse): what cadres told the bot in private chat (src/store/cadre-preferences.ts): the
+  // groups they muted, their daily-digest subscription and how far it was sent, and the numbered
+  // group list last shown to them ("静音 N" refers to it). Looking a cadre's groups up by contact
+  // needs the index on snapshot_members.
+  `
+  CREATE TABLE cadre_muted_groups (
+    contact_id  TEXT NOT NULL,
+    group_id    TEXT NOT NULL,
+    muted_at    INTEGER NOT NULL,
+    PRIMARY KEY (contact_id, group_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE cadre_subscriptions (
+    contact_id       TEXT PRIMARY KEY,
+    subscribed_at    INTEGER NOT NULL,
+    last_sent_until  INTEGER
+  );
+  CREATE TABLE cadre_group_listings (
+    contact_id  TEXT PRIMARY KEY,
+    group_ids   TEXT NOT NULL,
+    listed_at   INTEGER NOT NULL
+  );
+  CREATE INDEX snapshot_members_contact ON snapshot_members(contact_id);
+  `,
+  // (privacy) minimal storage, opt-out and forget (docs/PRIVACY.md): what is kept of a message in
+  // place of its text (class, number-off number, fingerprint); who opted out or asked to be forgotten.
+  // Retention finds texts still stored through a partial index; forget and 我的数据 find a sender's
+  // messages through the sender index.
+  `
+  ALTER TABLE messages ADD COLUMN text_class TEXT;
+  ALTER TABLE messages ADD COLUMN reply_number INTEGER;
+  ALTER TABLE messages ADD COLUMN fingerprint TEXT;
+  ALTER TABLE contacts ADD COLUMN opted_out_at INTEGER;
+  ALTER TABLE contacts ADD COLUMN forgotten_at INTEGER;
+  CREATE INDEX contacts_opted_out ON contacts(opted_out_at) WHERE opted_out_at IS NOT NULL;
+  CREATE INDEX messages_sender ON messages(sender_id);
+  CREATE INDEX messages_text_time ON messages(time) WHERE text IS NOT NULL;
+  `,
 ];

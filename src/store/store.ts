@@ -1,6 +1,12 @@
 import type { Contact } from '../model/contact.js';
 import type { GroupInput } from '../model/group.js';
 import type { MessageInput } from '../model/message.js';
+import {
+  defaultStoragePolicy,
+  type PersonStatus,
+  type PreparedMessage,
+  type StoragePolicy,
+} from '../privacy/storage-policy.js';
 import { type Db, openDatabase } from './open-database.js';
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -16,20 +22,32 @@ function codePointLength(text: string | null): number {
 
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
+export interface StoreOptions {
+  readonly?: boolean;
+  /**
+   * What of each message is written (src/privacy/storage-policy.ts). Default: the shipped defaults'
+   * policy (minimal storage); give `createStoragePolicy(config)` to honour the configuration.
+   */
+  policy?: StoragePolicy;
+}
+
 /**
  * The write side of the store: one open database and its prepared statements. Every writer is
  * idempotent: the same message (source, id) stored twice is a no-op ('duplicate'); the same id with
- * different content is refused ('conflict') and the stored row is left as it was.
+ * different content is refused ('conflict') and the stored row is left as it was. Every message
+ * passes the storage policy first: what it drops is never written (docs/PRIVACY.md).
  */
 export class Store {
   readonly db: Db;
+  readonly policy: StoragePolicy;
   private readonly stmts;
 
   constructor(
     readonly path: string,
-    options: { readonly?: boolean } = {},
+    options: StoreOptions = {},
   ) {
     this.db = openDatabase(path, options);
+    this.policy = options.policy ?? defaultStoragePolicy();
     const db = this.db;
     this.stmts = options.readonly
       ? undefined
@@ -47,9 +65,14 @@ export class Store {
           touchGroup: db.prepare(
             'UPDATE groups SET first_seen = MIN(first_seen, ?), last_seen = MAX(last_seen, ?) WHERE id = ?',
           ),
+          // A forgotten person's name and unit are never written again.
           upsertContact: db.prepare(`
             INSERT INTO contacts (id, name, unit) VALUES (@id, @name, @unit)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = COALESCE(excluded.unit, contacts.unit)`),
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = COALESCE(excluded.unit, contacts.unit)
+            WHERE contacts.forgotten_at IS NULL`),
+          withheldPeople: db.prepare(
+            'SELECT id, forgotten_at IS NOT NULL AS forgotten FROM contacts WHERE opted_out_at IS NOT NULL',
+          ),
           latestSnapshot: db.prepare(
             'SELECT id, taken_at AS takenAt FROM membership_snapshots WHERE group_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1',
           ),
@@ -68,11 +91,12 @@ export class Store {
           insertMessage: db.prepare(`
             INSERT INTO messages (source, source_id, group_id, sender_id, time, type, text, text_length,
               mention_all, mention_ids, link_title, link_url, link_description, file_name, file_size, file_hash,
-              app_title, app_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              app_title, app_name, text_class, reply_number, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, source_id) DO NOTHING`),
           existingMessage: db.prepare(
-            `SELECT group_id AS groupId, sender_id AS senderId, time, type, text, text_length AS textLength
+            `SELECT group_id AS groupId, sender_id AS senderId, time, type, text, text_length AS textLength,
+               fingerprint
              FROM messages WHERE source = ? AND source_id = ?`,
           ),
           insertEvent: db.prepare(
@@ -103,13 +127,29 @@ export class Store {
   }
 
   /**
+   * Everyone who opted out or was forgotten, read afresh (another process may have changed it).
+   * Cheap: a partial index holds only them.
+   */
+  private withheldPeople(): (contactId: string) => PersonStatus {
+    const rows = this.w.withheldPeople.all() as { id: string; forgotten: number }[];
+    if (rows.length === 0) return () => 'recorded';
+    const status = new Map<string, PersonStatus>(
+      rows.map((r) => [r.id, r.forgotten ? 'forgotten' : 'opted-out']),
+    );
+    return (id) => status.get(id) ?? 'recorded';
+  }
+
+  /**
    * Records who was in a group at `takenAt`. A snapshot identical to the latest one only extends
    * that one's confirmation time, so daily snapshots of unchanged rosters cost nothing.
    */
   recordSnapshot(groupId: string, takenAt: number, memberIds: readonly string[]): 'new' | 'unchanged' {
     const w = this.w;
     return this.transaction(() => {
-      const unique = [...new Set(memberIds)].sort();
+      const statusOf = this.withheldPeople();
+      // A forgotten person is counted in the roster's size but never named in it.
+      const all = new Set(memberIds);
+      const unique = [...all].filter((id) => statusOf(id) !== 'forgotten').sort();
       const latest = w.latestSnapshot.get(groupId) as { id: number; takenAt: number } | undefined;
       if (latest && latest.takenAt <= takenAt) {
         const previous = (w.snapshotMembers.all(latest.id) as string[]).sort();
@@ -118,7 +158,7 @@ export class Store {
           return 'unchanged';
         }
       }
-      const id = w.insertSnapshot.run(groupId, takenAt, takenAt, unique.length).lastInsertRowid;
+      const id = w.insertSnapshot.run(groupId, takenAt, takenAt, all.size).lastInsertRowid;
       for (const member of unique) w.insertSnapshotMember.run(id, member);
       return 'new';
     });
@@ -135,9 +175,11 @@ export class Store {
   insertMessages(messages: readonly MessageInput[]): InsertOutcome[] {
     const w = this.w;
     return this.transaction(() => {
+      const statusOf = this.withheldPeople();
       const span = new Map<string, [number, number]>();
-      const outcomes = messages.map((m) => {
-        const textLength = codePointLength(m.text);
+      const outcomes = messages.map((input) => {
+        const textLength = codePointLength(input.text);
+        const m = this.policy.prepare(input, statusOf);
         const info = w.insertMessage.run(
           m.source,
           m.id,
@@ -157,6 +199,9 @@ export class Store {
           m.file?.sha256 ?? null,
           m.miniprogram?.title ?? null,
           m.miniprogram?.appName ?? null,
+          m.textClass,
+          m.replyNumber,
+          m.fingerprint,
         );
         if (info.changes === 1) {
           const s = span.get(m.groupId);
@@ -173,8 +218,12 @@ export class Store {
     });
   }
 
-  /** A second copy of a stored message is a duplicate only if nothing that identifies it differs. */
-  private compareExisting(m: MessageInput, textLength: number): InsertOutcome {
+  /**
+   * A second copy of a stored message is a duplicate only if nothing that identifies it differs.
+   * What policy, retention or forgetting removed (text, fingerprint, sender) is compared only while
+   * both sides have it.
+   */
+  private compareExisting(m: PreparedMessage, textLength: number): InsertOutcome {
     const existing = this.w.existingMessage.get(m.source, m.id) as
       | {
           groupId: string;
@@ -183,17 +232,18 @@ export class Store {
           type: string;
           text: string | null;
           textLength: number;
+          fingerprint: string | null;
         }
       | undefined;
     const same =
       existing !== undefined &&
       existing.groupId === m.groupId &&
-      existing.senderId === m.senderId &&
+      (existing.senderId === null || m.senderId === null || existing.senderId === m.senderId) &&
       existing.time === m.time &&
       existing.type === m.type &&
       existing.textLength === textLength &&
-      // Stored text may have been purged by retention; compare it only while both sides have it.
-      (existing.text === null || m.text === null || existing.text === m.text);
+      (existing.text === null || m.text === null || existing.text === m.text) &&
+      (existing.fingerprint === null || m.fingerprint === null || existing.fingerprint === m.fingerprint);
     return same ? 'duplicate' : 'conflict';
   }
 
@@ -204,7 +254,15 @@ export class Store {
     actorId: string | null;
     detail: string | null;
   }): void {
-    this.w.insertEvent.run(event.groupId, event.time, event.kind, event.actorId, event.detail);
+    // A forgotten person's events are kept as anonymous counts.
+    const forgotten = event.actorId !== null && this.withheldPeople()(event.actorId) === 'forgotten';
+    this.w.insertEvent.run(
+      event.groupId,
+      event.time,
+      event.kind,
+      forgotten ? null : event.actorId,
+      forgotten ? null : event.detail,
+    );
   }
 
   close(): void {

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { createStoragePolicy } from '../../privacy/storage-policy.js';
+import { describeMember, type MemberDescription } from '../../store/describe-member.js';
+import { type ForgetCounts, forgetMember } from '../../store/forget-member.js';
+import { Store } from '../../store/store.js';
+import type { CliContext } from '../cli-context.js';
+
+const TEXT = {
+  'zh-CN': {
+    unknown: (id: string) => `没有保存任何关于 ${id} 的数据。`,
+    stored: (d: MemberDescription) =>
+      `关于 ${d.contactId} 保存的数据：所在群 ${d.groups.length} 个，消息 ${d.messages.total} 条（其中 ${d.messages.withText} 条有内容），被 @ ${d.mentionedIn} 次，私信 ${d.outgoing} 条。`,
+    dryRun: '试运行：未删除任何内容。去掉 --dry-run 即执行。',
+    done: (c: ForgetCounts) =>
+      [
+        `已删除：${c.messagesAnonymised} 条消息只保留匿名条数；从 ${c.mentionsRemoved} 条消息的 @ 中移除；从 ${c.membershipsRemoved} 份成员快照中移除；${c.roomEventsAnonymised} 条群事件匿名；${c.outboxPayloadsPurged} 条私信内容清除；${c.preferencesDeleted} 项个人设置删除。`,
+        '此人的姓名和单位已删除，今后的消息只按匿名条数统计（发“恢复记录”或 opt-in 后恢复）。',
+        ...(c.groupsOwned > 0
+          ? [`注意：此人仍是 ${c.groupsOwned} 个群的群主（组织信息，如需变更请改配置 org.ownerOverrides）。`]
+          : []),
+        '备份文件中的旧数据不受影响，请一并处理。',
+      ].join('\n'),
+  },
+  en: {
+    unknown: (id: string) => `Nothing is stored about ${id}.`,
+    stored: (d: MemberDescription) =>
+      `Stored about ${d.contactId}: ${d.groups.length} groups, ${d.messages.total} messages (${d.messages.withText} with text), mentioned ${d.mentionedIn} times, ${d.outgoing} private messages.`,
+    dryRun: 'Dry run: nothing deleted. Run without --dry-run to forget.',
+    done: (c: ForgetCounts) =>
+      [
+        `Forgotten: ${c.messagesAnonymised} messages kept as anonymous counts; removed from the mentions of ${c.mentionsRemoved} messages and from ${c.membershipsRemoved} membership snapshots; ${c.roomEventsAnonymised} room events anonymised; ${c.outboxPayloadsPurged} private message texts and ${c.preferencesDeleted} preferences deleted.`,
+        'Their name and unit are erased; their future messages are counted anonymously until they opt in again.',
+        ...(c.groupsOwned > 0
+          ? [
+              `Note: they still own ${c.groupsOwned} groups (an organisational role: change org.ownerOverrides).`,
+            ]
+          : []),
+        'Backups taken earlier still hold the old data: handle them too.',
+      ].join('\n'),
+  },
+};
+
+/** `forget MEMBER [--dry-run]`: a member's right to be forgotten (docs/PRIVACY.md). */
+export function registerForgetCommand(program: Command, context: () => CliContext): void {
+  program
+    .command('forget')
+    .description('erase what is stored about a member, keeping anonymous counts only (docs/PRIVACY.md)')
+    .argument('<member>', 'the member’s contact id')
+    .option('--dry-run', 'only show what is stored about them')
+    .action((member: string, flags: { dryRun?: boolean }) => {
+      const { config, out, log } = context();
+      const t = TEXT[config.locale];
+      const store = new Store(config.db, { policy: createStoragePolicy(config) });
+      try {
+        const before = describeMember(store, member, config);
+        if (!before.known) {
+          out(t.unknown(member));
+          return;
+        }
+        out(t.stored(before));
+        if (flags.dryRun) {
+          out(t.dryRun);
+          return;
+        }
+        const counts = forgetMember(store, member, Date.now());
+        out(t.done(counts));
+        log.info({ ...counts }, 'member forgotten');
+      } finally {
+        store.close();
+      }
+    });
+}

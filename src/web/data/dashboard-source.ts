@@ -1,0 +1,216 @@
+import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
+import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
+import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
+import type { Config } from '../../config/schema.js';
+import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
+import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import type { Recommendation } from '../../recommend/recommendation.js';
+import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
+import { type DataStamp, readDataStamp } from '../../store/read-data-stamp.js';
+import { readEarliestMessageAfter } from '../../store/read-earliest-message-after.js';
+import { type GroupFacts, readGroupLifecycles } from '../../store/read-group-lifecycle.js';
+import { readMessageSpan } from '../../store/read-message-span.js';
+import {
+  type RecommendationStatusRow,
+  readRecommendationStatuses,
+} from '../../store/read-recommendation-statuses.js';
+import type { Store } from '../../store/store.js';
+import { type Access, accessScope } from '../access.js';
+import { BackgroundQueue } from './background-queue.js';
+import { WeekCache } from './week-cache.js';
+import { summariseWeek, type WeekSummary } from './week-summary.js';
+import { buildWeekView, type WeekView } from './week-view.js';
+
+/** Full analyses kept at once: each holds a week's messages. Summaries are small and kept longer. */
+const MAX_VIEWS = 3;
+const MAX_SUMMARIES = 530;
+
+/**
+ * The dashboard's read side: analyses weeks from the store on demand and keeps them in memory.
+ * `refresh()` (once per request) compares a cheap DataStamp with the last one: new messages drop
+ * the weeks from the earliest new message on; new rosters, room events or groups drop everything;
+ * new answers to recommendations drop the recommendations. Entries also expire after
+ * web.cacheSeconds, which catches in-place changes (retention purges, renamed groups). Reads only.
+ */
+export class DashboardSource {
+  readonly calendar: WorkCalendar;
+  private stamp: DataStamp | null = null;
+  private readonly views: WeekCache<WeekView>;
+  private readonly summaries: WeekCache<WeekSummary>;
+  private readonly recommendationsByWeek: WeekCache<Recommendation[]>;
+  private readonly audits: WeekCache<SupervisorAudit>;
+  /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
+  private readonly weekLists = new Map<string, string[]>();
+  private readonly background = new BackgroundQueue((week) => this.summary(week));
+  private whole: { lifecycles?: GroupFacts[]; statuses?: RecommendationStatusRow[]; at: number } = { at: 0 };
+
+  constructor(
+    readonly store: Store,
+    readonly config: Config,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.calendar = createWorkCalendar(config);
+    const ttl = config.web.cacheSeconds * 1000;
+    const to = (week: string) => weekBounds(week, config.timezone).to;
+    this.views = new WeekCache(MAX_VIEWS, ttl, now, to);
+    this.summaries = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.recommendationsByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+  }
+
+  /** Drops what the store's changes made stale. Call once per request, before reading. */
+  refresh(): void {
+    const next = readDataStamp(this.store);
+    const prev = this.stamp;
+    this.stamp = next;
+    for (const cache of this.weekCaches()) cache.expire();
+    if (this.now() - this.whole.at >= this.config.web.cacheSeconds * 1000) this.whole = { at: this.now() };
+    if (prev === null) return;
+    if (
+      next.snapshots !== prev.snapshots ||
+      next.events !== prev.events ||
+      next.groups !== prev.groups ||
+      next.messages < prev.messages
+    ) {
+      this.clear();
+      return;
+    }
+    if (next.messages > prev.messages) {
+      const earliest = readEarliestMessageAfter(this.store, prev.messages);
+      if (earliest !== null) for (const cache of this.weekCaches()) cache.dropFrom(earliest);
+      this.whole.lifecycles = undefined;
+    }
+    if (next.statuses !== prev.statuses) {
+      this.recommendationsByWeek.clear();
+      this.whole.statuses = undefined;
+    }
+  }
+
+  clear(): void {
+    for (const cache of this.weekCaches()) cache.clear();
+    this.whole = { at: this.now() };
+  }
+
+  /** The stored weeks, oldest first: from the first stored message's week to `upTo` (at most 520). */
+  storedWeeks(upTo: string): string[] {
+    const { first } = readMessageSpan(this.store);
+    if (first === null) return [upTo];
+    const tz = this.config.timezone;
+    const key = `${weekOf(first, tz)}/${upTo}`;
+    let weeks = this.weekLists.get(key);
+    if (!weeks) {
+      weeks = [];
+      for (let w = weekOf(first, tz); w <= upTo && weeks.length < 520; w = shiftWeek(w, 1, tz)) weeks.push(w);
+      if (weeks.length === 0) weeks.push(upTo);
+      if (this.weekLists.size > 100) this.weekLists.clear();
+      this.weekLists.set(key, weeks);
+    }
+    return [...weeks];
+  }
+
+  /** The week shown when none is asked for: the latest stored week if it is over, else last week. */
+  defaultWeek(): string {
+    const tz = this.config.timezone;
+    const current = weekOf(this.now(), tz);
+    const { last } = readMessageSpan(this.store);
+    const latest = last === null ? null : weekOf(last, tz);
+    return latest !== null && latest < current ? latest : shiftWeek(current, -1, tz);
+  }
+
+  /** The weeks a trend ending at `week` covers (web.trendWeeks, not before the first stored week). */
+  trendWeeks(week: string): string[] {
+    const all = this.storedWeeks(week).filter((w) => w <= week);
+    return all.slice(-this.config.web.trendWeeks);
+  }
+
+  view(week: string): WeekView {
+    return this.views.get(week, () =>
+      buildWeekView({
+        analysis: analyseStoredWeek(this.store, this.config, week),
+        calendar: this.calendar,
+        groupUnits: this.config.org.groupUnits,
+        minPeople: this.config.recommend.minPeople,
+      }),
+    );
+  }
+
+  summary(week: string): WeekSummary {
+    return this.summaries.get(week, () => summariseWeek(this.view(week)));
+  }
+
+  /**
+   * The summaries of `weeks` (oldest first) for a trend, keeping a page's work bounded: of the weeks
+   * not analysed yet, only the newest `budget` are analysed now; the others are queued for analysis
+   * in the background (one week per turn of the event loop) and come back as null until then.
+   */
+  trendSummaries(weeks: readonly string[], budget = 2): (WeekSummary | null)[] {
+    let left = budget;
+    const later: string[] = [];
+    const out = [...weeks].reverse().map((week) => {
+      const cached = this.summaries.peek(week);
+      if (cached !== undefined) return cached;
+      if (left > 0) {
+        left--;
+        return this.summary(week);
+      }
+      later.push(week);
+      return null;
+    });
+    if (later.length > 0) this.background.add(later);
+    return out.reverse();
+  }
+
+  /** Resolves when the weeks queued by trendSummaries are analysed. */
+  settled(): Promise<void> {
+    return this.background.settled();
+  }
+
+  recommendations(week: string): Recommendation[] {
+    return this.recommendationsByWeek.get(
+      week,
+      () => recommendStoredWeek(this.store, this.config, week, this.view(week).analysis).recommendations,
+    );
+  }
+
+  /** The supervisors' audit of the week, limited to what `access` sees. */
+  audit(week: string, access: Access): SupervisorAudit {
+    const scope = accessScope(access);
+    return this.audits.get(
+      week,
+      () =>
+        buildSupervisorAudit(this.store, this.config, week, {
+          units: scope ?? undefined,
+          analysis: this.view(week).analysis,
+        }),
+      JSON.stringify(scope),
+    );
+  }
+
+  lifecycles(): GroupFacts[] {
+    this.whole.lifecycles ??= readGroupLifecycles(this.store);
+    return this.whole.lifecycles;
+  }
+
+  statuses(): RecommendationStatusRow[] {
+    this.whole.statuses ??= readRecommendationStatuses(this.store);
+    return this.whole.statuses;
+  }
+
+  /**
+   * Analyses the given weeks ahead of the first visitor, one week per turn of the event loop so
+   * requests are served in between. Stops when `signal` is aborted, or at the first error and
+   * rejects with it.
+   */
+  async warm(weeks: readonly string[], signal?: AbortSignal): Promise<void> {
+    for (const week of weeks) {
+      if (signal?.aborted) return;
+      this.refresh();
+      this.summary(week);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private weekCaches(): WeekCache<unknown>[] {
+    return [this.views, this.summaries, this.recommendationsByWeek, this.audits];
+  }
+}

@@ -1,0 +1,47 @@
+import type { StoredWeekAnalysis } from '../../analysis/analyse-stored-week.js';
+import type { GroupVolume } from '../../analysis/volume.js';
+import type { WorkCalendar } from '../../analysis/work-calendar.js';
+import type { Group } from '../../model/group.js';
+import type { StoredMessage } from '../../model/message.js';
+import { hiddenGroups } from './hidden-groups.js';
+
+/** One analysed week, indexed for the pages. Built once per week and cached (DashboardSource). */
+export interface WeekView {
+  week: string;
+  analysis: StoredWeekAnalysis;
+  calendar: WorkCalendar;
+  /** Groups seen before the end of the week. */
+  groups: ReadonlyMap<string, Group>;
+  /** Group id → unit as the dashboard counts it (the source's, else config.org.groupUnits), or null. */
+  units: ReadonlyMap<string, string | null>;
+  messages: ReadonlyMap<string, StoredMessage>;
+  volume: ReadonlyMap<string, GroupVolume>;
+  /** Groups whose figures derived from members are shown as "—" (see hiddenGroups). */
+  hidden: ReadonlySet<string>;
+}
+
+export function buildWeekView(input: {
+  analysis: StoredWeekAnalysis;
+  calendar: WorkCalendar;
+  groupUnits: Readonly<Record<string, string>>;
+  minPeople: number;
+}): WeekView {
+  const { analysis } = input;
+  const { data, findings } = analysis;
+  const units = new Map(data.groups.map((g) => [g.id, g.unit ?? input.groupUnits[g.id] ?? null]));
+  return {
+    week: data.week,
+    analysis,
+    calendar: input.calendar,
+    groups: new Map(data.groups.map((g) => [g.id, g])),
+    units,
+    messages: new Map(data.messages.map((m) => [m.id, m])),
+    volume: new Map(findings.volume.groups.map((v) => [v.groupId, v])),
+    hidden: hiddenGroups(data.members, units, input.minPeople),
+  };
+}
+
+/** Members of a group in the week (its latest snapshot before the week's end). */
+export function memberCount(view: WeekView, groupId: string): number {
+  return view.analysis.data.members.get(groupId)?.length ?? 0;
+}

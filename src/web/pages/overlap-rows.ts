@@ -1,0 +1,42 @@
+import type { PageTools } from './page-context.js';
+import type { Column, Row } from './page-data.js';
+
+export const OVERLAP_COLUMNS: Column[] = [
+  { key: 'group', kind: 'text' },
+  { key: 'otherGroup', kind: 'text' },
+  { key: 'sharedMembers', kind: 'number' },
+  { key: 'jaccard', kind: 'share' },
+  { key: 'containment', kind: 'share' },
+  { key: 'sharedNotices', kind: 'number' },
+];
+
+/**
+ * Pairs of groups sharing most members (the overlap finding: merge candidates) with at least one
+ * group in `groupIds`, that group first. Member figures show "—" when fewer than `minPeople` are
+ * shared or either group's figures are hidden; a group outside the viewer's scope is not named.
+ */
+export function overlapRows(tools: PageTools, groupIds: ReadonlySet<string>, minPeople: number): Row[] {
+  const { view } = tools;
+  return view.analysis.findings.overlaps
+    .filter((o) => groupIds.has(o.groupIds[0]) || groupIds.has(o.groupIds[1]))
+    .map((o) => {
+      const [a, b] = groupIds.has(o.groupIds[0]) ? o.groupIds : ([o.groupIds[1], o.groupIds[0]] as const);
+      const hide = o.sharedMembers < minPeople || view.hidden.has(a) || view.hidden.has(b);
+      const links: Record<string, string> = {};
+      const la = tools.groupLink(a);
+      const lb = tools.groupLink(b);
+      if (la) links.group = la;
+      if (lb) links.otherGroup = lb;
+      return {
+        cells: {
+          group: tools.groupName(a),
+          otherGroup: tools.groupName(b),
+          sharedMembers: hide ? null : o.sharedMembers,
+          jaccard: hide ? null : o.jaccard,
+          containment: hide ? null : o.containment,
+          sharedNotices: o.sharedNotices,
+        },
+        links,
+      };
+    });
+}
