@@ -1,0 +1,27 @@
+import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
+import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
+import { splitMessageParts } from '../../render/split-message-parts.js';
+import { answer, type CommandHandler, refuse } from '../command-handler.js';
+import { readWeekArg } from '../read-week-arg.js';
+
+/**
+ * 审计 [WEEK] / audit [WEEK]: the supervisors' audit of last week (or WEEK), limited to the asker's
+ * configured units: aggregates only, figures about fewer than recommend.minPeople people blanked.
+ */
+export const auditCommand: CommandHandler = {
+  name: 'audit',
+  access: 'supervisor',
+  run({ store, config, clock, text, roles, analyses, word }, args) {
+    const read = readWeekArg(args, roles.contactId, config.timezone);
+    if (read === 'other') return refuse(text.refusedOthers(word));
+    const week = read ?? shiftWeek(weekOf(clock.now(), config.timezone), -1, config.timezone);
+    const audit = buildSupervisorAudit(store, config, week, {
+      supervisorId: roles.contactId,
+      analysis: analyses.get(week),
+    });
+    if (audit.total.groups === 0) return answer(text.noAudit(week));
+    const rendered = renderSupervisorAudit(audit, 'text', config.locale);
+    return answer(...splitMessageParts(rendered, config.recommend.digest.maxPartChars));
+  },
+};

@@ -1,0 +1,39 @@
+import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
+import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import type { Recommendation } from '../../recommend/recommendation.js';
+import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
+import { answer, type CommandHandler, type ReplyPart, refuse } from '../command-handler.js';
+import { readWeekArg } from '../read-week-arg.js';
+
+/**
+ * 周报 [WEEK] / digest [WEEK]: the asker's own owner digest (default: last week) with its chart, at
+ * once; the recommendations it numbers are recorded, so 采纳 N answers it. Naming anyone else —
+ * another owner's id or name — is refused: there is no way to ask for someone else's digest.
+ */
+export const digestCommand: CommandHandler = {
+  name: 'digest',
+  access: 'owner',
+  run({ store, config, clock, text, roles, analyses, word }, args) {
+    const now = clock.now();
+    const read = readWeekArg(args, roles.contactId, config.timezone);
+    if (read === 'other') return refuse(text.refusedOthers(word));
+    const week = read ?? shiftWeek(weekOf(now, config.timezone), -1, config.timezone);
+    const analysis = analyses.get(week);
+    const { recommendations } = recommendStoredWeek(store, config, week, analysis);
+    const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });
+    if (!digest) return answer(text.noDigest(week));
+    const byId = new Map(recommendations.map((r) => [r.id, r]));
+    recordIssuedRecommendations(store, {
+      ownerId: roles.contactId,
+      week,
+      recommendations: digest.recommendationIds
+        .map((id) => byId.get(id))
+        .filter((r): r is Recommendation => r !== undefined),
+      at: now,
+    });
+    const parts: ReplyPart[] = digest.parts.map((t) => ({ kind: 'text', text: t }));
+    parts.push({ kind: 'image', base64: digest.chartPng.toString('base64'), name: `qingqun-${week}.png` });
+    return { outcome: 'answered', parts };
+  },
+};

@@ -1,0 +1,39 @@
+import { weekOf } from '../../analysis/week-bounds.js';
+import { cadreGroups } from '../cadre-groups.js';
+import { answer, type CommandHandler } from '../command-handler.js';
+import { dailyDigestTime } from '../daily-digest-time.js';
+import { suggestFrom } from '../mute-suggestions.js';
+
+/**
+ * 订阅 / subscribe: the daily digest of what only the asker's muted groups carried. When they have
+ * noted no muted group yet, their current mute suggestions are noted as muted (the reply names
+ * them): "静音建议 → 订阅" is the whole conversation a cadre needs.
+ */
+export const subscribeCommand: CommandHandler = {
+  name: 'subscribe',
+  access: 'member',
+  run({ store, config, clock, text, roles, analyses, preferences }) {
+    const now = clock.now();
+    const contactId = roles.contactId;
+    const mine = new Set(roles.memberGroups.map((g) => g.id));
+    let muted = preferences.mutedGroups(contactId).filter((g) => mine.has(g)).length;
+    const lines: string[] = [];
+    if (muted === 0) {
+      const view = cadreGroups(store, config, contactId, weekOf(now, config.timezone), { analyses });
+      const { suggestions } = suggestFrom(view.groups, contactId, view.weeks);
+      if (suggestions.length > 0) {
+        preferences.mute(
+          contactId,
+          suggestions.map((s) => s.groupId),
+          now,
+        );
+        muted = suggestions.length;
+        lines.push(text.adopted(suggestions.map((s) => s.name)));
+      }
+    }
+    const at = text.dailyAt(dailyDigestTime(config.schedules.dailyDigest));
+    if (!preferences.subscribe(contactId, now)) lines.push(text.alreadySubscribed);
+    else lines.push(muted > 0 ? text.subscribed(at, muted) : text.subscribedNoMuted(at));
+    return answer(lines.join('\n'));
+  },
+};

@@ -1,0 +1,28 @@
+import type { Config } from '../config/schema.js';
+import { readRosteredContacts } from '../store/read-rostered-contacts.js';
+import type { Store } from '../store/store.js';
+import { muteSuggestions } from './mute-suggestions.js';
+import { resolveRoles } from './resolve-roles.js';
+import { WeekAnalyses } from './week-analyses.js';
+
+/**
+ * For `npm start`'s scripted conversation (我的群 → 静音建议 → 订阅): a cadre who owns no group and
+ * is no supervisor, with the most mute suggestions that carried notices (then the most suggestions,
+ * then the lowest id), so the demo shows the rule at work. Undefined when nobody is rostered.
+ */
+export function pickDemoCadre(
+  store: Store,
+  config: Config,
+  week: string,
+  analyses = new WeekAnalyses(store, config),
+): string | undefined {
+  let best: { id: string; score: [number, number] } | undefined;
+  for (const id of readRosteredContacts(store)) {
+    if (resolveRoles(store, config, id).roles.size !== 1) continue;
+    const { suggestions } = muteSuggestions(store, config, id, week, { analyses });
+    const score: [number, number] = [suggestions.filter((s) => s.notices > 0).length, suggestions.length];
+    if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1]))
+      best = { id, score };
+  }
+  return best?.id;
+}
