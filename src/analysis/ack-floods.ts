@@ -4,9 +4,9 @@ import type { Detector } from './detector.js';
 import { findReplyFloods, type TriggerStrength } from './find-reply-floods.js';
 import { leaderIds } from './leader-ids.js';
 import type { RollCallFinding } from './roll-call-chain.js';
-import { classifyReply } from './text/classify-reply.js';
-import { isAddressedRemark } from './text/is-addressed-remark.js';
+import { isQuestionOrRemark } from './text/is-question-or-remark.js';
 import { isRollCallPost } from './text/is-roll-call-post.js';
+import { replyClassOf } from './text/reply-class-of.js';
 
 export interface AckFloodFinding {
   groupId: string;
@@ -23,7 +23,6 @@ export interface AckFloodFinding {
 const NOTICE_LENGTH = 40;
 /** Shorter instructions open a trigger only when none is open. */
 const INSTRUCTION_LENGTH = 8;
-const QUESTION = /[?？]/;
 const TEXT_TYPES = new Set<StoredMessage['type']>(['text', 'emoticon', 'other']);
 const CARD_TYPES = new Set<StoredMessage['type']>(['link', 'file', 'miniprogram']);
 
@@ -43,7 +42,7 @@ export const ackFloodsDetector: Detector<'ackFloods', AckFloodFinding[]> = {
     const countable = countablePredicate(data.messages);
     const leaders = leaderIds(config, data.contacts);
     const isLeader = (m: StoredMessage) => m.senderId !== null && leaders.has(m.senderId);
-    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? classifyReply(m.text) : 'other');
+    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? replyClassOf(m) : 'other');
     const strength = (m: StoredMessage): TriggerStrength => {
       if (classOf(m) !== 'other' || isRollCallPost(m.text)) return 0;
       if (m.mentionAll || CARD_TYPES.has(m.type)) return 2;
@@ -53,7 +52,7 @@ export const ackFloodsDetector: Detector<'ackFloods', AckFloodFinding[]> = {
       if (length >= NOTICE_LENGTH) return 2;
       // A short question asks for an answer, not an acknowledgement, even from a leader; a remark
       // to one person ("小王，材料放你桌上了") is answered by that person alone.
-      if (m.text !== null && (QUESTION.test(m.text) || isAddressedRemark(m.text))) return 0;
+      if (isQuestionOrRemark(m)) return 0;
       return isLeader(m) || length >= INSTRUCTION_LENGTH ? 1 : 0;
     };
     const messages = data.messages.filter((m) => countable(m) && !inRollCall.has(m.id));

@@ -19,6 +19,8 @@ export function countablePredicate(messages: readonly StoredMessage[]): (m: Stor
   return (m) => {
     if (m.type === 'system' || m.type === 'recalled') return false;
     if (recalled.get(m.id)?.includes(m.source)) return false;
-    return m.text === null || !PAT.test(m.text.length > 100 ? m.text.slice(0, 100) : m.text);
+    // Without its text, a message keeps the class it was stored with ('pat').
+    if (m.text === null) return m.textClass !== 'pat';
+    return !PAT.test(m.text.length > 100 ? m.text.slice(0, 100) : m.text);
   };
 }

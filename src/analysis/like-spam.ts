@@ -4,9 +4,9 @@ import type { Detector } from './detector.js';
 import { findReplyFloods, type TriggerStrength } from './find-reply-floods.js';
 import { leaderIds } from './leader-ids.js';
 import type { RollCallFinding } from './roll-call-chain.js';
-import { classifyReply } from './text/classify-reply.js';
-import { isAddressedRemark } from './text/is-addressed-remark.js';
+import { isQuestionOrRemark } from './text/is-question-or-remark.js';
 import { isRollCallPost } from './text/is-roll-call-post.js';
+import { replyClassOf } from './text/reply-class-of.js';
 
 export interface LikeSpamFinding {
   groupId: string;
@@ -25,7 +25,6 @@ export interface LikeSpamFinding {
 const POST_LENGTH = 25;
 /** Shorter texts open a post only when none is open, so a substantive reply cannot steal the flood. */
 const SHORT_POST_LENGTH = 15;
-const QUESTION = /[?？]/;
 const TEXT_TYPES = new Set<StoredMessage['type']>(['text', 'emoticon', 'other']);
 const SHOWCASE_TYPES = new Set<StoredMessage['type']>(['link', 'file', 'miniprogram', 'image']);
 
@@ -45,7 +44,7 @@ export const likeSpamDetector: Detector<'likeSpam', LikeSpamFinding[]> = {
     const countable = countablePredicate(data.messages);
     const leaders = leaderIds(config, data.contacts);
     const isLeader = (m: StoredMessage) => m.senderId !== null && leaders.has(m.senderId);
-    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? classifyReply(m.text) : 'other');
+    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? replyClassOf(m) : 'other');
     const strength = (m: StoredMessage): TriggerStrength => {
       if (classOf(m) !== 'other' || isRollCallPost(m.text)) return 0;
       if (m.mentionAll || SHOWCASE_TYPES.has(m.type)) return 2;
@@ -53,7 +52,7 @@ export const likeSpamDetector: Detector<'likeSpam', LikeSpamFinding[]> = {
       const length = m.text?.length ?? m.textLength;
       if (length >= POST_LENGTH) return 2;
       // Questions and remarks to one person ("李书记，那户的暖气片周四来修") are replies, not posts.
-      if (m.text !== null && (QUESTION.test(m.text) || isAddressedRemark(m.text))) return 0;
+      if (isQuestionOrRemark(m)) return 0;
       // A leader's short remark opens a post only when none is open, like anyone's.
       return isLeader(m) || length >= SHORT_POST_LENGTH ? 1 : 0;
     };

@@ -9,7 +9,7 @@ import {
   type RollCallFinding,
 } from './roll-call-chain.js';
 import { isNumberOffRequest } from './text/is-number-off-request.js';
-import { parseNumberOff } from './text/parse-number-off.js';
+import { numberOffOf } from './text/number-off-of.js';
 import { parseRollCallPost } from './text/parse-roll-call-post.js';
 
 export type { RollCallFinding } from './roll-call-chain.js';
@@ -76,8 +76,8 @@ export const rollCallsDetector: Detector<'rollCalls', RollCallFinding[]> = {
         numberOff.request(m, done);
         continue;
       }
-      const n = parseNumberOff(m.text);
-      if (n) numberOff.reply(m, n.number, done);
+      const n = numberOffOf(m);
+      if (n !== null) numberOff.reply(m, n, done);
       else if (
         m.mentionAll ||
         NOTICE_TYPES.has(m.type) ||

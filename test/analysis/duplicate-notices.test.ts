@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DROPPED_TEXT } from '../../src/analysis/dedupe/notice-excerpt.js';
 import {
   type DuplicateCluster,
   duplicateNoticesDetector,
@@ -8,7 +9,8 @@ import {
 } from '../../src/analysis/duplicate-notices.js';
 import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
-import type { MessageType, StoredMessage } from '../../src/model/message.js';
+import type { MessageType, StoredMessage, TextClass } from '../../src/model/message.js';
+import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
 import { anyText } from './dedupe/arbitrary-text.js';
 import { createMessageFactory } from './dedupe/message-factory.js';
 import { ALL_CASES, caseMessages, NEGATIVE_CASES, NOTICE, POSITIVE_CASES } from './dedupe/notice-cases.js';
@@ -180,6 +182,41 @@ describe('duplicate notices: cluster fields', () => {
       ['file', '自查表.xlsx'],
       ['link', '一篇文章'],
     ]);
+  });
+});
+
+describe('duplicate notices: texts the store dropped', () => {
+  const make = createMessageFactory();
+  const dropped = (id: string, group: string, at: number, text: string, textClass: TextClass = 'notice') =>
+    make({
+      id,
+      group,
+      at,
+      dropped: { fingerprint: textFingerprint(text), textLength: text.length, textClass },
+    });
+
+  it('clusters copies by their stored fingerprint, with or without a kept copy', () => {
+    const clusters = run([
+      make({ id: 'kept', text: NOTICE, group: 'A', at: 0 }),
+      dropped('gone1', 'B', 5, `【转发】${NOTICE}`),
+      dropped('gone2', 'C', 9, NOTICE),
+      dropped('other1', 'A', 20, '请各村于今天下午5点前报送防汛值班人员名单，谢谢！'),
+      dropped('other2', 'B', 25, '请各村于今天下午5点前报送防汛值班人员名单，谢谢！'),
+    ]);
+    expect(clusters.map((c) => [c.messageIds, c.excerpt.slice(0, 6)])).toEqual([
+      [['kept', 'gone1', 'gone2'], '关于开展20'],
+      [['other1', 'other2'], DROPPED_TEXT.slice(0, 6)],
+    ]);
+  });
+
+  it('ignores dropped texts that were short or not notices', () => {
+    const clusters = run([
+      dropped('ack1', 'A', 0, '收到'),
+      dropped('ack2', 'B', 1, '收到'),
+      dropped('chat1', 'A', 2, '今天下午的会议改到三楼小会议室开了大家注意一下', 'chat'),
+      dropped('chat2', 'B', 3, '今天下午的会议改到三楼小会议室开了大家注意一下', 'chat'),
+    ]);
+    expect(clusters).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { NoticeTable } from './notice-table.js';
 
 export function linkAllPairs(table: NoticeTable, rules: DuplicateRules): UnionFind {
   const linker = new NoticeLinker(table.kinds.length);
+  for (const [a, b] of table.aliases) linker.similar(a, b);
   for (let i = 0; i < table.texts.length; i++) {
     const a = table.texts[i];
     if (!a) continue;

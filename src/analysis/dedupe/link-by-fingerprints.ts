@@ -110,6 +110,7 @@ function anchorPairs(texts: NoticeText[], rules: DuplicateRules, pairs: Candidat
 
 export function linkByFingerprints(table: NoticeTable, rules: DuplicateRules): UnionFind {
   const linker = new NoticeLinker(table.kinds.length);
+  for (const [a, b] of table.aliases) linker.similar(a, b);
   const itemOfText: number[] = [];
   const texts: NoticeText[] = [];
   table.texts.forEach((text, item) => {

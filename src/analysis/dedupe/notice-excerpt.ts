@@ -1,7 +1,7 @@
 /**
  * A short human-readable label for a duplicate set (≤ 60 code points, ending in … when cut): the
  * longest text copy with forwarding marks removed and whitespace collapsed, or the file name, or the
- * link's title (its URL without a title).
+ * link's title (its URL without a title); DROPPED_TEXT when no copy kept its text.
  */
 import type { StoredMessage } from '../../model/message.js';
 import { stripForwardingMarks } from '../text/strip-forwarding-marks.js';
@@ -9,6 +9,8 @@ import type { DuplicateSet } from './duplicate-sets.js';
 import type { NoticeTable } from './notice-table.js';
 
 export const EXCERPT_LENGTH = 60;
+/** The label of a notice none of whose copies kept its text (retention, storage policy). */
+export const DROPPED_TEXT = '（正文未保留）';
 
 function cut(text: string): string {
   // Only the beginning is shown; slicing first keeps the cost independent of the text's length.
@@ -35,6 +37,11 @@ export function noticeExcerpt(table: NoticeTable, set: DuplicateSet): string {
       bestLength = length;
       best = table.messages[m] as StoredMessage;
     }
+  }
+  if (best.text === null) {
+    const kept = set.indexes.map((m) => table.messages[m] as StoredMessage).find((m) => m.text !== null);
+    if (!kept) return DROPPED_TEXT;
+    best = kept;
   }
   return cut(stripForwardingMarks((best.text ?? '').slice(0, EXCERPT_LENGTH * 16)));
 }

@@ -7,6 +7,9 @@
  *   with a hash (photos answering a check-in demand are all different).
  * - link: the normalised URL (normaliseUrl); without a URL, the normalised title. A text that is
  *   nothing but one URL is a link too.
+ * - a text whose text was dropped (retention, storage policy) but whose fingerprint was kept: the
+ *   fingerprint, so exact copies still cluster (notice-table.ts joins it to a kept copy's text), if
+ *   its class is 'notice' (or unknown) and it was long enough.
  * Never notices: system messages, recalls (the recalled original still counts), emoticons, mini
  * programs, #接龙 roll-call posts, and texts shorter than minLength after normalisation (which covers
  * acknowledgements, likes and chat).
@@ -20,7 +23,8 @@ import { normaliseUrl } from './normalise-url.js';
 export type DuplicateRules = Config['analysis']['duplicates'];
 export type NoticeKind = 'text' | 'file' | 'link';
 
-export type NoticeKey = { kind: 'text'; text: string } | { kind: 'file' | 'link'; key: string };
+/** A text to compare by similarity, or an exact key (a fingerprint key starts with 'f:'). */
+export type NoticeKey = { kind: 'text'; text: string } | { kind: NoticeKind; key: string };
 
 /** A whole text that is one URL (no spaces inside). */
 const BARE_URL = /^\s*(https?:\/\/\S+)\s*$/i;
@@ -32,12 +36,20 @@ function linkKey(url: string | null | undefined, title: string | null | undefine
   return normalisedTitle === '' ? null : { kind: 'link', key: `t:${normalisedTitle}` };
 }
 
+function fingerprintKey(message: StoredMessage, rules: DuplicateRules): NoticeKey | null {
+  const { fingerprint, textClass } = message;
+  if (!fingerprint || message.textLength < rules.minLength) return null;
+  if (textClass !== undefined && textClass !== null && textClass !== 'notice') return null;
+  return { kind: 'text', key: `f:${fingerprint}` };
+}
+
 export function noticeKeyOf(message: StoredMessage, rules: DuplicateRules): NoticeKey | null {
   switch (message.type) {
     case 'text': {
       const text = message.text;
+      if (text === null) return fingerprintKey(message, rules);
       // Normalisation never lengthens a text, so a raw text under minLength code units is too short.
-      if (text === null || text.length < rules.minLength) return null;
+      if (text.length < rules.minLength) return null;
       // Every roll-call header holds 接 (#接龙, #接龍): the cheap test spares most texts the full check.
       if (text.includes('接') && isRollCallPost(text)) return null;
       const url = text.length <= 4096 ? BARE_URL.exec(text) : null;

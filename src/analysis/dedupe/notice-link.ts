@@ -1,7 +1,8 @@
 /**
  * The verification every candidate pair passes through (the LSH path and the all-pairs reference use
  * this one function, so they can only differ in which pairs they look at). Nothing links two texts
- * whose number signatures contradict (numbersContradict). Otherwise:
+ * whose number signatures contradict (numbersContradict), or that differ by a short substitution inside
+ * them (hasShortSubstitution: a template filled in with another name or place). Otherwise:
  * - 'similar' — the shorter has fewer than minContainmentLength code points and Jaccard ≥ shortJaccard,
  *   or it is longer and Jaccard ≥ jaccard: copies of one notice, a symmetric relation;
  * - 'part' — the shorter is long enough, and its containment |A ∩ B| / |A| in the larger is ≥
@@ -13,6 +14,7 @@ import { intersectionSize } from './intersection-size.js';
 import type { DuplicateRules } from './notice-key.js';
 import type { NoticeText } from './notice-text.js';
 import { numbersContradict } from './number-signature.js';
+import { hasShortSubstitution } from './short-substitution.js';
 
 export type NoticeLink = { kind: 'none' } | { kind: 'similar' } | { kind: 'part'; containment: number };
 
@@ -30,7 +32,10 @@ export function noticeLink(a: NoticeText, b: NoticeText, rules: DuplicateRules):
   if (numbersContradict(a.numbers, b.numbers)) return NONE;
   const shared = intersectionSize(a.grams, b.grams);
   const jaccard = shared / (a.grams.length + b.grams.length - shared);
-  if (jaccard >= (short ? rules.shortJaccard : rules.jaccard)) return SIMILAR;
   const containment = shared / small;
-  return !short && containment >= rules.containment ? { kind: 'part', containment } : NONE;
+  const similar = jaccard >= (short ? rules.shortJaccard : rules.jaccard);
+  if (!similar && (short || containment < rules.containment)) return NONE;
+  // The last and dearest test, for the few pairs that get this far: a filled-in template.
+  if (hasShortSubstitution(a.normalised, a.grams, b.normalised, b.grams)) return NONE;
+  return similar ? SIMILAR : { kind: 'part', containment };
 }

@@ -1,9 +1,10 @@
 /**
  * The week's notice candidates, deduplicated: every message that can be a copy of a notice
- * (noticeKeyOf) is mapped to an item — one per distinct normalised text, file key or link key — so
+ * (noticeKeyOf) is mapped to an item — one per distinct normalised text or exact key — so
  * identical copies cost one fingerprint, and similarity is only ever computed between items.
  * Memory is proportional to the number of candidate messages.
  */
+import { createHash } from 'node:crypto';
 import type { StoredMessage } from '../../model/message.js';
 import { type DuplicateRules, type NoticeKind, noticeKeyOf } from './notice-key.js';
 import { type NoticeText, noticeText } from './notice-text.js';
@@ -16,6 +17,20 @@ export interface NoticeTable {
   kinds: NoticeKind[];
   /** Per item: the text's fingerprint, or null for file and link items. */
   texts: (NoticeText | null)[];
+  /**
+   * Pairs of items that are one text: a text whose words were dropped (an exact item keyed by its
+   * stored fingerprint) and a kept copy with that fingerprint. Linked like similar texts.
+   */
+  aliases: [number, number][];
+}
+
+/**
+ * What the store keeps in place of a dropped text (textFingerprint in src/privacy/text-fingerprint.ts):
+ * the first 16 hex digits of the SHA-256 of the normalised text. Computed only when a week has such
+ * messages.
+ */
+function storedFingerprint(normalised: string): string {
+  return createHash('sha256').update(normalised, 'utf8').digest('hex').slice(0, 16);
 }
 
 export function buildNoticeTable(messages: readonly StoredMessage[], rules: DuplicateRules): NoticeTable {
@@ -27,16 +42,24 @@ export function buildNoticeTable(messages: readonly StoredMessage[], rules: Dupl
   for (let m = 0; m < messages.length; m++) {
     const key = noticeKeyOf(messages[m] as StoredMessage, rules);
     if (key === null) continue;
-    const index = key.kind === 'text' ? byText : byKey;
-    const lookup = key.kind === 'text' ? key.text : key.key;
+    const text = 'text' in key ? key.text : null;
+    const index = text !== null ? byText : byKey;
+    const lookup = 'text' in key ? key.text : key.key;
     let item = index.get(lookup);
     if (item === undefined) {
       item = kinds.length;
       index.set(lookup, item);
       kinds.push(key.kind);
-      texts.push(key.kind === 'text' ? noticeText(key.text) : null);
+      texts.push(text !== null ? noticeText(text) : null);
     }
     itemOf[m] = item;
   }
-  return { messages, itemOf, kinds, texts };
+  const aliases: [number, number][] = [];
+  if ([...byKey.keys()].some((key) => key.startsWith('f:'))) {
+    for (const [normalised, item] of byText) {
+      const dropped = byKey.get(`f:${storedFingerprint(normalised)}`);
+      if (dropped !== undefined) aliases.push([item, dropped]);
+    }
+  }
+  return { messages, itemOf, kinds, texts, aliases };
 }

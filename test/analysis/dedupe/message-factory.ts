@@ -2,7 +2,13 @@
  * StoredMessage fixtures for the duplicate-notice tests: one call per message, times in minutes from
  * a fixed Monday morning (2026-11-16 09:00 Asia/Shanghai), ids numbered in creation order.
  */
-import type { FileInfo, LinkInfo, MessageType, StoredMessage } from '../../../src/model/message.js';
+import type {
+  FileInfo,
+  LinkInfo,
+  MessageType,
+  StoredMessage,
+  TextClass,
+} from '../../../src/model/message.js';
 
 export const WEEK_START = Date.UTC(2026, 10, 16, 1, 0);
 
@@ -16,6 +22,8 @@ export interface MessageSpec {
   link?: Partial<LinkInfo>;
   file?: Partial<FileInfo>;
   id?: string;
+  /** For a text the store dropped: what it kept instead (src/privacy/storage-policy.ts). */
+  dropped?: { fingerprint: string | null; textLength: number; textClass?: TextClass | null };
 }
 
 export function createMessageFactory(): (spec: MessageSpec) => StoredMessage {
@@ -39,6 +47,13 @@ export function createMessageFactory(): (spec: MessageSpec) => StoredMessage {
       link: spec.link ? { title: null, url: null, description: null, ...spec.link } : null,
       file: spec.file ? { name: null, size: null, sha256: null, ...spec.file } : null,
       miniprogram: null,
+      ...(spec.dropped
+        ? {
+            textLength: spec.dropped.textLength,
+            fingerprint: spec.dropped.fingerprint,
+            textClass: spec.dropped.textClass ?? 'notice',
+          }
+        : {}),
     };
   };
 }

@@ -60,6 +60,11 @@ const MEETING_HEAD =
 const MEETING_A = `${MEETING_HEAD}\n一、地点：镇政府三楼会议室。\n二、参会人员：镇机关全体干部。\n三、会议议程：明确各责任片区任务分工；通报创文点位督查问题。\n联系人：尹芳，电话：13855511346`;
 const MEETING_B = `${MEETING_HEAD}\n一、地点：镇政府二楼小会议室。\n二、参会人员：各村（社区）党组织书记。\n三、会议议程：部署迎检各项准备工作；听取各村进展汇报。\n联系人：吕立红，电话：15810502850`;
 
+const INSPECTION_NOTICE = (leader: string) =>
+  `为深入贯彻落实上级关于安全生产工作的决策部署，经镇安委会研究，决定于11月2日至11月7日对辖区内人员密集场所开展专项检查。检查组由${leader}带队，重点检查消防通道、疏散指示和消防设施等情况。请各相关单位提前做好自查。`;
+const PHOTO_DEMAND = (place: string) =>
+  `@所有人 今天下班前请把${place}10月26日环境整治前后对比照片发群里，每个点位4张`;
+
 const ARTICLE = 'https://mp.weixin.qq.com/s?__biz=MzA5MTIz&mid=2650001&idx=1&sn=5f2e';
 
 const copies = (text: string, groups: string[], startAt = 0): [string, MessageSpec][] =>
@@ -444,6 +449,23 @@ export const NEGATIVE_CASES: NoticeCase[] = [
       ['a', 'a2', 'head'],
       ['b', 'b2'],
     ],
+  },
+  {
+    name: 'the same inspection template filled in with another leader (two towns)',
+    messages: [
+      ['luo', { text: INSPECTION_NOTICE('罗书记'), group: 'a', at: 0 }],
+      ['qin', { text: INSPECTION_NOTICE('秦书记'), group: 'b', at: 30 }],
+      ['liu', { text: `@所有人 ${INSPECTION_NOTICE('刘委员')}`, group: 'c', at: 60 }],
+    ],
+    clusters: [],
+  },
+  {
+    name: 'the same short demand for another place',
+    messages: [
+      ['xiyuan', { text: PHOTO_DEMAND('西苑社区'), group: 'a', at: 0 }],
+      ['nanqiao', { text: PHOTO_DEMAND('南桥社区'), group: 'b', at: 30 }],
+    ],
+    clusters: [],
   },
   {
     name: 'chat differing in one number that the other text also states',

@@ -39,7 +39,7 @@ describe('noticeLink', () => {
       'none',
     ],
     ['long copies, a sentence added', LONG, `${LONG}请各村高度重视`, 'similar'],
-    ['a long text and 70% of it', LONG, LONG.slice(0, 70), 'similar'],
+    ['a long text and 75% of it', LONG, LONG.slice(0, 75), 'similar'],
     ['long copies with contradicting dates', `${LONG}11月20日`, `${LONG}11月27日`, 'none'],
     [
       'a long text and a part stating fewer numbers',
