@@ -75,6 +75,12 @@ export interface WeeklyReport {
 
 const EXCERPT_CHARS = 40;
 
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = [...flat];
@@ -106,7 +112,17 @@ export function buildWeeklyReport(input: {
 
   const volumes = new Map(f.volume.groups.map((v) => [v.groupId, v]));
   const zombieIds = new Set(f.zombies.map((z) => z.groupId));
-  const count = (list: { groupId: string }[], id: string) => list.filter((x) => x.groupId === id).length;
+  // Findings per group counted once, not searched once per group: a province has 10,000s of groups.
+  const duplicatesPerGroup = countBy(f.duplicates.flatMap((d) => [...new Set(d.groupIds)]));
+  const perGroup = (list: { groupId: string }[]) => countBy(list.map((x) => x.groupId));
+  const counts = {
+    rollCalls: perGroup(f.rollCalls),
+    ackFloods: perGroup(f.ackFloods),
+    likeSpam: perGroup(f.likeSpam),
+    photoProof: perGroup(f.photoProof),
+    rushedRequests: perGroup(f.rushedRequests),
+  };
+  const count = (of: Map<string, number>, id: string) => of.get(id) ?? 0;
   const groups: ReportGroup[] = data.groups
     .filter((g) => groupId === undefined || g.id === groupId)
     .map((g) => {
@@ -126,12 +142,12 @@ export function buildWeeklyReport(input: {
         byType: v?.byType ?? {},
         byDay: v?.byDay ?? {},
         findings: {
-          duplicates: f.duplicates.filter((d) => d.groupIds.includes(g.id)).length,
-          rollCalls: count(f.rollCalls, g.id),
-          ackFloods: count(f.ackFloods, g.id),
-          likeSpam: count(f.likeSpam, g.id),
-          photoProof: count(f.photoProof, g.id),
-          rushedRequests: count(f.rushedRequests, g.id),
+          duplicates: count(duplicatesPerGroup, g.id),
+          rollCalls: count(counts.rollCalls, g.id),
+          ackFloods: count(counts.ackFloods, g.id),
+          likeSpam: count(counts.likeSpam, g.id),
+          photoProof: count(counts.photoProof, g.id),
+          rushedRequests: count(counts.rushedRequests, g.id),
         },
       };
     });

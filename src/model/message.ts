@@ -53,10 +53,44 @@ export interface MessageInput {
 }
 
 /**
+ * What a text says, decided once when it is stored (src/privacy/classify-text.ts), so that the
+ * detectors still work when storage policy or retention has dropped the text itself:
+ * - 'ack', 'praise', 'number-off': the content-free replies of classifyReply;
+ * - 'pat': a 拍一拍 line; 'question': a short question; 'addressed': a short remark to one person
+ *   ("小王，材料放你桌上了");
+ * - 'roll-call': a #接龙 post; 'instruction': a short demand the detectors read (报数, photo proof,
+ *   a deadline); 'notice': long enough to be a notice, or carrying a link;
+ * - 'chat': anything else.
+ */
+export const TEXT_CLASSES = [
+  'ack',
+  'praise',
+  'number-off',
+  'pat',
+  'question',
+  'addressed',
+  'roll-call',
+  'instruction',
+  'notice',
+  'chat',
+] as const;
+
+export type TextClass = (typeof TEXT_CLASSES)[number];
+
+/**
  * A message as read back for analysis. `id` is the source id (what findings and reports cite);
  * `rowId` is the store's own key. `textLength` survives even when the text was purged.
  */
 export interface StoredMessage extends MessageInput {
   rowId: number;
   textLength: number;
+  /**
+   * The text's class, stored with it (null: no text, a recall, or stored before classes existed).
+   * Detectors read it when `text` is null (docs/PRIVACY.md). Optional so fixtures may omit it.
+   */
+  textClass?: TextClass | null;
+  /** The number of a number-off reply ("2.张伟" → 2), kept when its text is not. */
+  replyNumber?: number | null;
+  /** 64-bit hash (16 hex digits) of the normalised text; lets repeats be counted without the text. */
+  fingerprint?: string | null;
 }

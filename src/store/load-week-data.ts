@@ -2,19 +2,27 @@ import type { WeekBounds } from '../analysis/week-bounds.js';
 import type { WeekData } from '../analysis/week-data.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
+import type { StoredMessage } from '../model/message.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from './message-row.js';
 import type { Store } from './store.js';
+
+/** MESSAGE_COLUMNS in order: the positions of a raw row. */
+const ROW_KEYS = MESSAGE_COLUMNS.split(',').map((c) => c.trim()) as (keyof MessageRow)[];
 
 /**
  * Loads everything the detectors read for one week, in a handful of queries. Membership is the
  * latest snapshot taken before the end of the week; groups whose only snapshot is later fall back to it.
+ *
+ * Cost (docs/PERFORMANCE.md): messages are streamed as raw rows, each turned into its StoredMessage
+ * at once, because better-sqlite3's row objects cost ~1.8 KB and ~20 µs each (a million of them took
+ * a minute and 2 GB); repeated strings (source, group, sender, type, class) are shared, not copied
+ * per row. Each group's last human message is found by one index probe per group, so the cost
+ * follows the number of groups, not the history stored before the week.
  */
 export function loadWeekData(store: Store, bounds: WeekBounds): WeekData {
   const { db } = store;
   const { from, to } = bounds;
-  const rows = db
-    .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE time >= ? AND time < ? ORDER BY time, row_id`)
-    .all(from, to) as MessageRow[];
+  const messages = readWeekMessages(store, from, to);
   const groups = db
     .prepare(
       `SELECT id, name, owner_id AS ownerId, unit, created_at AS createdAt, first_seen AS firstSeen,
@@ -36,29 +44,69 @@ export function loadWeekData(store: Store, bounds: WeekBounds): WeekData {
        FROM ranked r JOIN snapshot_members m ON m.snapshot_id = r.id
        WHERE r.rn = 1`,
     )
-    .all(to, to) as { groupId: string; contactId: string }[];
+    .raw()
+    .all(to, to) as [string, string][];
   const members = new Map<string, string[]>();
-  for (const { groupId, contactId } of snapshotRows) {
+  for (const [groupId, contactId] of snapshotRows) {
     const list = members.get(groupId);
     if (list) list.push(contactId);
     else members.set(groupId, [contactId]);
   }
 
+  // The newest human message of each group before `to`: a backward walk of messages_group_time
+  // that stops at the first one that is neither a system line nor a recall.
   const lastRows = db
     .prepare(
-      `SELECT group_id AS groupId, MAX(time) AS last FROM messages
-       WHERE time < ? AND type NOT IN ('system', 'recalled') GROUP BY group_id`,
+      `SELECT id, (SELECT time FROM messages
+                   WHERE group_id = groups.id AND time < ? AND type NOT IN ('system', 'recalled')
+                   ORDER BY time DESC LIMIT 1) AS last
+       FROM groups ORDER BY id`,
     )
-    .all(to) as { groupId: string; last: number }[];
+    .raw()
+    .all(to) as [string, number | null][];
+  const lastHumanMessageAt = new Map<string, number>();
+  for (const [groupId, last] of lastRows) if (last !== null) lastHumanMessageAt.set(groupId, last);
 
   return {
     week: bounds.week,
     from,
     to,
-    messages: rows.map(toStoredMessage),
+    messages,
     groups,
     members,
     contacts: new Map(contacts.map((c) => [c.id, c])),
-    lastHumanMessageAt: new Map(lastRows.map((r) => [r.groupId, r.last])),
+    lastHumanMessageAt,
   };
+}
+
+/** The messages of [from, to), sorted by time then rowId. */
+function readWeekMessages(store: Store, from: number, to: number): StoredMessage[] {
+  const stmt = store.db
+    .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE time >= ? AND time < ? ORDER BY time, row_id`)
+    .raw();
+  const names = stmt.columns().map((c) => c.name);
+  if (names.join() !== ROW_KEYS.join()) {
+    throw new Error(`loadWeekData: expected columns ${ROW_KEYS.join()}, got ${names.join()}`);
+  }
+  const shared = new Map<string, string>();
+  const share = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = shared.get(s);
+    if (known !== undefined) return known as T;
+    shared.set(s, s);
+    return s;
+  };
+  const out: StoredMessage[] = [];
+  for (const raw of stmt.iterate(from, to) as IterableIterator<unknown[]>) {
+    const row = {} as Record<keyof MessageRow, unknown>;
+    for (let i = 0; i < ROW_KEYS.length; i++) row[ROW_KEYS[i] as keyof MessageRow] = raw[i];
+    const r = row as unknown as MessageRow;
+    r.source = share(r.source);
+    r.group_id = share(r.group_id);
+    r.sender_id = share(r.sender_id);
+    r.type = share(r.type);
+    r.text_class = share(r.text_class);
+    out.push(toStoredMessage(r));
+  }
+  return out;
 }

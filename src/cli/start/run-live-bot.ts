@@ -1,3 +1,7 @@
+import type { Conversation } from '../../converse/create-conversation.js';
+import { systemClock } from '../../deliver/clock.js';
+import { createDelivery } from '../../deliver/create-delivery.js';
+import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import { createBot } from '../../ingest/wechaty/create-bot.js';
 import { recorderPlugin } from '../../ingest/wechaty/recorder-plugin.js';
 import { snapshotAllRooms } from '../../ingest/wechaty/snapshot-all-rooms.js';
@@ -5,44 +9,51 @@ import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
 /**
- * `npm start` with a puppet configured: the real bot records every work group until Ctrl-C (or
- * SIGTERM), then stops the puppet and closes the database cleanly.
+ * `npm start` with a puppet configured: the real bot records every work group, answers private
+ * commands, and runs the schedules (digests, audit, daily digests, snapshots, retention) on node-cron
+ * until Ctrl-C (or SIGTERM), then stops the queue and the puppet and closes the database cleanly.
  */
 export async function runLiveBot(ctx: CliContext): Promise<void> {
   const { config, log, out } = ctx;
   const store = new Store(config.db);
   const { bot } = createBot(config, { out });
+  let conversation: Conversation | undefined;
   const recorder = recorderPlugin({
     store,
     log: (level, msg, data) => log[level](data ?? {}, msg),
     ownerOverrides: config.org.ownerOverrides,
     groupUnits: config.org.groupUnits,
+    onPrivateMessage: (msg) => {
+      const text = msg.text();
+      if (conversation && text.trim() !== '')
+        void conversation.handlePrivateMessage(msg.talker().id, text, msg.id);
+    },
   });
   bot.use(recorder);
   bot.on('login', (user) => log.info({ userId: user.id }, 'logged in'));
   bot.on('logout', (user) => log.warn({ userId: user.id }, 'logged out'));
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      out('正在停止… / stopping…');
-      await bot.stop();
-      await recorder.idle();
-      store.close();
-    })();
-    return stopping;
-  };
-  const done = new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => void stop().then(resolve));
-  });
   await bot.start();
+  const delivery = await createDelivery({
+    store,
+    config,
+    sender: createWechatySender(bot),
+    clock: systemClock,
+    log,
+    timers: 'cron',
+    memberSnapshot: async () => {
+      const r = await snapshotAllRooms(bot, store);
+      log.info({ rooms: r.rooms, changed: r.changed }, 'member snapshot');
+    },
+  });
+  conversation = delivery.conversation;
   out(`qingqun: puppet ${config.puppet.name} started; database ${config.db}. Ctrl-C stops.`);
-  const daily = setInterval(() => {
-    snapshotAllRooms(bot, store).catch((error: unknown) =>
-      log.error({ err: String(error) }, 'snapshot failed'),
-    );
-  }, 24 * 3_600_000);
-  await done;
-  clearInterval(daily);
+
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  out('正在停止… / stopping…');
+  await delivery.stop();
+  await bot.stop();
+  await recorder.idle();
+  store.close();
 }

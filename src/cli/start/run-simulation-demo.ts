@@ -14,6 +14,7 @@ import { renderStats } from '../../render/render-stats.js';
 import { readStats } from '../../store/read-stats.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { runDemoDelivery } from './run-demo-delivery.js';
 import { START_TEXT } from './start-text.js';
 
 /**
@@ -55,8 +56,6 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
       tally,
       recorder,
     });
-    await bot.stop();
-    await recorder.idle();
     out(
       t.played(
         played.groups,
@@ -88,6 +87,9 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
         topDuplicates: 5,
       }),
     );
+    await runDemoDelivery({ bot, store, config, week, log, out });
+    await bot.stop();
+    await recorder.idle();
     out('');
     out(t.outro(week, config.db));
   } finally {

@@ -14,6 +14,8 @@ export const START_TEXT = {
       `机器人已在 ${groups} 个模拟工作群（${people} 人）中记录 ${messages} 条消息：新增 ${inserted} 条，已存在 ${duplicate} 条，用时 ${(ms / 1000).toFixed(1)} 秒。`,
     problems: (failed: number, missing: number, conflict: number) =>
       `注意：${failed} 条记录失败，${missing} 条未被处理，${conflict} 条与已存内容冲突（详见日志）。`,
+    deliveries: (n: number, from: string, to: string) =>
+      `\n模拟时钟从 ${from} 走到 ${to}：机器人按计划发出的私信（每条都经过限速发送队列）共 ${n} 条——群主周报、督查审计、一位干部的对话和每日摘要：\n`,
     outro: (week: string, db: string) =>
       [
         `以上是模拟数据，不是真实的工作群。完整周报：npx qingqun --db ${db} report --week ${week}`,
@@ -35,6 +37,8 @@ export const START_TEXT = {
       `The bot recorded ${messages} messages in ${groups} simulated groups (${people} people): ${inserted} new, ${duplicate} already stored, in ${(ms / 1000).toFixed(1)} s.`,
     problems: (failed: number, missing: number, conflict: number) =>
       `Note: ${failed} failed, ${missing} never handled, ${conflict} conflicting with stored content (see the log).`,
+    deliveries: (n: number, from: string, to: string) =>
+      `\nA simulated clock ran from ${from} to ${to}: the ${n} private messages the bot sent on schedule (each through the throttled send queue) — owners' digests, the supervisors' audit, a cadre's conversation and daily digest:\n`,
     outro: (week: string, db: string) =>
       [
         `This was simulated data, not real work groups. Full report: npx qingqun --db ${db} report --week ${week}`,

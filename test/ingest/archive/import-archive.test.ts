@@ -16,8 +16,9 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
+// These tests check what each format carries, so every text is kept (minimal storage: test/privacy/).
 function newStore(): Store {
-  const store = openTempStore();
+  const store = openTempStore({ keepText: 'all' });
   stores.push(store);
   return store;
 }

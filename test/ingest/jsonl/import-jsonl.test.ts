@@ -118,8 +118,11 @@ describe('importJsonl: good input', () => {
       time: Date.UTC(2026, 10, 17, 1, 0),
       mentionAll: true,
     });
+    // An acknowledgement keeps its class, length and fingerprint, not its text (docs/PRIVACY.md).
     expect(byId.get('m-2')).toMatchObject({
-      text: '收到',
+      text: null,
+      textClass: 'ack',
+      textLength: 2,
       mentionAll: false,
       link: null,
       file: null,

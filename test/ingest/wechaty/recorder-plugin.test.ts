@@ -292,7 +292,7 @@ describe('recorderPlugin on the simulation puppet', () => {
   it('captures what the bot sends and records its own room messages', async () => {
     const room = await rb.bot.Room.find({ id: WENMING });
     if (!room) throw new Error('room not found');
-    await room.say('本周群务摘要：共 3 条通知');
+    await room.say('本周群务摘要：共 3 条通知，请各位群主按时查阅');
     await room.say(FileBox.fromBuffer(png, 'weekly.png'));
     await room.say(new rb.bot.UrlLink({ title: '本周报告', url: 'https://qingqun.example/r/1' }));
     expect(rb.sent.map((s) => [s.kind, s.conversationId])).toEqual([
@@ -300,7 +300,7 @@ describe('recorderPlugin on the simulation puppet', () => {
       ['file', WENMING],
       ['url', WENMING],
     ]);
-    expect(rb.sent[0]?.text).toBe('本周群务摘要：共 3 条通知');
+    expect(rb.sent[0]?.text).toBe('本周群务摘要：共 3 条通知，请各位群主按时查阅');
     await vi.waitFor(() => expect(stored().messages).toHaveLength(3));
     await rb.recorder.idle();
     const byId = stored().byId;
@@ -309,7 +309,7 @@ describe('recorderPlugin on the simulation puppet', () => {
       senderId: 'qingqun-bot',
       groupId: WENMING,
       type: 'text',
-      text: '本周群务摘要：共 3 条通知',
+      text: '本周群务摘要：共 3 条通知，请各位群主按时查阅',
     });
     expect(file).toMatchObject({
       type: 'image',

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Wechaty } from 'wechaty';
+import { weekBounds } from '../../analysis/week-bounds.js';
+import type { Config } from '../../config/schema.js';
+import { pickDemoCadre } from '../../converse/pick-demo-cadre.js';
+import { createDelivery } from '../../deliver/create-delivery.js';
+import type { DeliverLog } from '../../deliver/deliver-log.js';
+import { SimulatedClock } from '../../deliver/simulated-clock.js';
+import { createWechatySender } from '../../deliver/wechaty-sender.js';
+import { Outbox, type OutboxRow } from '../../store/outbox.js';
+import type { Store } from '../../store/store.js';
+import { START_TEXT } from './start-text.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * The deliver stage of `npm start`: a simulated clock runs the schedules from the end of the last
+ * simulated week to Monday evening (owners' digests at 09:00, the supervisors' audit at 09:30, the
+ * daily digest at 18:00), a cadre talks to the bot in between (我的群 → 静音建议 → 订阅), and every
+ * private message the bot sent is printed from the outbox. Re-running finds them already sent and
+ * prints them again without sending twice.
+ */
+export async function runDemoDelivery(input: {
+  bot: Wechaty;
+  store: Store;
+  config: Config;
+  week: string;
+  log: DeliverLog;
+  out: (text: string) => void;
+}): Promise<void> {
+  const { bot, store, week, log, out } = input;
+  const t = START_TEXT[input.config.locale];
+  const { to } = weekBounds(week, input.config.timezone);
+  const config = withDemoSupervisor(store, input.config);
+  const clock = new SimulatedClock(to - HOUR);
+  const delivery = await createDelivery({
+    store,
+    config,
+    sender: createWechatySender(bot),
+    clock,
+    log,
+    timers: 'manual',
+  });
+  const step = async (until: number) => {
+    for (let next = delivery.schedules.nextFire(clock.now()); next && next.at <= until; ) {
+      clock.advanceTo(next.at);
+      await delivery.schedules.runDueJobs();
+      await delivery.queue.drain();
+      next = delivery.schedules.nextFire(clock.now());
+    }
+    clock.advanceTo(until);
+    await delivery.queue.drain();
+  };
+  const startedAt = clock.now();
+  await step(to + 10 * HOUR);
+  const cadre = pickDemoCadre(store, config, week);
+  if (cadre) {
+    for (const [i, text] of ['我的群', '静音建议', '订阅'].entries()) {
+      await delivery.conversation.handlePrivateMessage(cadre, text, `demo-${week}-${i + 1}`);
+      await delivery.queue.drain();
+    }
+  }
+  await step(to + 19 * HOUR);
+  await delivery.stop();
+
+  const rows = new Outbox(store.db)
+    .list('sent')
+    .filter((r) => r.dedupeKey.includes(week) || (cadre !== undefined && r.recipientId === cadre));
+  out(t.deliveries(rows.length, new Date(startedAt).toISOString(), new Date(clock.now()).toISOString()));
+  const name = (id: string) =>
+    (store.db.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+  for (const row of rows) out(describeRow(row, name(row.recipientId), input.config.db));
+}
+
+/** The simulation configures no supervisor: the demo lets its first leader read the audit. */
+function withDemoSupervisor(store: Store, config: Config): Config {
+  if (config.org.supervisors.length > 0) return config;
+  const leader = store.db
+    .prepare("SELECT id FROM contacts WHERE unit LIKE '%领导班子%' ORDER BY id LIMIT 1")
+    .pluck()
+    .get() as string | undefined;
+  if (!leader) return config;
+  return { ...config, org: { ...config.org, supervisors: [{ id: leader, units: [] }] } };
+}
+
+function describeRow(row: OutboxRow, recipient: string, db: string): string {
+  const head = `──── ${row.dedupeKey} → ${recipient} (${row.recipientId})`;
+  const c = row.content;
+  if (c === null) return `${head}\n（内容已按保留期清除）`;
+  if (c.kind === 'text') return `${head}\n${c.text}`;
+  if ('path' in c) return `${head}\n[图片] ${c.path}`;
+  const path = join(dirname(db), 'demo-charts', `${row.dedupeKey.replace(/[^\w.-]+/g, '_')}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, Buffer.from(c.base64, 'base64'));
+  return `${head}\n[图片] ${path}`;
+}

@@ -1,0 +1,131 @@
+import type { StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
+import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
+import { createWorkCalendar } from '../analysis/work-calendar.js';
+import type { Config } from '../config/schema.js';
+import type { Group } from '../model/group.js';
+import type { DigestLocale } from '../render/digest-text.js';
+import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
+import { renderWeekChart } from '../render/render-week-chart.js';
+import { readMessageTimes } from '../store/read-message-times.js';
+import type { Store } from '../store/store.js';
+import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from './owner-week-figures.js';
+import { recommendStoredWeek } from './recommend-stored-week.js';
+
+export interface OwnerDigest {
+  ownerId: string;
+  ownerName: string;
+  week: string;
+  /** WeChat message parts, in order, each ≤ recommend.digest.maxPartChars characters. */
+  parts: string[];
+  /** The week's chart (PNG). */
+  chartPng: Buffer;
+  /** The open recommendations the digest numbers: "采纳 N" means recommendationIds[N − 1]. */
+  recommendationIds: string[];
+}
+
+export interface BuildOwnerDigestsOptions {
+  /** Only this owner's digest. */
+  ownerId?: string;
+  /** Defaults to config.locale. */
+  locale?: DigestLocale;
+  /** An analysis of the same week already made (saves running the detectors twice). */
+  analysis?: StoredWeekAnalysis;
+}
+
+/**
+ * One digest per group owner known to the store for `week`, covering all of the owner's groups,
+ * sorted by owner id. Reads the store only: recording which recommendations a digest carried
+ * (recordIssuedRecommendations) is for whoever actually sends it.
+ */
+export function buildOwnerDigests(
+  store: Store,
+  config: Config,
+  week: string,
+  options: BuildOwnerDigestsOptions = {},
+): OwnerDigest[] {
+  const locale = options.locale ?? config.locale;
+  const { analysis, recommendations } = recommendStoredWeek(store, config, week, options.analysis);
+  const { data, findings } = analysis;
+  const calendar = createWorkCalendar(config);
+  const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
+  const previous = previousFiguresByGroup(readMessageTimes(store, prev.from, prev.to), calendar);
+  const days = weekDays(data, calendar);
+  const daily = dailyFiguresByOwner(data, findings, calendar);
+  const volumes = new Map(findings.volume.groups.map((v) => [v.groupId, v]));
+  const zombies = new Set(findings.zombies.map((z) => z.groupId));
+
+  const byOwner = new Map<string, Group[]>();
+  for (const g of data.groups) {
+    if (g.ownerId === null || (options.ownerId !== undefined && g.ownerId !== options.ownerId)) continue;
+    const same = byOwner.get(g.ownerId);
+    if (same) same.push(g);
+    else byOwner.set(g.ownerId, [g]);
+  }
+
+  return [...byOwner.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([ownerId, groups]) => {
+      const ids = new Set(groups.map((g) => g.id));
+      const mine = <T extends { groupId: string }>(list: readonly T[]) =>
+        list.filter((x) => ids.has(x.groupId)).length;
+      const figures: DigestGroupFigures[] = groups.map((g) => {
+        const v = volumes.get(g.id);
+        return {
+          id: g.id,
+          name: g.name || g.id,
+          members: data.members.get(g.id)?.length ?? 0,
+          messages: v?.messages ?? 0,
+          offHoursMessages: v?.offHoursMessages ?? 0,
+          atAllMessages: v?.atAllMessages ?? 0,
+          previous: previous
+            ? (previous.get(g.id) ?? { messages: 0, offHoursMessages: 0, atAllMessages: 0 })
+            : null,
+          zombie: zombies.has(g.id),
+        };
+      });
+      const own = recommendations.filter((r) => r.ownerId === ownerId);
+      const open = own.filter((r) => r.status === 'open');
+      const ownerName = data.contacts.get(ownerId)?.name || ownerId;
+      const parts = renderOwnerDigest(
+        {
+          week,
+          firstDay: days[0] as string,
+          lastDay: days[days.length - 1] as string,
+          owner: { id: ownerId, name: ownerName },
+          groups: figures.sort(
+            (a, b) =>
+              Number(a.zombie) - Number(b.zombie) || b.messages - a.messages || a.id.localeCompare(b.id),
+          ),
+          burden: {
+            duplicates: findings.duplicates.filter((c) => c.groupIds.some((g) => ids.has(g))).length,
+            rollCalls: mine(findings.rollCalls),
+            ackFloods: mine(findings.ackFloods),
+            likeSpam: mine(findings.likeSpam),
+            photoProof: mine(findings.photoProof),
+            rushed: mine(findings.rushedRequests),
+          },
+          recommendations: open,
+          accepted: own.filter((r) => r.status === 'accepted'),
+          detailed: config.recommend.digest.detailed,
+          maxPartChars: config.recommend.digest.maxPartChars,
+          dismissWeeks: config.recommend.dismissal.weeks,
+        },
+        locale,
+      );
+      const perDay = daily.get(ownerId);
+      const day = (d: string) => perDay?.get(d) ?? { messages: 0, offHoursMessages: 0, duplicates: 0 };
+      const chartPng = renderWeekChart(
+        {
+          week,
+          days,
+          messages: days.map((d) => day(d).messages),
+          offHoursShare: days.map((d) =>
+            day(d).messages === 0 ? null : day(d).offHoursMessages / day(d).messages,
+          ),
+          duplicates: days.map((d) => day(d).duplicates),
+        },
+        locale,
+      );
+      return { ownerId, ownerName, week, parts, chartPng, recommendationIds: open.map((r) => r.id) };
+    });
+}
