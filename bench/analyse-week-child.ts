@@ -1,8 +1,8 @@
 /**
- * Child process of the analysis benchmark: what `qingqun report --week W` does (load the week, run
- * every detector, last week's totals, build the report, render it as text) on DB, then one JSON
- * line on stdout with the wall and CPU time and this process's peak RSS. Run alone, in its own
- * process, so the peak belongs to the analysis and nothing else.
+ * Child process of the analysis benchmark: what `qingqun report --week W` does on DB — load the
+ * week, run every detector, last week's totals, build the report (timed together: the figure), then
+ * render it as text (timed apart) — and one JSON line on stdout with the times and this process's
+ * peak RSS. Run alone, in its own process, so the peak belongs to the analysis and nothing else.
  *
  *   node --import tsx bench/analyse-week-child.ts DB WEEK [--phases]
  *
@@ -13,6 +13,7 @@ import { analyseStoredWeek } from '../src/analysis/analyse-stored-week.js';
 import { DETECTORS } from '../src/analysis/registry.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
 import { shiftWeek, weekBounds } from '../src/analysis/week-bounds.js';
+import type { WeekData } from '../src/analysis/week-data.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
 import { createWorkCalendar } from '../src/analysis/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
@@ -25,8 +26,10 @@ import { startTiming } from './timed.js';
 export interface AnalysisChildResult {
   messages: number;
   groups: number;
+  /** Analysis and report, without rendering. */
   seconds: number;
   cpuSeconds: number;
+  renderSeconds: number;
   maxRssMb: number;
   /** Step → seconds (wall), with `--phases` only. */
   phases?: Record<string, number>;
@@ -38,12 +41,16 @@ const config = configSchema.parse({});
 const store = new Store(db, { readonly: true });
 try {
   const stop = startTiming();
-  const { report, phases } = flag === '--phases' ? inPhases(store, week) : { report: whole(store, week) };
+  const { report, contacts, phases } = flag === '--phases' ? inPhases(store, week) : whole(store, week);
   const timing = stop();
+  const stopRender = startTiming();
+  renderReport(report, { format: 'text', locale: config.locale, contacts });
+  const renderSeconds = stopRender().seconds;
   const result: AnalysisChildResult = {
     messages: report.totals.messages,
     groups: report.totals.groups,
     ...timing,
+    renderSeconds,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     ...(phases ? { phases } : {}),
   };
@@ -52,19 +59,20 @@ try {
   store.close();
 }
 
-function whole(store: Store, week: string): WeeklyReport {
-  const { data, findings, previous } = analyseStoredWeek(store, config, week);
-  const report = buildWeeklyReport({ data, findings, previous, timezone: config.timezone });
-  render(report, data.contacts);
-  return report;
+interface Analysed {
+  report: WeeklyReport;
+  contacts: WeekData['contacts'];
+  phases?: Record<string, number>;
 }
 
-function render(report: WeeklyReport, contacts: Parameters<typeof renderReport>[1]['contacts']): void {
-  renderReport(report, { format: 'text', locale: config.locale, contacts });
+function whole(store: Store, week: string): Analysed {
+  const { data, findings, previous } = analyseStoredWeek(store, config, week);
+  const report = buildWeeklyReport({ data, findings, previous, timezone: config.timezone });
+  return { report, contacts: data.contacts };
 }
 
 /** The same steps as `whole` (analyseStoredWeek's, unrolled), each timed. */
-function inPhases(store: Store, week: string): { report: WeeklyReport; phases: Record<string, number> } {
+function inPhases(store: Store, week: string): Analysed {
   const phases: Record<string, number> = {};
   const step = <T>(name: string, work: () => T): T => {
     const stop = startTiming();
@@ -92,6 +100,5 @@ function inPhases(store: Store, week: string): { report: WeeklyReport; phases: R
       timezone: config.timezone,
     }),
   );
-  step('renderReport', () => render(report, data.contacts));
-  return { report, phases };
+  return { report, contacts: data.contacts, phases };
 }

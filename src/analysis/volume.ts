@@ -1,5 +1,6 @@
 import type { MessageType } from '../model/message.js';
 import type { Detector } from './detector.js';
+import type { LocalParts, WorkCalendar } from './work-calendar.js';
 
 /** Aggregate volume and timing of one group's week. No per-person figures by design. */
 export interface GroupVolume {
@@ -24,6 +25,25 @@ export interface VolumeFindings {
 }
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/**
+ * calendar.local and isWorkingTime, computed once per UTC minute: offsets are whole minutes (in every zone since 1972), so every
+ * instant of one UTC minute has the same local date, hour and working status. A week has 10,080
+ * minutes and may have a million messages; this is what the volume pass spent its time on.
+ */
+function localMinutes(calendar: WorkCalendar): (ms: number) => LocalParts & { working: boolean } {
+  const cache = new Map<number, LocalParts & { working: boolean }>();
+  return (ms) => {
+    const key = Math.floor(ms / MINUTE);
+    let parts = cache.get(key);
+    if (parts === undefined) {
+      parts = { ...calendar.local(ms), working: calendar.isWorkingTime(ms) };
+      cache.set(key, parts);
+    }
+    return parts;
+  };
+}
 
 /**
  * Messages by type, day and hour × weekday per group; the share sent outside working hours
@@ -58,15 +78,16 @@ export const volumeDetector: Detector<'volume', VolumeFindings> = {
       return v;
     };
     for (const g of data.groups) ensure(g.id);
+    const minuteOf = localMinutes(calendar);
     for (const m of data.messages) {
       const v = ensure(m.groupId);
-      const local = calendar.local(m.time);
+      const local = minuteOf(m.time);
       v.messages++;
       v.byType[m.type] = (v.byType[m.type] ?? 0) + 1;
       v.byDay[local.date] = (v.byDay[local.date] ?? 0) + 1;
       const row = v.hourByWeekday[local.weekday - 1] as number[];
       row[local.hour] = (row[local.hour] ?? 0) + 1;
-      if (!calendar.isWorkingTime(m.time)) v.offHoursMessages++;
+      if (!local.working) v.offHoursMessages++;
       if (m.mentionAll) v.atAllMessages++;
       if (m.senderId !== null) {
         v.senders.add(m.senderId);

@@ -38,11 +38,13 @@ const HEAD = 200;
 /**
  * What a message's text is, for storage policy and for the detectors once the text is gone.
  * Null when there is nothing to classify: no text, or a recall (whose text is an id, not content).
- * Linear in the text; every helper it calls bounds what it reads.
+ * Linear in the text; every helper it calls bounds what it reads. Pass `normalised`
+ * (normaliseNotice(text)) when it is already at hand.
  */
 export function classifyText(
   m: Pick<MessageInput, 'type' | 'text' | 'mentionAll' | 'time'>,
   rules: TextRules,
+  normalised?: string,
 ): TextFacts | null {
   const text = m.text;
   if (text === null || m.type === 'recalled') return null;
@@ -56,8 +58,8 @@ export function classifyText(
   if (isRollCallPost(text)) return facts('roll-call', true);
   const reply = classifyReply(text);
   if (reply !== 'other') return facts(reply, false);
-  if (URL.test(text) || codePointLength(normaliseNotice(text)) >= rules.minLength)
-    return facts('notice', true);
+  const long = codePointLength(normalised ?? normaliseNotice(text)) >= rules.minLength;
+  if (long || URL.test(text)) return facts('notice', true);
   if (isInstruction(text, m.time, rules)) return facts('instruction', true);
   if (m.mentionAll) return facts('notice', true);
   if (QUESTION.test(text)) return facts('question', false);

@@ -1,3 +1,4 @@
+import { normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import { type Config, configSchema } from '../config/schema.js';
 import type { MessageInput, TextClass } from '../model/message.js';
@@ -49,7 +50,8 @@ export function createStoragePolicy(config: Config): StoragePolicy {
     keepText,
     prepare(m, statusOf) {
       const sender = m.senderId === null ? 'recorded' : statusOf(m.senderId);
-      const facts = classifyText(m, rules);
+      const normalised = m.text === null || m.type === 'recalled' ? '' : normaliseNotice(m.text);
+      const facts = classifyText(m, rules, normalised);
       const mentionIds = m.mentionIds.filter((id) => statusOf(id) === 'recorded');
       if (sender !== 'recorded') {
         return {
@@ -76,7 +78,7 @@ export function createStoragePolicy(config: Config): StoragePolicy {
         mentionIds,
         textClass: facts?.textClass ?? null,
         replyNumber: facts?.replyNumber ?? null,
-        fingerprint: m.type === 'recalled' ? null : textFingerprint(m.text),
+        fingerprint: m.type === 'recalled' ? null : textFingerprint(m.text, normalised),
       };
     },
   };

@@ -72,6 +72,7 @@ export function renderWeekChartSvg(
           data: input.offHoursShare.map((s) => (s === null ? null : Math.round(s * 1000) / 10)),
           itemStyle: { color: '#e15759' },
           lineStyle: { width: 2 },
+          connectNulls: true,
         },
       ],
     });

@@ -85,7 +85,13 @@ export function describeMember(
        WHERE g.id IN (SELECT group_id FROM member_of) OR sent.n > 0 OR g.owner_id = @id
        ORDER BY g.name, g.id`,
     )
-    .all({ id: contactId }) as { id: string; name: string; member: number; owner: number; messages: number }[];
+    .all({ id: contactId }) as {
+    id: string;
+    name: string;
+    member: number;
+    owner: number;
+    messages: number;
+  }[];
   const mentionedIn = db
     .prepare(
       `SELECT COUNT(*) FROM messages WHERE mention_ids IS NOT NULL AND instr(mention_ids, ?) > 0

@@ -14,12 +14,22 @@ describe('withRecommendations', () => {
   );
   const recs = recommend(week);
   const report = (groupId?: string) =>
-    buildWeeklyReport({ data: week.data, findings: week.findings, previous: null, timezone: 'Asia/Shanghai', groupId });
+    buildWeeklyReport({
+      data: week.data,
+      findings: week.findings,
+      previous: null,
+      timezone: 'Asia/Shanghai',
+      groupId,
+    });
 
   it('fills the report with kind, groups, owner and reason (plus id, status, savings)', () => {
     const filled = withRecommendations(report(), recs);
     expect(filled.recommendations).toHaveLength(2);
-    expect(filled.recommendations[0]).toMatchObject({ kind: 'archive', ownerId: recs[0]?.ownerId, reason: recs[0]?.reason });
+    expect(filled.recommendations[0]).toMatchObject({
+      kind: 'archive',
+      ownerId: recs[0]?.ownerId,
+      reason: recs[0]?.reason,
+    });
     expect(report().recommendations).toEqual([]);
   });
 

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
 import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
+import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
@@ -29,17 +31,20 @@ export function registerReportCommand(program: Command, context: () => CliContex
       const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
       const store = new Store(config.db);
       try {
-        const { data, findings, previous } = analyseStoredWeek(store, config, week);
+        const analysis = analyseStoredWeek(store, config, week);
+        const { data, findings, previous } = analysis;
+        const { recommendations } = recommendStoredWeek(store, config, week, analysis);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
           throw new RangeError(`--group: no group "${flags.group}" in ${config.db}`);
         }
-        const report = buildWeeklyReport({
+        const built = buildWeeklyReport({
           data,
           findings,
           previous,
           timezone: config.timezone,
           groupId: flags.group,
         });
+        const report = withRecommendations(built, recommendations);
         out(
           flags.format === 'json'
             ? JSON.stringify(report, null, 2)
