@@ -4,8 +4,8 @@
  * identical copies cost one fingerprint, and similarity is only ever computed between items.
  * Memory is proportional to the number of candidate messages.
  */
-import { createHash } from 'node:crypto';
 import type { StoredMessage } from '../../model/message.js';
+import { normalisedFingerprint } from '../../privacy/text-fingerprint.js';
 import { type DuplicateRules, type NoticeKind, noticeKeyOf } from './notice-key.js';
 import { type NoticeText, noticeText } from './notice-text.js';
 
@@ -22,15 +22,6 @@ export interface NoticeTable {
    * stored fingerprint) and a kept copy with that fingerprint. Linked like similar texts.
    */
   aliases: [number, number][];
-}
-
-/**
- * What the store keeps in place of a dropped text (textFingerprint in src/privacy/text-fingerprint.ts):
- * the first 16 hex digits of the SHA-256 of the normalised text. Computed only when a week has such
- * messages.
- */
-function storedFingerprint(normalised: string): string {
-  return createHash('sha256').update(normalised, 'utf8').digest('hex').slice(0, 16);
 }
 
 export function buildNoticeTable(messages: readonly StoredMessage[], rules: DuplicateRules): NoticeTable {
@@ -57,7 +48,7 @@ export function buildNoticeTable(messages: readonly StoredMessage[], rules: Dupl
   const aliases: [number, number][] = [];
   if ([...byKey.keys()].some((key) => key.startsWith('f:'))) {
     for (const [normalised, item] of byText) {
-      const dropped = byKey.get(`f:${storedFingerprint(normalised)}`);
+      const dropped = byKey.get(`f:${normalisedFingerprint(normalised)}`);
       if (dropped !== undefined) aliases.push([item, dropped]);
     }
   }

@@ -4,6 +4,7 @@ import type { ArchiveImportSummary } from '../../ingest/archive/archive-summary.
 import { importArchive } from '../../ingest/archive/import-archive.js';
 import { ImportAbortedError } from '../../ingest/jsonl/import-aborted-error.js';
 import type { ImportSummary } from '../../ingest/jsonl/import-summary.js';
+import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -49,7 +50,7 @@ export function registerImportCommand(program: Command, context: () => CliContex
           `--format: expected one of ${ARCHIVE_FORMATS.join(', ')}, got "${flags.format}"`,
         );
       }
-      const store = new Store(config.db);
+      const store = new Store(config.db, { policy: createStoragePolicy(config) });
       try {
         const summary = await importArchive(store, files, {
           format: flags.format,

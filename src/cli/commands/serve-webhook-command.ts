@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/config-error.js';
 import { createWebhookServer } from '../../ingest/archive/create-webhook-server.js';
+import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -21,7 +22,7 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
           'webhook.secret',
         );
       }
-      const store = new Store(config.db);
+      const store = new Store(config.db, { policy: createStoragePolicy(config) });
       const server = await createWebhookServer({
         store,
         secret,

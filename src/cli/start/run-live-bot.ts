@@ -1,3 +1,4 @@
+import { log as wechatyLog } from 'wechaty';
 import type { Conversation } from '../../converse/create-conversation.js';
 import { systemClock } from '../../deliver/clock.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
@@ -5,6 +6,7 @@ import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import { createBot } from '../../ingest/wechaty/create-bot.js';
 import { recorderPlugin } from '../../ingest/wechaty/recorder-plugin.js';
 import { snapshotAllRooms } from '../../ingest/wechaty/snapshot-all-rooms.js';
+import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -15,7 +17,9 @@ import type { CliContext } from '../cli-context.js';
  */
 export async function runLiveBot(ctx: CliContext): Promise<void> {
   const { config, log, out } = ctx;
-  const store = new Store(config.db);
+  // Wechaty's own logger bypasses ours (and its redaction): keep it to warnings.
+  wechatyLog.level('warn');
+  const store = new Store(config.db, { policy: createStoragePolicy(config) });
   const { bot } = createBot(config, { out });
   let conversation: Conversation | undefined;
   const recorder = recorderPlugin({

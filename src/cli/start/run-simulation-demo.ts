@@ -9,6 +9,7 @@ import { playSimulation } from '../../ingest/wechaty/play-simulation.js';
 import { recorderPlugin } from '../../ingest/wechaty/recorder-plugin.js';
 import { simulationOrgMap } from '../../ingest/wechaty/simulation-org-map.js';
 import type { SimulationPuppet } from '../../ingest/wechaty/simulation-puppet.js';
+import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { renderReport } from '../../render/render-report.js';
 import { renderStats } from '../../render/render-stats.js';
 import { readStats } from '../../store/read-stats.js';
@@ -30,7 +31,7 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
 
   const sim = createSimulation({ seed: options.seed });
   const records = [...sim.records()];
-  const store = new Store(config.db);
+  const store = new Store(config.db, { policy: createStoragePolicy(config) });
   try {
     const created = createBot(config, { out });
     const { bot, mocker } = created;
