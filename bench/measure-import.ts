@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
+import { configSchema } from '../src/config/schema.js';
 import { importArchive } from '../src/ingest/archive/import-archive.js';
+import { createStoragePolicy } from '../src/privacy/storage-policy.js';
 import { Store } from '../src/store/store.js';
 import { plainInsert } from './plain-insert.js';
 import { type Timing, timed } from './timed.js';
@@ -29,12 +31,18 @@ export function removeDatabase(path: string): void {
  */
 export async function measureImport(workload: Workload, dbPath: string): Promise<ImportMeasurement> {
   removeDatabase(dbPath);
-  const store = new Store(dbPath);
+  // As src/cli/commands/import-command.ts wires it, with the default configuration.
+  const config = configSchema.parse({});
+  const store = new Store(dbPath, { policy: createStoragePolicy(config) });
   let messages = 0;
   let problems = 0;
   try {
     const { timing } = await timed(async () => {
-      const summary = await importArchive(store, [workload.path], { onProblem: () => problems++ });
+      const summary = await importArchive(store, [workload.path], {
+        timezone: config.timezone,
+        org: config.org,
+        onProblem: () => problems++,
+      });
       messages = summary.messages.imported;
     });
     if (problems > 0 || messages === 0) {

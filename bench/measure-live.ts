@@ -8,6 +8,7 @@ import { recorderPlugin } from '../src/ingest/wechaty/recorder-plugin.js';
 import { simulationOrgMap } from '../src/ingest/wechaty/simulation-org-map.js';
 import type { SimulationPuppet } from '../src/ingest/wechaty/simulation-puppet.js';
 import type { InterchangeRecord, MessageRecord } from '../src/model/interchange.js';
+import { createStoragePolicy } from '../src/privacy/storage-policy.js';
 import { Store } from '../src/store/store.js';
 import { removeDatabase } from './measure-import.js';
 import { quantile } from './quantile.js';
@@ -18,7 +19,14 @@ export interface LiveMeasurement {
    * One message in flight at a time: from the puppet's 'message' event to the row committed, in wall
    * time and in this process's CPU time (what a loaded machine distorts least; waits not included).
    */
-  serial: { messages: number; p50Ms: number; p99Ms: number; maxMs: number; cpuP50Ms: number; cpuP99Ms: number };
+  serial: {
+    messages: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    cpuP50Ms: number;
+    cpuP99Ms: number;
+  };
   /** Batches of 200 in flight (the simulation player's default): throughput, and latency under it. */
   sustained: { messages: number; timing: Timing; messagesPerSecond: number; p50Ms: number; p99Ms: number };
   /** Messages the recorder did not store as new (should be 0). */
@@ -54,11 +62,13 @@ export async function measureLive(
   }
 
   removeDatabase(dbPath);
-  const store = new Store(dbPath);
+  // As src/cli/start/run-simulation-demo.ts wires it, with the default configuration.
+  const config = configSchema.parse({});
+  const store = new Store(dbPath, { policy: createStoragePolicy(config) });
   const emitted = new Map<string, Stamp>();
   const handled = new Map<string, Stamp>();
   const tally = new MessageTally();
-  const { bot, mocker, puppet } = createBot(configSchema.parse({}), { out: () => {} });
+  const { bot, mocker, puppet } = createBot(config, { out: () => {} });
   if (!mocker || !puppet) throw new Error('bench: expected the simulation puppet');
   const recorder = recorderPlugin({
     store,

@@ -125,7 +125,14 @@ export function resultRows(r: BenchResults): TableRow[] {
     target: '≤ 11',
     met: r.analysis.ratio <= 11,
   });
-  row('analysis.large.render', 'rendering that report as text', count(big.messages), big.renderSeconds, 's', big.loadAverage);
+  row(
+    'analysis.large.render',
+    'rendering that report as text',
+    count(big.messages),
+    big.renderSeconds,
+    's',
+    big.loadAverage,
+  );
 
   for (const kind of ['mixed', 'candidates'] as const) {
     const d = r.dedupe[kind];
@@ -145,7 +152,14 @@ export function resultRows(r: BenchResults): TableRow[] {
       target: 'within 0.01 of all pairs',
       met: gap <= 0.01,
     });
-    row(`dedupe.${kind}.f1AllPairs`, 'duplicates: pairwise F1, all pairs', w, d.allPairs.f1, '', d.loadAverage);
+    row(
+      `dedupe.${kind}.f1AllPairs`,
+      'duplicates: pairwise F1, all pairs',
+      w,
+      d.allPairs.f1,
+      '',
+      d.loadAverage,
+    );
   }
   return rows;
 }
@@ -173,6 +187,10 @@ export function formatTable(rows: readonly TableRow[]): string {
     r.loadAverage.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

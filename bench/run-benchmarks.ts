@@ -55,9 +55,7 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
 
     log('duplicate detection vs all pairs');
     const mixed = measured(measureDedupe(small, dedupeSample(small, db.small, plan.dedupeSample)));
-    const candidates = measured(
-      measureDedupe(large, dedupeSample(large, db.large, plan.dedupeSample, true)),
-    );
+    const candidates = measured(measureDedupe(large, dedupeSample(large, db.large, plan.dedupeSample, true)));
 
     return {
       plan,
