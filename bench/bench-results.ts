@@ -17,7 +17,8 @@ export interface BenchResults {
   node: string;
   cores: number;
   cpuModel: string;
-  loadAverageAtStart: number[];
+  /** An object, not an array: bench/results.json then stays as Biome formats it. */
+  loadAverageAtStart: { oneMinute: number; fiveMinutes: number; fifteenMinutes: number };
   workloads: { small: Workload; large: Workload };
   import: { small: Measured<ImportMeasurement>; large: Measured<ImportMeasurement> };
   live: Measured<LiveMeasurement>;

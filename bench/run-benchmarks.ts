@@ -27,7 +27,8 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
   const log = options.log ?? (() => {});
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'qingqun-bench-'));
   const started = performance.now();
-  const loadAverageAtStart = loadavg();
+  const [oneMinute = 0, fiveMinutes = 0, fifteenMinutes = 0] = loadavg();
+  const loadAverageAtStart = { oneMinute, fiveMinutes, fifteenMinutes };
   try {
     log(`simulating ${plan.smallMessages} and ${plan.largeMessages} messages`);
     const small = await writeWorkload(dir, plan.smallMessages, plan.seed);

@@ -26,7 +26,9 @@ const out = values.out as string;
 writeFileSync(out, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
 console.log(
   `qingqun benchmark (${plan.name}) — Node ${results.node}, ${results.cores} cores (${results.cpuModel}), ` +
-    `load average at start ${results.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')}`,
+    `load average at start ${Object.values(results.loadAverageAtStart)
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
 );
 console.log(formatTable(rows));
 console.log(
