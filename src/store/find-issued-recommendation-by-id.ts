@@ -1,5 +1,10 @@
 import type { IssuedRecommendation } from './recommendation-status.js';
 import type { Store } from './store.js';
+import {
+  ISSUED_RECOMMENDATION_COLUMNS,
+  type IssuedRecommendationRow,
+  toIssuedRecommendation,
+} from './to-issued-recommendation.js';
 
 /**
  * The latest digest entry that issued recommendation `id` to this owner, or undefined — also when
@@ -12,31 +17,10 @@ export function findIssuedRecommendationById(
 ): IssuedRecommendation | undefined {
   const row = store.db
     .prepare(
-      `SELECT owner_id, week, number, recommendation_id, kind, group_ids, magnitude, figures
+      `SELECT ${ISSUED_RECOMMENDATION_COLUMNS}
        FROM issued_recommendations WHERE owner_id = ? AND recommendation_id = ?
        ORDER BY week DESC LIMIT 1`,
     )
-    .get(ownerId, id) as
-    | {
-        owner_id: string;
-        week: string;
-        number: number;
-        recommendation_id: string;
-        kind: string;
-        group_ids: string;
-        magnitude: number;
-        figures: string;
-      }
-    | undefined;
-  if (!row) return undefined;
-  return {
-    ownerId: row.owner_id,
-    week: row.week,
-    number: row.number,
-    id: row.recommendation_id,
-    kind: row.kind,
-    groupIds: JSON.parse(row.group_ids) as string[],
-    magnitude: row.magnitude,
-    figures: JSON.parse(row.figures) as Record<string, number>,
-  };
+    .get(ownerId, id) as IssuedRecommendationRow | undefined;
+  return row ? toIssuedRecommendation(row) : undefined;
 }

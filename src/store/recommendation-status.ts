@@ -10,6 +10,11 @@ import type {
   RecommendationStatus,
 } from '../recommend/recommendation.js';
 import type { Store } from './store.js';
+import {
+  ISSUED_RECOMMENDATION_COLUMNS,
+  type IssuedRecommendationRow,
+  toIssuedRecommendation,
+} from './to-issued-recommendation.js';
 
 export interface IssuedRecommendation {
   ownerId: string;
@@ -20,17 +25,6 @@ export interface IssuedRecommendation {
   groupIds: string[];
   magnitude: number;
   figures: Record<string, number>;
-}
-
-interface IssuedRow {
-  owner_id: string;
-  week: string;
-  number: number;
-  recommendation_id: string;
-  kind: string;
-  group_ids: string;
-  magnitude: number;
-  figures: string;
 }
 
 /** Every stored status, by recommendation id: the `history` input of `recommend`. */
@@ -83,22 +77,12 @@ export function findIssuedRecommendation(
 ): IssuedRecommendation | undefined {
   const row = store.db
     .prepare(
-      `SELECT * FROM issued_recommendations
+      `SELECT ${ISSUED_RECOMMENDATION_COLUMNS} FROM issued_recommendations
        WHERE owner_id = ? AND number = ?
          AND week = (SELECT MAX(week) FROM issued_recommendations WHERE owner_id = ?)`,
     )
-    .get(ownerId, number, ownerId) as IssuedRow | undefined;
-  if (!row) return undefined;
-  return {
-    ownerId: row.owner_id,
-    week: row.week,
-    number: row.number,
-    id: row.recommendation_id,
-    kind: row.kind,
-    groupIds: JSON.parse(row.group_ids) as string[],
-    magnitude: row.magnitude,
-    figures: JSON.parse(row.figures) as Record<string, number>,
-  };
+    .get(ownerId, number, ownerId) as IssuedRecommendationRow | undefined;
+  return row ? toIssuedRecommendation(row) : undefined;
 }
 
 /** A status as stored: the recommendation, what was said about it, and when. */
