@@ -1,7 +1,5 @@
-import { weekOf } from '../../analysis/week-bounds.js';
-import { cadreGroups } from '../cadre-groups.js';
 import { answer, type CommandHandler } from '../command-handler.js';
-import { windowSpan } from '../window-span.js';
+import { listCadreGroups } from '../list-cadre-groups.js';
 
 /**
  * 我的群 / groups: the asker's own groups (latest rosters), numbered, each with how much of its
@@ -11,16 +9,11 @@ import { windowSpan } from '../window-span.js';
 export const groupsCommand: CommandHandler = {
   name: 'groups',
   access: 'member',
-  run({ store, config, clock, text, roles, analyses, preferences }) {
-    const now = clock.now();
-    const view = cadreGroups(store, config, roles.contactId, weekOf(now, config.timezone), { analyses });
-    if (view.groups.length === 0) return answer(text.noGroups);
-    preferences.saveListing(
-      roles.contactId,
-      view.groups.map((g) => g.id),
-      now,
-    );
-    const span = windowSpan(view.weeks, now, config.timezone, text);
+  run(ctx) {
+    const { text } = ctx;
+    const listing = listCadreGroups(ctx);
+    if (!listing) return answer(text.noGroups);
+    const { view, span } = listing;
     const lines = [text.groupsHead(view.groups.length, span.first, span.last)];
     view.groups.forEach((g, i) => {
       const tags = [g.owned ? text.tagOwned : '', g.muted ? text.tagMuted : ''].filter(Boolean);

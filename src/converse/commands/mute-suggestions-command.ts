@@ -1,9 +1,7 @@
-import { weekOf } from '../../analysis/week-bounds.js';
-import { cadreGroups } from '../cadre-groups.js';
 import { answer, type CommandHandler } from '../command-handler.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
+import { listCadreGroups } from '../list-cadre-groups.js';
 import { suggestFrom } from '../mute-suggestions.js';
-import { windowSpan } from '../window-span.js';
 
 /**
  * 静音建议 / mute: the asker's groups that pass the mute-safety rule (muteSuggestions), numbered as
@@ -13,18 +11,13 @@ import { windowSpan } from '../window-span.js';
 export const muteSuggestionsCommand: CommandHandler = {
   name: 'mute-suggestions',
   access: 'member',
-  run({ store, config, clock, text, roles, analyses, preferences }) {
-    const now = clock.now();
-    const view = cadreGroups(store, config, roles.contactId, weekOf(now, config.timezone), { analyses });
-    if (view.groups.length === 0) return answer(text.noGroups);
-    preferences.saveListing(
-      roles.contactId,
-      view.groups.map((g) => g.id),
-      now,
-    );
+  run(ctx) {
+    const { config, text, roles } = ctx;
+    const listing = listCadreGroups(ctx);
+    if (!listing) return answer(text.noGroups);
+    const { view, span } = listing;
     const result = suggestFrom(view.groups, roles.contactId, view.weeks);
     const number = new Map(view.groups.map((g, i) => [g.id, i + 1]));
-    const span = windowSpan(view.weeks, now, config.timezone, text);
     const leftOut = text.suggestLeftOut(result.unsafe, result.owned, result.muted);
     if (result.suggestions.length === 0) {
       return answer([text.noSuggestions(span.first, span.last), leftOut].filter(Boolean).join('\n'));
