@@ -1,12 +1,7 @@
 import type { StoredMessage } from '../model/message.js';
-import { countablePredicate } from './countable-predicate.js';
+import { detectReplyFloods, floodSpan, TEXT_TYPES } from './detect-reply-floods.js';
 import type { Detector } from './detector.js';
-import { findReplyFloods, type TriggerStrength } from './find-reply-floods.js';
-import { leaderIds } from './leader-ids.js';
-import type { RollCallFinding } from './roll-call-chain.js';
 import { isQuestionOrRemark } from './text/is-question-or-remark.js';
-import { isRollCallPost } from './text/is-roll-call-post.js';
-import { replyClassOf } from './text/reply-class-of.js';
 
 export interface AckFloodFinding {
   groupId: string;
@@ -23,7 +18,6 @@ export interface AckFloodFinding {
 const NOTICE_LENGTH = 40;
 /** Shorter instructions open a trigger only when none is open. */
 const INSTRUCTION_LENGTH = 8;
-const TEXT_TYPES = new Set<StoredMessage['type']>(['text', 'emoticon', 'other']);
 const CARD_TYPES = new Set<StoredMessage['type']>(['link', 'file', 'miniprogram']);
 
 /**
@@ -37,40 +31,28 @@ export const ackFloodsDetector: Detector<'ackFloods', AckFloodFinding[]> = {
   name: 'ackFloods',
   run({ data, config }, earlier) {
     const { windowMinutes, minReplies } = config.analysis.ackFlood;
-    const rollCalls = (earlier.rollCalls ?? []) as RollCallFinding[];
-    const inRollCall = new Set(rollCalls.flatMap((r) => r.messageIds));
-    const countable = countablePredicate(data.messages);
-    const leaders = leaderIds(config, data.contacts);
-    const isLeader = (m: StoredMessage) => m.senderId !== null && leaders.has(m.senderId);
-    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? replyClassOf(m) : 'other');
-    const strength = (m: StoredMessage): TriggerStrength => {
-      if (classOf(m) !== 'other' || isRollCallPost(m.text)) return 0;
-      if (m.mentionAll || CARD_TYPES.has(m.type)) return 2;
-      if (!TEXT_TYPES.has(m.type)) return isLeader(m) ? 1 : 0;
-      // A purged text keeps its length: a long one was a notice.
-      const length = m.text?.length ?? m.textLength;
-      if (length >= NOTICE_LENGTH) return 2;
-      // A short question asks for an answer, not an acknowledgement, even from a leader; a remark
-      // to one person ("小王，材料放你桌上了") is answered by that person alone.
-      if (isQuestionOrRemark(m)) return 0;
-      return isLeader(m) || length >= INSTRUCTION_LENGTH ? 1 : 0;
-    };
-    const messages = data.messages.filter((m) => countable(m) && !inRollCall.has(m.id));
-    const floods = findReplyFloods(messages, {
-      isReply: (m) => classOf(m) === 'ack',
-      triggerStrength: strength,
-      // A leader's post keeps its replies unless another leader's notice or an @所有人 follows it.
-      mayReplace: (open, m) => !isLeader(open) || isLeader(m) || m.mentionAll,
-      windowMs: windowMinutes * 60_000,
+    const { floods } = detectReplyFloods(data, config, earlier, {
+      reply: 'ack',
+      windowMinutes,
       minReplies,
+      strength(m, isLeader) {
+        if (m.mentionAll || CARD_TYPES.has(m.type)) return 2;
+        if (!TEXT_TYPES.has(m.type)) return isLeader(m) ? 1 : 0;
+        // A purged text keeps its length: a long one was a notice.
+        const length = m.text?.length ?? m.textLength;
+        if (length >= NOTICE_LENGTH) return 2;
+        // A short question asks for an answer, not an acknowledgement, even from a leader; a remark
+        // to one person ("小王，材料放你桌上了") is answered by that person alone.
+        if (isQuestionOrRemark(m)) return 0;
+        return isLeader(m) || length >= INSTRUCTION_LENGTH ? 1 : 0;
+      },
     });
     return floods.map((f) => ({
       groupId: f.groupId,
       triggerMessageId: f.trigger.id,
       messageIds: f.replies.map((r) => r.id),
       repliers: f.repliers,
-      firstAt: f.replies[0]?.time ?? f.trigger.time,
-      lastAt: f.replies[f.replies.length - 1]?.time ?? f.trigger.time,
+      ...floodSpan(f),
     }));
   },
 };

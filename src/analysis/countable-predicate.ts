@@ -16,11 +16,29 @@ export function countablePredicate(messages: readonly StoredMessage[]): (m: Stor
     if (sources) sources.push(m.source);
     else recalled.set(m.text, [m.source]);
   }
+  const isRecalled =
+    recalled.size === 0 ? () => false : (m: StoredMessage) => recalled.get(m.id)?.includes(m.source) === true;
   return (m) => {
     if (m.type === 'system' || m.type === 'recalled') return false;
-    if (recalled.get(m.id)?.includes(m.source)) return false;
+    if (isRecalled(m)) return false;
     // Without its text, a message keeps the class it was stored with ('pat').
     if (m.text === null) return m.textClass !== 'pat';
     return !PAT.test(m.text.length > 100 ? m.text.slice(0, 100) : m.text);
   };
+}
+
+const countable = new WeakMap<readonly StoredMessage[], { length: number; messages: StoredMessage[] }>();
+
+/**
+ * The messages that pass `countablePredicate`, in order. Five detectors walk them, so they are
+ * picked once per week: the answer is kept for as long as `messages` lives. Contract: a week's
+ * messages are not changed once detectors read them (a changed length is noticed and recomputed).
+ */
+export function countableMessages(messages: readonly StoredMessage[]): readonly StoredMessage[] {
+  const known = countable.get(messages);
+  if (known && known.length === messages.length) return known.messages;
+  const isCountable = countablePredicate(messages);
+  const picked = messages.filter(isCountable);
+  countable.set(messages, { length: messages.length, messages: picked });
+  return picked;
 }

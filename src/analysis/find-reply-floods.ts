@@ -8,9 +8,9 @@ import type { StoredMessage } from '../model/message.js';
 export type TriggerStrength = 0 | 1 | 2;
 
 export interface ReplyFloodRules {
-  /** Whether the message is one of the content-free replies being counted. */
-  isReply(m: StoredMessage): boolean;
-  triggerStrength(m: StoredMessage): TriggerStrength;
+  /** Whether the message (`messages[i]`) is one of the content-free replies being counted. */
+  isReply(m: StoredMessage, i: number): boolean;
+  triggerStrength(m: StoredMessage, i: number): TriggerStrength;
   /** Whether a strong trigger may replace the open one while its window lasts (default: always). */
   mayReplace?(open: StoredMessage, m: StoredMessage): boolean;
   windowMs: number;
@@ -30,6 +30,9 @@ const SPLIT_GAP_MS = 5 * 60_000;
 
 interface Open {
   trigger: StoredMessage;
+  /** The trigger's time and sender, kept here: reading them off the trigger misses the cache. */
+  at: number;
+  senderId: string | null;
   strength: TriggerStrength;
   lastPartAt: number;
   replies: StoredMessage[];
@@ -64,22 +67,23 @@ export function findReplyFloods(messages: readonly StoredMessage[], rules: Reply
       floods.push({ groupId, trigger: o.trigger, replies: o.replies, repliers: o.senders.size });
     }
   };
-  for (const m of messages) {
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i] as StoredMessage;
     const current = open.get(m.groupId);
-    const inWindow = current !== undefined && m.time - current.trigger.time <= rules.windowMs;
-    if (rules.isReply(m)) {
-      if (current && inWindow && m.senderId !== current.trigger.senderId) {
+    const inWindow = current !== undefined && m.time - current.at <= rules.windowMs;
+    if (rules.isReply(m, i)) {
+      if (current && inWindow && m.senderId !== current.senderId) {
         current.replies.push(m);
         current.senders.add(m.senderId ?? `?${m.id}`);
       }
       continue;
     }
-    const strength = rules.triggerStrength(m);
+    const strength = rules.triggerStrength(m, i);
     if (strength === 0) continue;
     if (
       current &&
       current.replies.length === 0 &&
-      m.senderId === current.trigger.senderId &&
+      m.senderId === current.senderId &&
       m.time - current.lastPartAt <= SPLIT_GAP_MS
     ) {
       current.lastPartAt = m.time;
@@ -87,7 +91,15 @@ export function findReplyFloods(messages: readonly StoredMessage[], rules: Reply
     }
     if (current && inWindow && !replaces(current, m, strength, rules)) continue;
     if (current) close(m.groupId, current);
-    open.set(m.groupId, { trigger: m, strength, lastPartAt: m.time, replies: [], senders: new Set() });
+    open.set(m.groupId, {
+      trigger: m,
+      at: m.time,
+      senderId: m.senderId,
+      strength,
+      lastPartAt: m.time,
+      replies: [],
+      senders: new Set(),
+    });
   }
   for (const [groupId, o] of open) close(groupId, o);
   return floods.sort((a, b) => a.trigger.time - b.trigger.time || a.trigger.rowId - b.trigger.rowId);

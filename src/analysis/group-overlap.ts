@@ -15,6 +15,8 @@ export interface GroupOverlap {
   notices: [number, number];
 }
 
+const byNumber = (x: number, y: number) => x - y;
+
 /** The part of the duplicates finding this detector reads. */
 interface NoticeCluster {
   groupIds: string[];
@@ -30,35 +32,45 @@ export const groupOverlapDetector: Detector<'overlaps', GroupOverlap[]> = {
   name: 'overlaps',
   run({ data, config }, earlier) {
     const { minJaccard, minContainment } = config.analysis.overlap;
-    const groupsOf = new Map<string, string[]>();
+    const clusters = (earlier.duplicates as NoticeCluster[] | undefined) ?? [];
+    // Pairs are keyed by number, not by joined ids: every group gets its rank in the ids' default
+    // sort order, so sorting ranks sorts ids, and pair (i < j) is i × n + j.
+    const ids = new Set<string>(data.members.keys());
+    for (const cluster of clusters) for (const g of cluster.groupIds) ids.add(g);
+    const sorted = [...ids].sort();
+    const rank = new Map(sorted.map((id, i) => [id, i]));
+    const n = sorted.length;
+    const rankOf = (id: string) => rank.get(id) as number;
+
+    const groupsOf = new Map<string, number[]>();
     for (const [groupId, members] of data.members) {
+      const g = rankOf(groupId);
       for (const member of members) {
         const list = groupsOf.get(member);
-        if (list) list.push(groupId);
-        else groupsOf.set(member, [groupId]);
+        if (list) list.push(g);
+        else groupsOf.set(member, [g]);
       }
     }
-    const shared = new Map<string, number>();
+    const shared = new Map<number, number>();
     for (const groups of groupsOf.values()) {
       if (groups.length < 2) continue;
-      groups.sort();
+      groups.sort(byNumber);
       for (let i = 0; i < groups.length; i++) {
         for (let j = i + 1; j < groups.length; j++) {
-          const key = `${groups[i]}\u0000${groups[j]}`;
+          const key = (groups[i] as number) * n + (groups[j] as number);
           shared.set(key, (shared.get(key) ?? 0) + 1);
         }
       }
     }
 
-    const clusters = (earlier.duplicates as NoticeCluster[] | undefined) ?? [];
     const noticesPerGroup = new Map<string, number>();
-    const noticePairs = new Map<string, number>();
+    const noticePairs = new Map<number, number>();
     for (const cluster of clusters) {
       const groups = [...new Set(cluster.groupIds)].sort();
       for (const g of groups) noticesPerGroup.set(g, (noticesPerGroup.get(g) ?? 0) + 1);
       for (let i = 0; i < groups.length; i++) {
         for (let j = i + 1; j < groups.length; j++) {
-          const key = `${groups[i]}\u0000${groups[j]}`;
+          const key = rankOf(groups[i] as string) * n + rankOf(groups[j] as string);
           noticePairs.set(key, (noticePairs.get(key) ?? 0) + 1);
         }
       }
@@ -66,7 +78,8 @@ export const groupOverlapDetector: Detector<'overlaps', GroupOverlap[]> = {
 
     const out: GroupOverlap[] = [];
     for (const [key, inter] of shared) {
-      const [a, b] = key.split('\u0000') as [string, string];
+      const a = sorted[Math.floor(key / n)] as string;
+      const b = sorted[key % n] as string;
       const sizeA = data.members.get(a)?.length ?? 0;
       const sizeB = data.members.get(b)?.length ?? 0;
       const jaccard = inter / (sizeA + sizeB - inter);

@@ -1,12 +1,7 @@
 import type { StoredMessage } from '../model/message.js';
-import { countablePredicate } from './countable-predicate.js';
+import { detectReplyFloods, floodSpan, TEXT_TYPES } from './detect-reply-floods.js';
 import type { Detector } from './detector.js';
-import { findReplyFloods, type TriggerStrength } from './find-reply-floods.js';
-import { leaderIds } from './leader-ids.js';
-import type { RollCallFinding } from './roll-call-chain.js';
 import { isQuestionOrRemark } from './text/is-question-or-remark.js';
-import { isRollCallPost } from './text/is-roll-call-post.js';
-import { replyClassOf } from './text/reply-class-of.js';
 
 export interface LikeSpamFinding {
   groupId: string;
@@ -25,7 +20,6 @@ export interface LikeSpamFinding {
 const POST_LENGTH = 25;
 /** Shorter texts open a post only when none is open, so a substantive reply cannot steal the flood. */
 const SHORT_POST_LENGTH = 15;
-const TEXT_TYPES = new Set<StoredMessage['type']>(['text', 'emoticon', 'other']);
 const SHOWCASE_TYPES = new Set<StoredMessage['type']>(['link', 'file', 'miniprogram', 'image']);
 
 /**
@@ -39,40 +33,32 @@ export const likeSpamDetector: Detector<'likeSpam', LikeSpamFinding[]> = {
   name: 'likeSpam',
   run({ data, config }, earlier) {
     const { windowMinutes, minReplies } = config.analysis.likeSpam;
-    const rollCalls = (earlier.rollCalls ?? []) as RollCallFinding[];
-    const inRollCall = new Set(rollCalls.flatMap((r) => r.messageIds));
-    const countable = countablePredicate(data.messages);
-    const leaders = leaderIds(config, data.contacts);
-    const isLeader = (m: StoredMessage) => m.senderId !== null && leaders.has(m.senderId);
-    const classOf = (m: StoredMessage) => (TEXT_TYPES.has(m.type) ? replyClassOf(m) : 'other');
-    const strength = (m: StoredMessage): TriggerStrength => {
-      if (classOf(m) !== 'other' || isRollCallPost(m.text)) return 0;
-      if (m.mentionAll || SHOWCASE_TYPES.has(m.type)) return 2;
-      if (!TEXT_TYPES.has(m.type)) return 0;
-      const length = m.text?.length ?? m.textLength;
-      if (length >= POST_LENGTH) return 2;
-      // Questions and remarks to one person ("李书记，那户的暖气片周四来修") are replies, not posts.
-      if (isQuestionOrRemark(m)) return 0;
-      // A leader's short remark opens a post only when none is open, like anyone's.
-      return isLeader(m) || length >= SHORT_POST_LENGTH ? 1 : 0;
-    };
-    const messages = data.messages.filter((m) => countable(m) && !inRollCall.has(m.id));
-    const floods = findReplyFloods(messages, {
-      isReply: (m) => classOf(m) === 'praise',
-      triggerStrength: strength,
-      // A leader's post keeps its replies unless another leader's post or an @所有人 follows it.
-      mayReplace: (open, m) => !isLeader(open) || isLeader(m) || m.mentionAll,
-      windowMs: windowMinutes * 60_000,
+    const { floods, isLeader } = detectReplyFloods(data, config, earlier, {
+      reply: 'praise',
+      windowMinutes,
       minReplies,
+      strength(m, isLeader) {
+        if (m.mentionAll || SHOWCASE_TYPES.has(m.type)) return 2;
+        if (!TEXT_TYPES.has(m.type)) return 0;
+        const length = m.text?.length ?? m.textLength;
+        if (length >= POST_LENGTH) return 2;
+        // Questions and remarks to one person ("李书记，那户的暖气片周四来修") are replies, not posts.
+        if (isQuestionOrRemark(m)) return 0;
+        // A leader's short remark opens a post only when none is open, like anyone's.
+        return isLeader(m) || length >= SHORT_POST_LENGTH ? 1 : 0;
+      },
     });
-    return floods.map((f) => ({
-      groupId: f.groupId,
-      triggerMessageId: f.trigger.id,
-      messageIds: f.replies.map((r) => r.id),
-      repliers: f.repliers,
-      triggerByLeader: isLeader(f.trigger),
-      firstAt: f.replies[0]?.time ?? f.trigger.time,
-      lastAt: f.replies[f.replies.length - 1]?.time ?? f.trigger.time,
-    }));
+    return floods.map((f) => {
+      const { firstAt, lastAt } = floodSpan(f);
+      return {
+        groupId: f.groupId,
+        triggerMessageId: f.trigger.id,
+        messageIds: f.replies.map((r) => r.id),
+        repliers: f.repliers,
+        triggerByLeader: isLeader(f.trigger),
+        firstAt,
+        lastAt,
+      };
+    });
   },
 };

@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../model/message.js';
-import { countablePredicate } from './countable-predicate.js';
+import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
 import { classifyReply } from './text/classify-reply.js';
 import { isPhotoDemand } from './text/is-photo-demand.js';
@@ -35,7 +35,6 @@ export const photoProofDetector: Detector<'photoProof', PhotoProofFinding[]> = {
   run({ data, config }) {
     const { windowMinutes, minImages } = config.analysis.photoProof;
     const windowMs = windowMinutes * 60_000;
-    const countable = countablePredicate(data.messages);
     const open = new Map<string, OpenDemand>();
     const findings: PhotoProofFinding[] = [];
     const close = (o: OpenDemand) => {
@@ -48,8 +47,7 @@ export const photoProofDetector: Detector<'photoProof', PhotoProofFinding[]> = {
         flood: o.images.length >= minImages,
       });
     };
-    for (const m of data.messages) {
-      if (!countable(m)) continue;
+    for (const m of countableMessages(data.messages)) {
       const current = open.get(m.groupId);
       if (m.type === 'image') {
         if (current && m.time - current.demand.time <= windowMs && m.senderId !== current.demand.senderId) {

@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../model/message.js';
-import { countablePredicate } from './countable-predicate.js';
+import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
 import { NumberOffTracker } from './number-off-tracker.js';
 import {
@@ -33,13 +33,11 @@ export const rollCallsDetector: Detector<'rollCalls', RollCallFinding[]> = {
   name: 'rollCalls',
   run({ data, config }) {
     const { windowMinutes, minNumberOffReplies, cardGapHours } = config.analysis.rollCalls;
-    const countable = countablePredicate(data.messages);
     const numberOff = new NumberOffTracker(windowMinutes * 60_000, minNumberOffReplies);
     const chains = new Map<string, RollCallChain>();
     const done: RollCallFinding[] = [];
 
-    for (const m of data.messages) {
-      if (!countable(m)) continue;
+    for (const m of countableMessages(data.messages)) {
       const post = parseRollCallPost(m.text);
       if (post) {
         const key = `c\u0000${m.groupId}\u0000${post.key}`;

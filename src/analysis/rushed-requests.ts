@@ -1,4 +1,4 @@
-import { countablePredicate } from './countable-predicate.js';
+import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
 import type { RollCallFinding } from './roll-call-chain.js';
 import { classifyReply } from './text/classify-reply.js';
@@ -41,7 +41,6 @@ export const rushedRequestsDetector: Detector<'rushedRequests', RushedRequestFin
   name: 'rushedRequests',
   run({ data, config, calendar }, earlier) {
     const { maxHours, immediateMinutes } = config.analysis.rushed;
-    const countable = countablePredicate(data.messages);
     const rollCalls = (earlier.rollCalls ?? []) as RollCallFinding[];
     const reposts = new Set<string>();
     for (const r of rollCalls) {
@@ -50,8 +49,8 @@ export const rushedRequestsDetector: Detector<'rushedRequests', RushedRequestFin
       for (const id of posts.slice(1)) reposts.add(id);
     }
     const findings: RushedRequestFinding[] = [];
-    for (const m of data.messages) {
-      if (m.text === null || !countable(m) || reposts.has(m.id)) continue;
+    for (const m of countableMessages(data.messages)) {
+      if (m.text === null || reposts.has(m.id)) continue;
       if (!DEMAND_HINT.test(m.text) || classifyReply(m.text) !== 'other') continue;
       const found = findDemandDeadline(toSimplified(m.text), m.time, calendar, immediateMinutes);
       if (!found || found.deadline < m.time) continue;

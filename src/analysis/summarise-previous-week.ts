@@ -1,20 +1,31 @@
 import type { MessageTimes } from '../store/read-message-times.js';
+import { localMinutes } from './local-minutes.js';
 import type { PreviousWeek } from './weekly-report.js';
 import type { WorkCalendar } from './work-calendar.js';
 
-/** Totals of a week from its columnar message times, for week-over-week comparison. Pure. */
+/**
+ * Totals of a week from its columnar message times, for week-over-week comparison. Pure. Working
+ * time is looked up once per minute (a week may hold a million messages).
+ */
 export function summarisePreviousWeek(
   week: string,
   times: MessageTimes,
   calendar: WorkCalendar,
 ): PreviousWeek {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const t of times.times) {
+    if (t < from) from = t;
+    if (t > to) to = t;
+  }
+  const minuteOf = localMinutes(calendar, from, to);
   const messagesByGroup: Record<string, number> = {};
   let offHoursMessages = 0;
   let atAllMessages = 0;
   for (let i = 0; i < times.times.length; i++) {
     const groupId = times.groupIds[i] as string;
     messagesByGroup[groupId] = (messagesByGroup[groupId] ?? 0) + 1;
-    if (!calendar.isWorkingTime(times.times[i] as number)) offHoursMessages++;
+    if (!minuteOf(times.times[i] as number).working) offHoursMessages++;
     if (times.mentionAll[i] === 1) atAllMessages++;
   }
   return { week, messages: times.times.length, offHoursMessages, atAllMessages, messagesByGroup };

@@ -17,6 +17,19 @@ const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${((100 * pa
 const change = (now: number, before: number) =>
   before === 0 ? '—' : `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(1)}%`;
 
+const NONE: readonly never[] = [];
+
+/** The findings of each group, in list order. */
+function byGroup<T extends { groupId: string }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const f of list) {
+    const bucket = out.get(f.groupId);
+    if (bucket) bucket.push(f);
+    else out.set(f.groupId, [f]);
+  }
+  return out;
+}
+
 /** The weekly report for people, as plain text or Markdown. Pure. */
 export function renderReport(report: WeeklyReport, options: RenderReportOptions): string {
   const t = REPORT_TEXT[options.locale];
@@ -98,24 +111,35 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
     }
   }
 
-  if (options.perGroup !== false) lines.push(h2(t.perGroup));
-  for (const g of options.perGroup === false ? [] : report.groups) {
-    const owner = g.ownerId ? (options.contacts.get(g.ownerId)?.name ?? g.ownerId) : t.unknown;
-    lines.push(h3(t.groupHead(g.name, owner, g.members)));
-    const prevLine = g.previousMessages === null ? '' : t.groupPrev(g.previousMessages);
-    lines.push(li(t.groupLine(g.messages, prevLine, pct(g.offHoursMessages, g.messages), g.atAllMessages)));
-    const zombie = report.zombies.find((z) => z.groupId === g.id);
-    if (zombie) lines.push(li(t.zombie(zombie.lastHumanMessageAt === null ? null : zombie.quietDays)));
-    for (const r of report.rollCalls.filter((x) => x.groupId === g.id))
-      lines.push(li(t.rollCall(r.posts, r.participants, r.linesReposted, ex(r.messageIds[0]))));
-    for (const a of report.ackFloods.filter((x) => x.groupId === g.id))
-      lines.push(li(t.ackFlood(a.repliers, ex(a.triggerMessageId))));
-    for (const l of report.likeSpam.filter((x) => x.groupId === g.id))
-      lines.push(li(t.likeSpam(l.repliers, l.triggerByLeader, ex(l.triggerMessageId))));
-    for (const p of report.photoProof.filter((x) => x.groupId === g.id))
-      lines.push(li(t.photoProof(p.messageIds.length, ex(p.demandMessageId))));
-    for (const r of report.rushedRequests.filter((x) => x.groupId === g.id))
-      lines.push(li(t.rushed(r.hoursGiven.toFixed(1), ex(r.messageId))));
+  if (options.perGroup !== false) {
+    lines.push(h2(t.perGroup));
+    // Each list grouped by group once: filtering every list once per group is quadratic (10,000s
+    // of groups × 10,000s of findings in a province). Buckets keep list order; a zombie is the first.
+    const zombies = new Map<string, WeeklyReport['zombies'][number]>();
+    for (const z of report.zombies) if (!zombies.has(z.groupId)) zombies.set(z.groupId, z);
+    const rollCalls = byGroup(report.rollCalls);
+    const ackFloods = byGroup(report.ackFloods);
+    const likeSpam = byGroup(report.likeSpam);
+    const photoProof = byGroup(report.photoProof);
+    const rushed = byGroup(report.rushedRequests);
+    for (const g of report.groups) {
+      const owner = g.ownerId ? (options.contacts.get(g.ownerId)?.name ?? g.ownerId) : t.unknown;
+      lines.push(h3(t.groupHead(g.name, owner, g.members)));
+      const prevLine = g.previousMessages === null ? '' : t.groupPrev(g.previousMessages);
+      lines.push(li(t.groupLine(g.messages, prevLine, pct(g.offHoursMessages, g.messages), g.atAllMessages)));
+      const zombie = zombies.get(g.id);
+      if (zombie) lines.push(li(t.zombie(zombie.lastHumanMessageAt === null ? null : zombie.quietDays)));
+      for (const r of rollCalls.get(g.id) ?? NONE)
+        lines.push(li(t.rollCall(r.posts, r.participants, r.linesReposted, ex(r.messageIds[0]))));
+      for (const a of ackFloods.get(g.id) ?? NONE)
+        lines.push(li(t.ackFlood(a.repliers, ex(a.triggerMessageId))));
+      for (const l of likeSpam.get(g.id) ?? NONE)
+        lines.push(li(t.likeSpam(l.repliers, l.triggerByLeader, ex(l.triggerMessageId))));
+      for (const p of photoProof.get(g.id) ?? NONE)
+        lines.push(li(t.photoProof(p.messageIds.length, ex(p.demandMessageId))));
+      for (const r of rushed.get(g.id) ?? NONE)
+        lines.push(li(t.rushed(r.hoursGiven.toFixed(1), ex(r.messageId))));
+    }
   }
   lines.push('', md ? `_${t.note}_` : t.note);
   return lines.join('\n');
