@@ -6,7 +6,7 @@
  * Pipeline (src/analysis/dedupe/): candidate messages → items (one per distinct normalised text, file
  * key or link key; notice-key.ts) → candidate pairs from MinHash/LSH and winnowing anchors, verified by
  * Jaccard / containment with a guard on dates, times and numbers (link-by-fingerprints.ts,
- * is-same-notice.ts) → union-find → clusters. Near-linear in the number of messages; never all pairs.
+ * notice-link.ts) → union-find → clusters. Near-linear in the number of messages; never all pairs.
  *
  * redundantDeliveries (redundant-deliveries.ts): each member of the groups the notice reached receives
  * d copies — the sum, over those groups the member is in, of the group's deliveries, where every copy

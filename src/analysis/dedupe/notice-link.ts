@@ -35,7 +35,9 @@ export function noticeLink(a: NoticeText, b: NoticeText, rules: DuplicateRules):
   const containment = shared / small;
   const similar = jaccard >= (short ? rules.shortJaccard : rules.jaccard);
   if (!similar && (short || containment < rules.containment)) return NONE;
-  // The last and dearest test, for the few pairs that get this far: a filled-in template.
-  if (hasShortSubstitution(a.normalised, a.grams, b.normalised, b.grams)) return NONE;
+  // The last and dearest test, for the few pairs that get this far: a filled-in template. It needs
+  // grams of its own on both sides, so a text whose grams all lie in the other's passes at once.
+  const substitutable = shared < a.grams.length && shared < b.grams.length;
+  if (substitutable && hasShortSubstitution(a.ordered, a.grams, b.ordered, b.grams)) return NONE;
   return similar ? SIMILAR : { kind: 'part', containment };
 }

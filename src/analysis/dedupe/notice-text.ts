@@ -1,6 +1,8 @@
 /**
  * What the verification of a candidate pair reads about one distinct normalised text: its length in
- * code points, its set of 3-gram hashes, and its number signature.
+ * code points, its 3-gram hashes in text order and as a set, and its number signature. The ordered
+ * grams are kept (about 4 bytes per character) because winnowing and the short-substitution test read
+ * them again and again, for every pair a text is part of.
  */
 import { distinctSorted, trigramHashes } from './char-ngrams.js';
 import { codePointLength } from './normalise-notice.js';
@@ -10,6 +12,8 @@ export interface NoticeText {
   normalised: string;
   /** Code points of `normalised`. */
   length: number;
+  /** 3-gram hashes in text order (trigramHashes). */
+  ordered: Uint32Array;
   /** Distinct 3-gram hashes, ascending. */
   grams: Uint32Array;
   /** Date/time/number tokens as sorted hashes (numberSignature, signatureKeys). */
@@ -17,10 +21,12 @@ export interface NoticeText {
 }
 
 export function noticeText(normalised: string): NoticeText {
+  const ordered = trigramHashes(normalised);
   return {
     normalised,
     length: codePointLength(normalised),
-    grams: distinctSorted(trigramHashes(normalised)),
+    ordered,
+    grams: distinctSorted(ordered.slice()),
     numbers: signatureKeys(numberSignature(normalised)),
   };
 }

@@ -14,37 +14,24 @@
  * 上午/下午/晚上… (下午三点 → 3), and weekdays (周三, 星期三, 礼拜三 → w3).
  */
 
+import { CHINESE_DIGITS } from '../text/read-chinese-number.js';
+
 const CN = '[零〇一二两三四五六七八九十]';
 const MONTH_DAY = new RegExp(`(${CN}{1,3})月(${CN}{1,3})[日号]`, 'g');
 const ORDINAL = new RegExp(`第(${CN}{1,3})[周期批次轮季]`, 'g');
 const CLOCK = new RegExp(`(?:上午|下午|晚上|早上|中午|凌晨|傍晚)(${CN}{1,3})[点时]`, 'g');
 const WEEKDAY = /(?:星期|礼拜|周)([一二三四五六日天])/g;
 
-const DIGIT_OF: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** Chinese numerals up to 99 (十一 → 11, 二十五 → 25, 二〇 → 20 read digit by digit). */
 export function chineseNumber(numeral: string): number {
   const ten = numeral.indexOf('十');
   if (ten < 0) {
     let value = 0;
-    for (const ch of numeral) value = value * 10 + (DIGIT_OF[ch] ?? 0);
+    for (const ch of numeral) value = value * 10 + (CHINESE_DIGITS[ch] ?? 0);
     return value;
   }
-  const tens = ten === 0 ? 1 : (DIGIT_OF[numeral.slice(0, ten)] ?? 0);
-  const units = ten === numeral.length - 1 ? 0 : (DIGIT_OF[numeral.slice(ten + 1)] ?? 0);
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[numeral.slice(0, ten)] ?? 0);
+  const units = ten === numeral.length - 1 ? 0 : (CHINESE_DIGITS[numeral.slice(ten + 1)] ?? 0);
   return tens * 10 + units;
 }
 

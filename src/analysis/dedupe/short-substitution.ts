@@ -8,9 +8,9 @@
  * only in the first text and, between the same two shared grams, a run of m + 2 found only in the
  * second. An insertion leaves just the 2 grams spanning the joint on the other side, so runs of 3 to
  * MAX_RUN grams on both sides (1 to MAX_RUN − 2 characters replaced), each inside FLANK shared grams
- * on either side, are what counts. Linear time (binary searches aside).
+ * on either side, are what counts. Linear time (hash lookups).
  */
-import { trigramHashes } from './char-ngrams.js';
+import { GramLookup } from './gram-lookup.js';
 
 /** Runs longer than this are rewritten passages (a different added sentence), not filled-in names. */
 const MAX_RUN = 8;
@@ -18,27 +18,24 @@ const MIN_RUN = 3;
 /** Shared grams required on each side of a run: the substitution lies inside common text. */
 const FLANK = 3;
 
-/** Whether the ascending array `sorted` holds `value`. */
-function holds(sorted: Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] as number;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+/**
+ * Reused by every call (verification is single-threaded and never re-entered): the lookup, and the
+ * flags of the two texts (0: a, 1: b), grown as needed — many thousands of pairs are verified.
+ */
+const lookup = new GramLookup();
+const flagBuffers = [new Uint8Array(256), new Uint8Array(256)];
 
 /**
- * `a`, `b`: normalised texts; `aSet`, `bSet`: their distinct 3-gram hashes, ascending.
+ * `x`, `y`: the two texts' 3-gram hashes in text order (trigramHashes); `xSet`, `ySet`: the same,
+ * distinct and ascending.
  */
-export function hasShortSubstitution(a: string, aSet: Uint32Array, b: string, bSet: Uint32Array): boolean {
-  const x = trigramHashes(a);
-  const xOnly = exclusiveFlags(x, bSet);
-  let y: Uint32Array | null = null;
+export function hasShortSubstitution(
+  x: Uint32Array,
+  xSet: Uint32Array,
+  y: Uint32Array,
+  ySet: Uint32Array,
+): boolean {
+  const xOnly = exclusiveFlags(x, ySet, 0);
   let yOnly: Uint8Array | null = null;
   let start = -1;
   for (let i = 0; i <= x.length; i++) {
@@ -49,8 +46,7 @@ export function hasShortSubstitution(a: string, aSet: Uint32Array, b: string, bS
     if (start < 0) continue;
     const length = i - start;
     if (length >= MIN_RUN && length <= MAX_RUN && sharedFlanks(xOnly, start, i)) {
-      y ??= trigramHashes(b);
-      yOnly ??= exclusiveFlags(y, aSet);
+      yOnly ??= exclusiveFlags(y, xSet, 1);
       if (hasRunBetween(y, yOnly, x[start - 1] as number, x[i] as number)) return true;
     }
     start = -1;
@@ -58,10 +54,13 @@ export function hasShortSubstitution(a: string, aSet: Uint32Array, b: string, bS
   return false;
 }
 
-/** 1 where the gram is not in `otherSet`. */
-function exclusiveFlags(grams: Uint32Array, otherSet: Uint32Array): Uint8Array {
-  const flags = new Uint8Array(grams.length);
-  for (let i = 0; i < grams.length; i++) flags[i] = holds(otherSet, grams[i] as number) ? 0 : 1;
+/** 1 where the gram is not in `otherSet`, in scratch buffer `side`. */
+function exclusiveFlags(grams: Uint32Array, otherSet: Uint32Array, side: 0 | 1): Uint8Array {
+  lookup.load(otherSet);
+  if ((flagBuffers[side] as Uint8Array).length < grams.length)
+    flagBuffers[side] = new Uint8Array(grams.length * 2);
+  const flags = (flagBuffers[side] as Uint8Array).subarray(0, grams.length);
+  for (let i = 0; i < grams.length; i++) flags[i] = lookup.has(grams[i] as number) ? 0 : 1;
   return flags;
 }
 

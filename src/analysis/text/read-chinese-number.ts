@@ -1,7 +1,8 @@
 /**
  * Numbers as notices write them, in Arabic or Chinese numerals up to 99: "16", "十六", "二十三", "两".
  */
-const CN_DIGITS: Record<string, number> = {
+/** The value of each Chinese digit (两 is 2; 十 is not a digit). Shared with number-signature.ts. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -20,9 +21,9 @@ const CN_DIGITS: Record<string, number> = {
 export function readChineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
   const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? (CN_DIGITS[s] ?? null) : null;
-  const tens = ten === 0 ? 1 : (CN_DIGITS[s.slice(0, ten)] ?? null);
+  if (ten < 0) return s.length === 1 ? (CHINESE_DIGITS[s] ?? null) : null;
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s.slice(0, ten)] ?? null);
   const rest = s.slice(ten + 1);
-  const ones = rest === '' ? 0 : (CN_DIGITS[rest] ?? null);
+  const ones = rest === '' ? 0 : (CHINESE_DIGITS[rest] ?? null);
   return tens === null || ones === null || ten > 1 || rest.length > 1 ? null : tens * 10 + ones;
 }

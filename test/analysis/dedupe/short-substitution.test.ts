@@ -6,7 +6,8 @@ import { hasShortSubstitution } from '../../../src/analysis/dedupe/short-substit
 function substituted(a: string, b: string): boolean {
   const x = normaliseNotice(a);
   const y = normaliseNotice(b);
-  return hasShortSubstitution(x, distinctSorted(trigramHashes(x)), y, distinctSorted(trigramHashes(y)));
+  const [xGrams, yGrams] = [trigramHashes(x), trigramHashes(y)];
+  return hasShortSubstitution(xGrams, distinctSorted(xGrams.slice()), yGrams, distinctSorted(yGrams.slice()));
 }
 
 const INSPECTION =
