@@ -29,6 +29,21 @@ export interface TextFacts {
   mayBeNotice: boolean;
 }
 
+/**
+ * What classifyText decides from the text alone (no time, no @所有人), so that a caller seeing the
+ * same text many times (an importer: "收到", copies of one notice) can compute it once per text.
+ * `decided` is the answer when the text alone settles it; otherwise the message's time (a deadline)
+ * and @所有人 are asked, in that order, before `otherwise`.
+ */
+export interface TextTraits {
+  decided: TextFacts | null;
+  /** toSimplified(text), for the deadline check; '' when `decided` is set. */
+  simplified: string;
+  otherwise: TextFacts;
+  /** What @所有人 makes of an undecided text without a deadline. */
+  mentioned: TextFacts;
+}
+
 const PAT = /拍了拍/;
 const QUESTION = /[?？]/;
 const URL = /https?:\/\//i;
@@ -48,27 +63,42 @@ export function classifyText(
 ): TextFacts | null {
   const text = m.text;
   if (text === null || m.type === 'recalled') return null;
+  return classifyWithTraits(textTraits(text, rules, normalised), m, rules);
+}
+
+/** The text-only part of classifyText, for a text that is not a recall's. */
+export function textTraits(text: string, rules: TextRules, normalised?: string): TextTraits {
   const replyNumber = parseNumberOff(text)?.number ?? null;
   const facts = (textClass: TextClass, mayBeNotice: boolean): TextFacts => ({
     textClass,
     replyNumber,
     mayBeNotice,
   });
-  if (PAT.test(text.slice(0, HEAD))) return facts('pat', false);
-  if (isRollCallPost(text)) return facts('roll-call', true);
+  const decided = (f: TextFacts): TextTraits => ({ decided: f, simplified: '', otherwise: f, mentioned: f });
+  if (PAT.test(text.slice(0, HEAD))) return decided(facts('pat', false));
+  if (isRollCallPost(text)) return decided(facts('roll-call', true));
   const reply = classifyReply(text);
-  if (reply !== 'other') return facts(reply, false);
+  if (reply !== 'other') return decided(facts(reply, false));
   const long = codePointLength(normalised ?? normaliseNotice(text)) >= rules.minLength;
-  if (long || URL.test(text)) return facts('notice', true);
-  if (isInstruction(text, m.time, rules)) return facts('instruction', true);
-  if (m.mentionAll) return facts('notice', true);
-  if (QUESTION.test(text)) return facts('question', false);
-  if (isAddressedRemark(text)) return facts('addressed', false);
-  return facts('chat', false);
+  if (long || URL.test(text)) return decided(facts('notice', true));
+  if (isNumberOffRequest(text) || isPhotoDemand(text)) return decided(facts('instruction', true));
+  const otherwise = QUESTION.test(text)
+    ? facts('question', false)
+    : isAddressedRemark(text)
+      ? facts('addressed', false)
+      : facts('chat', false);
+  return { decided: null, simplified: toSimplified(text), otherwise, mentioned: facts('notice', true) };
 }
 
-/** A short text some detector reads as a demand: a number-off request, a photo demand, a deadline. */
-function isInstruction(text: string, time: number, rules: TextRules): boolean {
-  if (isNumberOffRequest(text) || isPhotoDemand(text)) return true;
-  return findDemandDeadline(toSimplified(text), time, rules.calendar, rules.immediateMinutes) !== null;
+/** classifyText's answer from the text's traits and the message's time and @所有人. */
+export function classifyWithTraits(
+  traits: TextTraits,
+  m: Pick<MessageInput, 'mentionAll' | 'time'>,
+  rules: TextRules,
+): TextFacts {
+  if (traits.decided) return traits.decided;
+  const deadline = findDemandDeadline(traits.simplified, m.time, rules.calendar, rules.immediateMinutes);
+  if (deadline !== null)
+    return { textClass: 'instruction', replyNumber: traits.otherwise.replyNumber, mayBeNotice: true };
+  return m.mentionAll ? traits.mentioned : traits.otherwise;
 }

@@ -2,7 +2,7 @@ import { normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import { type Config, configSchema } from '../config/schema.js';
 import type { MessageInput, TextClass } from '../model/message.js';
-import { classifyText, type TextRules } from './classify-text.js';
+import { classifyWithTraits, type TextRules, type TextTraits, textTraits } from './classify-text.js';
 import { textFingerprint } from './text-fingerprint.js';
 
 /**
@@ -39,6 +39,19 @@ export interface StoragePolicy {
 
 const CARD_TYPES = new Set<MessageInput['type']>(['link', 'file', 'miniprogram']);
 
+/** What is worked out of a text alone: the same for every message carrying it. */
+interface KnownText {
+  traits: TextTraits;
+  fingerprint: string | null;
+}
+
+/**
+ * The per-text memo is emptied when it reaches this many texts or this many characters, so memory
+ * stays bounded on any input; chats repeat a few texts ("收到", copies of one notice) very often.
+ */
+const MEMO_TEXTS = 50_000;
+const MEMO_CHARS = 8_000_000;
+
 export function createStoragePolicy(config: Config): StoragePolicy {
   const keepText = config.privacy.keepText;
   const rules: TextRules = {
@@ -46,41 +59,89 @@ export function createStoragePolicy(config: Config): StoragePolicy {
     calendar: createWorkCalendar(config),
     immediateMinutes: config.analysis.rushed.immediateMinutes,
   };
+  const memo = new Map<string, KnownText>();
+  let memoChars = 0;
+  const known = (text: string): KnownText => {
+    let k = memo.get(text);
+    if (k === undefined) {
+      const normalised = normaliseNotice(text);
+      k = { traits: textTraits(text, rules, normalised), fingerprint: textFingerprint(text, normalised) };
+      if (memo.size >= MEMO_TEXTS || memoChars >= MEMO_CHARS) {
+        memo.clear();
+        memoChars = 0;
+      }
+      memo.set(text, k);
+      memoChars += text.length;
+    }
+    return k;
+  };
   return {
     keepText,
     prepare(m, statusOf) {
       const sender = m.senderId === null ? 'recorded' : statusOf(m.senderId);
-      const normalised = m.text === null || m.type === 'recalled' ? '' : normaliseNotice(m.text);
-      const facts = classifyText(m, rules, normalised);
-      const mentionIds = m.mentionIds.filter((id) => statusOf(id) === 'recorded');
+      // A recall's text is an id, not content: neither classified nor fingerprinted.
+      const k = m.text === null || m.type === 'recalled' ? null : known(m.text);
+      const facts = k === null ? null : classifyWithTraits(k.traits, m, rules);
+      const textClass = facts === null ? null : facts.textClass;
+      const replyNumber = facts === null ? null : facts.replyNumber;
       if (sender !== 'recorded') {
-        return {
-          ...m,
-          senderId: sender === 'forgotten' ? null : m.senderId,
-          // A recall's text is the recalled message's id: it keeps the original out of the counts.
-          text: m.type === 'recalled' ? m.text : null,
-          mentionIds: [],
-          link: null,
-          file: null,
-          miniprogram: null,
-          textClass: facts?.textClass ?? null,
-          replyNumber: facts?.replyNumber ?? null,
-          fingerprint: null,
-        };
+        // A recall's text is the recalled message's id: it keeps the original out of the counts.
+        const text = m.type === 'recalled' ? m.text : null;
+        const senderId = sender === 'forgotten' ? null : m.senderId;
+        return prepared(m, senderId, text, [], null, null, null, textClass, replyNumber, null);
       }
       const keep =
         m.type === 'recalled' ||
         keepText === 'all' ||
         (keepText === 'notices' && (CARD_TYPES.has(m.type) || facts?.mayBeNotice === true));
-      return {
-        ...m,
-        text: keep ? m.text : null,
+      const mentionIds =
+        m.mentionIds.length === 0 ? [] : m.mentionIds.filter((id) => statusOf(id) === 'recorded');
+      const fingerprint = k === null ? null : k.fingerprint;
+      return prepared(
+        m,
+        m.senderId,
+        keep ? m.text : null,
         mentionIds,
-        textClass: facts?.textClass ?? null,
-        replyNumber: facts?.replyNumber ?? null,
-        fingerprint: m.type === 'recalled' ? null : textFingerprint(m.text, normalised),
-      };
+        m.link,
+        m.file,
+        m.miniprogram,
+        textClass,
+        replyNumber,
+        fingerprint,
+      );
     },
+  };
+}
+
+/** Written out rather than spread (`{ ...m, … }`): a spread per message cost more than classifying it. */
+function prepared(
+  m: MessageInput,
+  senderId: string | null,
+  text: string | null,
+  mentionIds: string[],
+  link: MessageInput['link'],
+  file: MessageInput['file'],
+  miniprogram: MessageInput['miniprogram'],
+  textClass: TextClass | null,
+  replyNumber: number | null,
+  fingerprint: string | null,
+): PreparedMessage {
+  return {
+    source: m.source,
+    id: m.id,
+    groupId: m.groupId,
+    senderId,
+    time: m.time,
+    type: m.type,
+    text,
+    mentionAll: m.mentionAll,
+    mentionIds,
+    link,
+    file,
+    miniprogram,
+    textClass,
+    replyNumber,
+    fingerprint,
   };
 }
 

@@ -30,6 +30,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache instead of SQLite's 2 MB: the message indexes of a large store no longer
+    // fit in 2 MB, and every insert then reads and writes index pages through the OS (plain insert
+    // of 1M rows: 26k → 36k rows/s). Only writers get it; the memory is taken as pages are used.
+    db.pragma('cache_size = -65536');
     migrate(db, path);
   }
   return db;

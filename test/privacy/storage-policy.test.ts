@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageInput } from '../../src/model/message.js';
+import { classifyText } from '../../src/privacy/classify-text.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
+import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
 import { loadWeekData } from '../../src/store/load-week-data.js';
 import { optOut } from '../../src/store/opt-out.js';
 import { Store } from '../../src/store/store.js';
@@ -116,5 +119,54 @@ describe('storage policy, as the store applies it', () => {
     // Same length, other words: the fingerprint tells them apart although neither text is stored.
     expect(s.insertMessage(messageInput({ id: 'a', text: '好的' }))).toBe('conflict');
     expect(raw(s, 'a')).toMatchObject({ text: null, text_class: 'ack' });
+  });
+});
+
+describe('storage policy, per-text memo', () => {
+  const config = configSchema.parse({});
+  const rules = {
+    minLength: config.analysis.duplicates.minLength,
+    calendar: createWorkCalendar(config),
+    immediateMinutes: config.analysis.rushed.immediateMinutes,
+  };
+  const TEXTS = [
+    '收到',
+    '今天下班前报送',
+    '请于明天上午10点前上报',
+    '马上报数',
+    '请大家报数',
+    '中午食堂有饺子',
+    '明天几点开会？',
+    '小王，材料放你桌上了',
+    '王军 拍了拍 李娜',
+    NOTICE,
+    '👍👍',
+    '',
+    ' ',
+  ];
+  // Tuesday 10:00, 17:59, 23:00 and Saturday 09:00 in Shanghai.
+  const TIMES = [
+    Date.UTC(2026, 10, 17, 2, 0),
+    Date.UTC(2026, 10, 17, 9, 59),
+    Date.UTC(2026, 10, 17, 15, 0),
+    Date.UTC(2026, 10, 21, 1, 0),
+  ];
+
+  it('answers a text seen before exactly as classifying it afresh does, whatever its time and @所有人', () => {
+    const policy = createStoragePolicy(config);
+    for (let round = 0; round < 2; round++) {
+      for (const text of TEXTS)
+        for (const time of TIMES)
+          for (const mentionAll of [false, true]) {
+            const m = messageInput({ id: 'x', text, time, mentionAll });
+            const facts = classifyText(m, rules);
+            expect(policy.prepare(m, () => 'recorded')).toMatchObject({
+              textClass: facts?.textClass ?? null,
+              replyNumber: facts?.replyNumber ?? null,
+              text: facts?.mayBeNotice ? text : null,
+              fingerprint: textFingerprint(text),
+            });
+          }
+    }
   });
 });

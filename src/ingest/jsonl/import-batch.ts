@@ -1,5 +1,5 @@
 import type { MessageInput } from '../../model/message.js';
-import type { Store } from '../../store/store.js';
+import type { InsertOutcome, Store } from '../../store/store.js';
 import type { ImportCounts } from './import-summary.js';
 import type { ValidContact, ValidGroup } from './interchange-schemas.js';
 import { writeContactRecord } from './write-contact-record.js';
@@ -63,13 +63,42 @@ export class ImportBatch {
     if (lines.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.store.transaction(() => lines.map((l) => this.write(l)));
+      outcomes = this.store.transaction(() => this.writeAll(lines));
     } catch {
       outcomes = this.writeOneByOne(lines);
     }
     lines.forEach((l, i) => {
       this.tally(l, outcomes[i] as Outcome);
     });
+  }
+
+  /**
+   * Writes the lines in order; each run of consecutive messages goes to the store in one call, so
+   * the per-call work (who opted out, widening each group's span) is done once per run, not per line.
+   */
+  private writeAll(lines: PendingLine[]): Outcome[] {
+    const outcomes: Outcome[] = new Array(lines.length);
+    let run: MessageInput[] = [];
+    let runStart = 0;
+    const flushRun = () => {
+      if (run.length === 0) return;
+      const stored = this.store.insertMessages(run);
+      for (let j = 0; j < stored.length; j++)
+        outcomes[runStart + j] = messageOutcome(stored[j] as InsertOutcome);
+      run = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as PendingLine;
+      if (l.kind === 'message') {
+        if (run.length === 0) runStart = i;
+        run.push(l.message);
+        continue;
+      }
+      flushRun();
+      outcomes[i] = this.write(l);
+    }
+    flushRun();
+    return outcomes;
   }
 
   private writeOneByOne(lines: PendingLine[]): Outcome[] {
@@ -100,11 +129,8 @@ export class ImportBatch {
         return writeGroupRecord(this.store, l.record, this.now);
       case 'contact':
         return writeContactRecord(this.store, l.record);
-      case 'message': {
-        const outcome = this.store.insertMessage(l.message);
-        if (outcome === 'conflict') return { field: 'id', problem: 'already stored with different content' };
-        return outcome === 'inserted' ? 'imported' : 'duplicate';
-      }
+      case 'message':
+        return messageOutcome(this.store.insertMessage(l.message));
       case 'problem':
         return { field: l.field, problem: l.problem };
     }
@@ -121,6 +147,11 @@ export class ImportBatch {
     this.counts.rejected++;
     this.report(l.line, outcome.field, outcome.problem);
   }
+}
+
+function messageOutcome(outcome: InsertOutcome): Outcome {
+  if (outcome === 'conflict') return { field: 'id', problem: 'already stored with different content' };
+  return outcome === 'inserted' ? 'imported' : 'duplicate';
 }
 
 /** SQLite errors caused by one row's content, as opposed to the database or the disk. */

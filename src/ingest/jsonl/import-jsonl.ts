@@ -23,14 +23,28 @@ export interface ImportOptions {
   now?: number;
   /** Called once per bad line (and per unreadable file), in file and line order. */
   onProblem?: (problem: ImportProblem) => void;
-  /** Lines per transaction. Default 5,000. */
+  /** Lines per transaction. Default 20,000. */
   batchSize?: number;
   /** Longer lines are rejected unread. Default 1 MiB. */
   maxLineBytes?: number;
 }
 
-/** A batch is also cut at this much line text, so 5,000 lines of 1 MB never sit in memory at once. */
+/**
+ * Lines per transaction. Each commit writes every index page its rows touched; rows of a large
+ * store scatter over the group and sender indexes, so fewer, larger commits write far fewer pages
+ * (1M messages: 5,000 → 20,000 with the checkpoint below took the import from ~52 to ~33 s of CPU).
+ */
+const DEFAULT_BATCH_SIZE = 20_000;
+
+/** A batch is also cut at this much line text, so 20,000 lines of 1 MB never sit in memory at once. */
 const MAX_BATCH_CHARS = 32 * 1024 * 1024;
+
+/**
+ * SQLite's automatic checkpoint during an import, in WAL pages (~40 MB) instead of 1,000: a
+ * batch's commit writes more than 1,000 pages, so at 1,000 every commit was followed by a checkpoint
+ * copying the same hot index pages again. The WAL stays bounded; the setting is restored afterwards.
+ */
+const IMPORT_CHECKPOINT_PAGES = 10_000;
 
 const KIND_COUNTS = { group: 'groups', contact: 'contacts', message: 'messages' } as const;
 
@@ -45,12 +59,30 @@ export async function importJsonl(
 ): Promise<ImportSummary> {
   const now = options.now ?? Date.now();
   const source = options.source ?? 'jsonl';
-  const batchSize = Math.max(1, options.batchSize ?? 5000);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
+  const total: ImportSummary = { ...emptyCounts(), files: [] };
+  const autocheckpoint = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  // 0 (checkpoints off, the owner checkpoints) is left alone.
+  if (autocheckpoint > 0)
+    store.db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, IMPORT_CHECKPOINT_PAGES)}`);
+  try {
+    await importFiles(store, files, options, { now, source, batchSize, maxLineBytes, total });
+  } finally {
+    if (store.db.open) store.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+  }
+  return total;
+}
+
+async function importFiles(
+  store: Store,
+  files: readonly string[],
+  options: ImportOptions,
+  run: { now: number; source: string; batchSize: number; maxLineBytes: number; total: ImportSummary },
+): Promise<void> {
+  const { now, source, batchSize, maxLineBytes, total } = run;
   const schemas = createInterchangeSchemas({ now });
   const groups = new KnownGroups(store);
-  const total: ImportSummary = { ...emptyCounts(), files: [] };
-
   for (const file of files) {
     const summary: FileImportSummary = { file, lines: 0, ...emptyCounts() };
     total.files.push(summary);
@@ -94,7 +126,6 @@ export async function importJsonl(
     }
     addCounts(total, summary);
   }
-  return total;
 }
 
 function classify(

@@ -29,7 +29,7 @@ export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why the store could not keep this string byte for byte, or null. */
-function unstorable(s: string): string | null {
+export function unstorable(s: string): string | null {
   if (s.includes('\0')) return 'contains a NUL character';
   if (LONE_SURROGATE.test(s)) return 'contains an unpaired UTF-16 surrogate (invalid Unicode)';
   return null;
@@ -102,7 +102,7 @@ export function createInterchangeSchemas(options: { now: number }) {
       .nullish(),
     miniprogram: z.object({ title: optionalString, appName: optionalString }).nullish(),
   });
-  return { group, contact, message };
+  return { group, contact, message, now: options.now };
 }
 
 export type InterchangeSchemas = ReturnType<typeof createInterchangeSchemas>;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { describeValue } from './describe-value.js';
 import type { InterchangeSchemas, ValidRecord } from './interchange-schemas.js';
+import { storableLine, wellFormedMessage } from './well-formed-message.js';
 
 export const RECORD_KINDS = ['group', 'contact', 'message'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -37,6 +38,10 @@ export function parseRecord(json: string, schemas: InterchangeSchemas): RecordRe
     return { ok: false, kind: null, field: 'kind', problem };
   }
   const known = kind as RecordKind;
+  if (known === 'message') {
+    const record = wellFormedMessage(value as Record<string, unknown>, schemas.now, storableLine(json));
+    if (record) return { ok: true, record };
+  }
   const result = schemas[known].safeParse(value);
   if (result.success) return { ok: true, record: result.data };
   const [first, ...rest] = result.error.issues;

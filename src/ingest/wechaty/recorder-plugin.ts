@@ -49,6 +49,9 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
       return task;
     };
   const plugin = (bot: Parameters<WechatyPlugin>[0]) => {
+    // One commit per message: checkpoints would otherwise land on whichever message crosses the
+    // WAL's threshold (the p99 of recording). Stopped on uninstall and by store.close().
+    const stopCheckpoints = store.checkpointInBackground();
     // Room event handlers take the room first; their failures are logged with its id.
     const guard =
       <A extends unknown[]>(what: string, fn: (...args: A) => Promise<void>) =>
@@ -138,6 +141,7 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
     });
     return () => {
       for (const [event, listener] of installed) bot.off(event as 'message', listener as never);
+      stopCheckpoints();
     };
   };
   return Object.assign(plugin, {

@@ -16,9 +16,11 @@ class FailingStore extends Store {
     super(path);
   }
 
-  override insertMessage(m: MessageInput): InsertOutcome {
-    if (m.id === this.failOn) throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
-    return super.insertMessage(m);
+  // insertMessage goes through insertMessages too.
+  override insertMessages(messages: readonly MessageInput[]): InsertOutcome[] {
+    if (messages.some((m) => m.id === this.failOn))
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    return super.insertMessages(messages);
   }
 }
 
@@ -55,6 +57,8 @@ describe('ImportBatch (through importJsonl)', () => {
     expect(summary.messages).toEqual({ imported: 7, updated: 0, duplicate: 0, rejected: 1 });
     expect(summary.groups.imported).toBe(1);
     expect(storedIds(store)).toEqual(['m-1', 'm-2', 'm-4', 'm-5', 'm-6', 'm-7', 'm-8']);
+    // The import widens SQLite's automatic checkpoint only while it runs.
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
   it('stops on a database failure with nothing half-written, and a re-run finishes the job', async () => {
