@@ -46,13 +46,20 @@ interface KnownText {
 }
 
 /**
- * The per-text memo is emptied when it reaches this many texts or this many characters, so memory
- * stays bounded on any input; chats repeat a few texts ("收到", copies of one notice) very often.
+ * With `bulk` (importers), what is worked out of each distinct text is remembered: chats repeat a few
+ * texts ("收到", copies of one notice) very often. The memo is emptied when it reaches this many texts
+ * or characters, so memory stays bounded on any input. Off by default: a long-running recorder gains
+ * little from it and should not hold texts the database does not keep (docs/PRIVACY.md).
  */
 const MEMO_TEXTS = 50_000;
 const MEMO_CHARS = 8_000_000;
 
-export function createStoragePolicy(config: Config): StoragePolicy {
+export interface StoragePolicyOptions {
+  /** Remember per-text work for the length of a bulk import (see MEMO_TEXTS). */
+  bulk?: boolean;
+}
+
+export function createStoragePolicy(config: Config, options: StoragePolicyOptions = {}): StoragePolicy {
   const keepText = config.privacy.keepText;
   const rules: TextRules = {
     minLength: config.analysis.duplicates.minLength,
@@ -61,11 +68,15 @@ export function createStoragePolicy(config: Config): StoragePolicy {
   };
   const memo = new Map<string, KnownText>();
   let memoChars = 0;
+  const work = (text: string): KnownText => {
+    const normalised = normaliseNotice(text);
+    return { traits: textTraits(text, rules, normalised), fingerprint: textFingerprint(text, normalised) };
+  };
   const known = (text: string): KnownText => {
+    if (!options.bulk) return work(text);
     let k = memo.get(text);
     if (k === undefined) {
-      const normalised = normaliseNotice(text);
-      k = { traits: textTraits(text, rules, normalised), fingerprint: textFingerprint(text, normalised) };
+      k = work(text);
       if (memo.size >= MEMO_TEXTS || memoChars >= MEMO_CHARS) {
         memo.clear();
         memoChars = 0;

@@ -152,8 +152,11 @@ describe('storage policy, per-text memo', () => {
     Date.UTC(2026, 10, 21, 1, 0),
   ];
 
-  it('answers a text seen before exactly as classifying it afresh does, whatever its time and @所有人', () => {
-    const policy = createStoragePolicy(config);
+  it.each([
+    ['remembering texts (bulk import)', true],
+    ['classifying each message afresh', false],
+  ])('answers a text seen before exactly as classifying it afresh does, %s', (_label, bulk) => {
+    const policy = createStoragePolicy(config, { bulk });
     for (let round = 0; round < 2; round++) {
       for (const text of TEXTS)
         for (const time of TIMES)

@@ -50,7 +50,7 @@ export function registerImportCommand(program: Command, context: () => CliContex
           `--format: expected one of ${ARCHIVE_FORMATS.join(', ')}, got "${flags.format}"`,
         );
       }
-      const store = new Store(config.db, { policy: createStoragePolicy(config) });
+      const store = new Store(config.db, { policy: createStoragePolicy(config, { bulk: true }) });
       try {
         const summary = await importArchive(store, files, {
           format: flags.format,
