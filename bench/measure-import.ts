@@ -33,7 +33,7 @@ export async function measureImport(workload: Workload, dbPath: string): Promise
   removeDatabase(dbPath);
   // As src/cli/commands/import-command.ts wires it, with the default configuration.
   const config = configSchema.parse({});
-  const store = new Store(dbPath, { policy: createStoragePolicy(config) });
+  const store = new Store(dbPath, { policy: createStoragePolicy(config, { bulk: true }) });
   let messages = 0;
   let problems = 0;
   try {

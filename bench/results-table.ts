@@ -33,12 +33,16 @@ export const ROW_IDS = [
   'analysis.large.render',
   'dedupe.mixed.fast',
   'dedupe.mixed.allPairs',
+  'dedupe.mixed.allMessagePairs',
   'dedupe.mixed.speedup',
+  'dedupe.mixed.speedupMessages',
   'dedupe.mixed.f1Fast',
   'dedupe.mixed.f1AllPairs',
   'dedupe.candidates.fast',
   'dedupe.candidates.allPairs',
+  'dedupe.candidates.allMessagePairs',
   'dedupe.candidates.speedup',
+  'dedupe.candidates.speedupMessages',
   'dedupe.candidates.f1Fast',
   'dedupe.candidates.f1AllPairs',
 ] as const;
@@ -136,18 +140,54 @@ export function resultRows(r: BenchResults): TableRow[] {
 
   for (const kind of ['mixed', 'candidates'] as const) {
     const d = r.dedupe[kind];
-    const w = `${count(d.messages)} (${d.texts.toLocaleString('en-US')} texts)${kind === 'candidates' ? ', notices only' : ''}`;
+    const w =
+      `${count(d.messages)} (${d.candidates.toLocaleString('en-US')} candidates, ` +
+      `${d.texts.toLocaleString('en-US')} texts)${kind === 'candidates' ? ', notices only' : ''}`;
+    // The target is stated for the issue's sample (the realistic mix) against the stronger baseline,
+    // all pairs of distinct texts; all pairs of messages (the naive implementation) is shown beside it.
+    const targeted = kind === 'mixed';
     row(`dedupe.${kind}.fast`, 'duplicates: detector', w, d.fast.seconds, 's', d.loadAverage, {
       cpuValue: d.fast.cpuSeconds,
     });
-    row(`dedupe.${kind}.allPairs`, 'duplicates: all pairs', w, d.allPairs.seconds, 's', d.loadAverage, {
-      cpuValue: d.allPairs.cpuSeconds,
-    });
-    row(`dedupe.${kind}.speedup`, 'duplicates: speedup', w, d.speedup, '×', d.loadAverage, {
+    row(
+      `dedupe.${kind}.allPairs`,
+      'duplicates: all pairs of texts',
+      w,
+      d.allPairs.seconds,
+      's',
+      d.loadAverage,
+      {
+        cpuValue: d.allPairs.cpuSeconds,
+      },
+    );
+    const naive = d.allMessagePairs;
+    row(
+      `dedupe.${kind}.allMessagePairs`,
+      'duplicates: all pairs of messages',
+      w,
+      naive.seconds,
+      's',
+      d.loadAverage,
+      {
+        cpuValue: naive.cpuSeconds,
+      },
+    );
+    row(`dedupe.${kind}.speedup`, 'duplicates: speedup vs texts', w, d.speedup, '×', d.loadAverage, {
       cpuValue: d.allPairs.cpuSeconds / d.fast.cpuSeconds,
-      ...(kind === 'mixed' ? { target: '≥ 50×', met: d.speedup >= 50 } : {}),
+      ...(targeted ? { target: '≥ 50×', met: d.speedup >= 50 } : {}),
     });
-    const gap = Math.abs(d.fast.f1 - d.allPairs.f1);
+    row(
+      `dedupe.${kind}.speedupMessages`,
+      'duplicates: speedup vs messages',
+      w,
+      d.speedupVsMessagePairs,
+      '×',
+      d.loadAverage,
+      {
+        cpuValue: naive.cpuSeconds / d.fast.cpuSeconds,
+      },
+    );
+    const gap = Math.max(Math.abs(d.fast.f1 - d.allPairs.f1), Math.abs(d.fast.f1 - naive.f1));
     row(`dedupe.${kind}.f1Fast`, 'duplicates: pairwise F1, detector', w, d.fast.f1, '', d.loadAverage, {
       target: 'within 0.01 of all pairs',
       met: gap <= 0.01,

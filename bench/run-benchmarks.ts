@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchPlan } from './bench-plan.js';
@@ -26,6 +26,7 @@ const measured = <T extends object>(value: T): Measured<T> => ({ ...value, loadA
 export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): Promise<BenchResults> {
   const log = options.log ?? (() => {});
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'qingqun-bench-'));
+  mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const [oneMinute = 0, fiveMinutes = 0, fifteenMinutes = 0] = loadavg();
   const loadAverageAtStart = { oneMinute, fiveMinutes, fifteenMinutes };

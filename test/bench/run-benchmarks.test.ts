@@ -49,11 +49,23 @@ describe('runBenchmarks on a tiny plan', () => {
     expect(results.live.sustained.messages).toBe(TINY_PLAN.liveSustainedMessages);
     expect(results.live.notInserted).toBe(0);
     expect(results.dedupe.mixed.messages).toBe(TINY_PLAN.dedupeSample);
+    for (const d of [results.dedupe.mixed, results.dedupe.candidates]) {
+      expect(d.candidates).toBeLessThanOrEqual(d.messages);
+      expect(d.texts).toBeLessThanOrEqual(d.candidates);
+    }
+    // Every message of the notices-only sample is a candidate.
+    expect(results.dedupe.candidates.candidates).toBe(results.dedupe.candidates.messages);
   });
 
   it('keeps F1 scores and ratios in range', () => {
     for (const d of [results.dedupe.mixed, results.dedupe.candidates]) {
-      for (const f1 of [d.fast.f1, d.allPairs.f1, d.agreement]) {
+      for (const f1 of [
+        d.fast.f1,
+        d.allPairs.f1,
+        d.allMessagePairs.f1,
+        d.agreement,
+        d.agreementVsMessagePairs,
+      ]) {
         expect(f1).toBeGreaterThanOrEqual(0);
         expect(f1).toBeLessThanOrEqual(1);
       }

@@ -1,0 +1,38 @@
+/**
+ * The naive baseline of issue 6 — "an all-pairs comparison" of the sample's messages: every pair of
+ * notice-candidate messages is verified with the detector's own noticeLink and clustered with the
+ * same NoticeLinker. Two concessions keep it from being a straw man: copies of one identical text
+ * share an item and are never compared (they are one text), and pairs already in one cluster are
+ * skipped, exactly as the distinct-text reference (src/analysis/dedupe/link-all-pairs.ts) does.
+ * What stays is the quadratic term in messages that a straightforward implementation pays; the
+ * benchmark reports the speedup against it and against all pairs of distinct texts, side by side.
+ */
+import type { UnionFind } from '../src/analysis/dedupe/cluster-union-find.js';
+import type { DuplicateRules } from '../src/analysis/dedupe/notice-key.js';
+import { noticeLink } from '../src/analysis/dedupe/notice-link.js';
+import { NoticeLinker } from '../src/analysis/dedupe/notice-linker.js';
+import type { NoticeTable } from '../src/analysis/dedupe/notice-table.js';
+
+export function linkAllMessagePairs(table: NoticeTable, rules: DuplicateRules): UnionFind {
+  const linker = new NoticeLinker(table.kinds.length);
+  for (const [a, b] of table.aliases) linker.similar(a, b);
+  const items: number[] = [];
+  for (const item of table.itemOf) if (item >= 0) items.push(item);
+  for (let m = 0; m < items.length; m++) {
+    for (let n = 0; n < m; n++) {
+      // Each pair is verified as the distinct-text reference verifies it: earlier item first.
+      const i = Math.max(items[m] as number, items[n] as number);
+      const j = Math.min(items[m] as number, items[n] as number);
+      const a = table.texts[i];
+      const b = table.texts[j];
+      if (i === j || !a || !b || linker.joined(i, j)) continue;
+      const link = noticeLink(b, a, rules);
+      if (link.kind === 'similar') linker.similar(j, i);
+      else if (link.kind === 'part') {
+        if (a.grams.length < b.grams.length) linker.part(i, j, link.containment);
+        else linker.part(j, i, link.containment);
+      }
+    }
+  }
+  return linker.finish();
+}
