@@ -7,6 +7,7 @@ import {
   type PreparedMessage,
   type StoragePolicy,
 } from '../privacy/storage-policy.js';
+import { type BackgroundCheckpointOptions, BackgroundCheckpoints } from './background-checkpoints.js';
 import { type Db, openDatabase } from './open-database.js';
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -19,11 +20,6 @@ function codePointLength(text: string | null): number {
   while (SURROGATE_PAIR.exec(text) !== null) pairs++;
   return text.length - pairs;
 }
-
-/** checkpointInBackground's defaults: a checkpoint a second; the commit path's only past ~80 MB of WAL. */
-const CHECKPOINT_INTERVAL_MS = 1000;
-const WAL_BACKSTOP_PAGES = 20_000;
-const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
@@ -46,13 +42,14 @@ export class Store {
   readonly db: Db;
   readonly policy: StoragePolicy;
   private readonly stmts;
-  private checkpointTimer: NodeJS.Timeout | undefined;
+  private readonly checkpoints: BackgroundCheckpoints;
 
   constructor(
     readonly path: string,
     options: StoreOptions = {},
   ) {
     this.db = openDatabase(path, options);
+    this.checkpoints = new BackgroundCheckpoints(this.db);
     this.policy = options.policy ?? defaultStoragePolicy();
     const db = this.db;
     this.stmts = options.readonly
@@ -271,38 +268,14 @@ export class Store {
     );
   }
 
-  /**
-   * For a long-running writer that commits one message at a time (the recorder): takes WAL
-   * checkpoints off the commit path. By default SQLite's commit that takes the WAL past 1,000 pages
-   * also copies them into the database, and that message waits for it; here an unref'd timer runs a
-   * PASSIVE checkpoint (never waits for readers) every `intervalMs` instead, and the automatic one
-   * stays only as a backstop at `backstopPages`, so the WAL stays bounded even when the event loop is
-   * too busy for the timer. Idempotent; stopped by the returned function or by close().
-   */
-  checkpointInBackground(options: { intervalMs?: number; backstopPages?: number } = {}): () => void {
-    if (this.checkpointTimer === undefined) {
-      this.db.pragma(`wal_autocheckpoint = ${options.backstopPages ?? WAL_BACKSTOP_PAGES}`);
-      this.checkpointTimer = setInterval(() => {
-        try {
-          if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
-        } catch {
-          // Busy or failing now: the next tick (or the backstop) checkpoints; writes are unaffected.
-        }
-      }, options.intervalMs ?? CHECKPOINT_INTERVAL_MS);
-      this.checkpointTimer.unref();
-    }
-    return () => this.stopCheckpoints();
-  }
-
-  private stopCheckpoints(): void {
-    if (this.checkpointTimer === undefined) return;
-    clearInterval(this.checkpointTimer);
-    this.checkpointTimer = undefined;
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+  /** Runs WAL checkpoints on a timer instead of on commits (BackgroundCheckpoints); until stopped or close(). */
+  checkpointInBackground(options: BackgroundCheckpointOptions = {}): () => void {
+    this.checkpoints.start(options);
+    return () => this.checkpoints.stop();
   }
 
   close(): void {
-    this.stopCheckpoints();
+    this.checkpoints.stop();
     if (this.db.open) this.db.close();
   }
 }
