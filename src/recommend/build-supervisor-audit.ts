@@ -3,6 +3,7 @@ import { weekBounds, weekOf } from '../analysis/week-bounds.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
+import { readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
 import { auditBreaches, ownerDistribution } from './audit-breaches.js';
 import { type AuditGroup, auditRows } from './audit-rows.js';
@@ -46,7 +47,7 @@ export function buildSupervisorAudit(
     .map((facts) => ({ facts, unit: facts.unit ?? config.org.groupUnits[facts.id] ?? null }))
     .filter((g) => inScope === null || (g.unit !== null && inScope.has(g.unit)));
 
-  const first = store.db.prepare('SELECT MIN(time) FROM messages').pluck().get() as number | null;
+  const { first } = readMessageSpan(store);
   const firstWeek = first === null ? null : weekOf(first, config.timezone);
   const firstWeekEnd =
     firstWeek === null || firstWeek > week ? null : weekBounds(firstWeek, config.timezone).to;

@@ -8,6 +8,8 @@ import { createDelivery } from '../../deliver/create-delivery.js';
 import type { DeliverLog } from '../../deliver/deliver-log.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
+import { findContact } from '../../store/find-contact.js';
+import { findFirstContactInUnit } from '../../store/find-first-contact-in-unit.js';
 import { Outbox, type OutboxRow } from '../../store/outbox.js';
 import type { Store } from '../../store/store.js';
 import { START_TEXT } from './start-text.js';
@@ -68,18 +70,14 @@ export async function runDemoDelivery(input: {
     .list('sent')
     .filter((r) => r.dedupeKey.includes(week) || (cadre !== undefined && r.recipientId === cadre));
   out(t.deliveries(rows.length, new Date(startedAt).toISOString(), new Date(clock.now()).toISOString()));
-  const name = (id: string) =>
-    (store.db.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+  const name = (id: string) => findContact(store, id)?.name ?? id;
   for (const row of rows) out(describeRow(row, name(row.recipientId), input.config.db));
 }
 
 /** The simulation configures no supervisor: the demo lets its first leader read the audit. */
 function withDemoSupervisor(store: Store, config: Config): Config {
   if (config.org.supervisors.length > 0) return config;
-  const leader = store.db
-    .prepare("SELECT id FROM contacts WHERE unit LIKE '%领导班子%' ORDER BY id LIMIT 1")
-    .pluck()
-    .get() as string | undefined;
+  const leader = findFirstContactInUnit(store, '领导班子');
   if (!leader) return config;
   return { ...config, org: { ...config.org, supervisors: [{ id: leader, units: [] }] } };
 }

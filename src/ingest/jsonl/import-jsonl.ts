@@ -5,6 +5,7 @@
  * a crash loses at most the batch in flight and never leaves half of one.
  */
 import { createReadStream } from 'node:fs';
+import { raiseAutocheckpoint } from '../../store/raise-autocheckpoint.js';
 import type { Store } from '../../store/store.js';
 import { ImportAbortedError } from './import-aborted-error.js';
 import { BatchWriteError, ImportBatch, type PendingLine } from './import-batch.js';
@@ -62,14 +63,11 @@ export async function importJsonl(
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
   const total: ImportSummary = { ...emptyCounts(), files: [] };
-  const autocheckpoint = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  // 0 (checkpoints off, the owner checkpoints) is left alone.
-  if (autocheckpoint > 0)
-    store.db.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, IMPORT_CHECKPOINT_PAGES)}`);
+  const restoreCheckpoints = raiseAutocheckpoint(store, IMPORT_CHECKPOINT_PAGES);
   try {
     await importFiles(store, files, options, { now, source, batchSize, maxLineBytes, total });
   } finally {
-    if (store.db.open) store.db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    restoreCheckpoints();
   }
   return total;
 }
