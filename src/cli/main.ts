@@ -1,20 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { outboxOnlyQueue, queueOwnerDigests } from '../deliver/queue-weekly-deliveries.js';
 import { type CliContext, createCliContext } from './cli-context.js';
-import { registerAuditCommand } from './commands/audit-command.js';
-import { registerDigestCommand } from './commands/digest-command.js';
-import { registerExportCommand } from './commands/export-command.js';
-import { registerForgetCommand } from './commands/forget-command.js';
-import { registerImportCommand } from './commands/import-command.js';
-import { registerMaintenanceCommands } from './commands/maintenance-commands.js';
-import { registerPurgeCommand } from './commands/purge-command.js';
-import { registerReportCommand } from './commands/report-command.js';
-import { registerServeCommand } from './commands/serve-command.js';
-import { registerServeWebhookCommand } from './commands/serve-webhook-command.js';
-import { registerSimulateCommand } from './commands/simulate-command.js';
-import { registerStartCommand } from './commands/start-command.js';
-import { registerStatsCommand } from './commands/stats-command.js';
+import { COMMANDS, commandsFor, type RegisterCommand } from './command-table.js';
 
 /** The `qingqun` command: parses flags, builds the context once, dispatches to a subcommand. */
 const program = new Command('qingqun')
@@ -31,27 +18,14 @@ const getContext = () => {
   return context;
 };
 
-registerStartCommand(program, getContext);
-registerImportCommand(program, getContext);
-registerSimulateCommand(program, getContext);
-registerStatsCommand(program, getContext);
-registerReportCommand(program, getContext);
-registerDigestCommand(program, getContext, {
-  // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
-  queueDigests: (store, config, digests) => {
-    const now = Date.now();
-    const queue = outboxOnlyQueue(store, now);
-    for (const d of digests) queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
-    return digests.length;
-  },
-});
-registerAuditCommand(program, getContext);
-registerPurgeCommand(program, getContext);
-registerForgetCommand(program, getContext);
-registerMaintenanceCommands(program, getContext);
-registerExportCommand(program, getContext);
-registerServeCommand(program, getContext);
-registerServeWebhookCommand(program, getContext);
+// Only the named command's module is loaded (command-table.ts); help and typos load them all.
+const registered = new Set<RegisterCommand>();
+for (const name of commandsFor(process.argv.slice(2))) {
+  const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
+  if (registered.has(register)) continue;
+  registered.add(register);
+  register(program, getContext);
+}
 
 try {
   await program.parseAsync(process.argv);

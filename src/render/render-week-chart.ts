@@ -3,10 +3,21 @@
  * a PNG by resvg. Chinese labels need a CJK font installed on the machine (Debian: fonts-noto-cjk,
  * found by chartFonts); without one Chinese glyphs are left out.
  */
+import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
 import { chartFonts } from './chart-fonts.js';
 import { DIGEST_TEXT, type DigestLocale } from './digest-text.js';
+
+type ECharts = typeof import('echarts');
+let loaded: ECharts | undefined;
+/**
+ * ECharts takes over a second to load: every CLI command would pay it at start-up if it were a static
+ * import (the command table reaches this file), so it is loaded on the first chart instead.
+ */
+function echartsModule(): ECharts {
+  loaded ??= createRequire(import.meta.url)('echarts') as ECharts;
+  return loaded;
+}
 
 export interface WeekChartInput {
   week: string;
@@ -39,7 +50,7 @@ export function renderWeekChartSvg(
   size: ChartSize = { width: 800, height: 450 },
 ): string {
   const t = DIGEST_TEXT[locale];
-  const chart = echarts.init(null, null, {
+  const chart = echartsModule().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: size.width,

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import type { CliContext } from './cli-context.js';
+
+export type RegisterCommand = (program: Command, context: () => CliContext) => void;
+
+/**
+ * Every subcommand, by name, with the module that defines it. Modules are loaded on demand: together
+ * they pull in most of qingqun (the web server, the importers, the renderers), which costs over a
+ * second at every start; `qingqun import` needs only its own.
+ */
+export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  start: async () => (await import('./commands/start-command.js')).registerStartCommand,
+  import: async () => (await import('./commands/import-command.js')).registerImportCommand,
+  simulate: async () => (await import('./commands/simulate-command.js')).registerSimulateCommand,
+  stats: async () => (await import('./commands/stats-command.js')).registerStatsCommand,
+  report: async () => (await import('./commands/report-command.js')).registerReportCommand,
+  digest: async () => {
+    const { registerDigestCommand } = await import('./commands/digest-command.js');
+    const { outboxOnlyQueue, queueOwnerDigests } = await import('../deliver/queue-weekly-deliveries.js');
+    return (program, context) =>
+      registerDigestCommand(program, context, {
+        // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
+        queueDigests: (store, config, digests) => {
+          const now = Date.now();
+          const queue = outboxOnlyQueue(store, now);
+          for (const d of digests) {
+            queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
+          }
+          return digests.length;
+        },
+      });
+  },
+  audit: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
+  purge: async () => (await import('./commands/purge-command.js')).registerPurgeCommand,
+  forget: async () => (await import('./commands/forget-command.js')).registerForgetCommand,
+  // One module defines both (registered once: main.ts registers each distinct function once).
+  backup: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
+  doctor: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
+  export: async () => (await import('./commands/export-command.js')).registerExportCommand,
+  serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  'serve-webhook': async () =>
+    (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
+};
+
+/** The program's own options that take a value: their value is not a command name. */
+const VALUED_OPTIONS = new Set(['--db', '--config', '--locale', '--log-level']);
+
+/**
+ * The commands to register for these arguments: only the one named, when the first operand names
+ * one; otherwise (no command, `--help`, a typo) all of them, so that help and suggestions are whole.
+ */
+export function commandsFor(args: readonly string[]): string[] {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (VALUED_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return Object.hasOwn(COMMANDS, arg) ? [arg] : Object.keys(COMMANDS);
+  }
+  return Object.keys(COMMANDS);
+}
