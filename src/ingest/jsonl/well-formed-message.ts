@@ -4,7 +4,8 @@
  * the rest of a line's validation. It only ever says "valid" or "ask zod": whatever it declines —
  * a problem, or anything it is not sure of — goes to the schema, which words the problem (so problems
  * read exactly as before). Contract: accepts only what the message schema accepts, and returns what
- * the schema would (unknown fields stripped).
+ * the schema would (unknown fields stripped), except that absent optional fields may be present with
+ * the value undefined (toMessageInput reads every field with `??`).
  */
 import {
   FUTURE_TOLERANCE_MS,
@@ -21,15 +22,19 @@ const NON_BLANK = /\S/;
 type Fields = Record<string, unknown>;
 
 /**
- * A NUL or an unpaired surrogate can only reach a parsed string through a `\u0000` or `\uD8..`–`\uDF..`
- * escape (the line splitter refuses raw NUL bytes and bytes that are not UTF-8): a line without such
- * an escape needs no per-string check.
+ * A NUL or an unpaired surrogate reaches a parsed string either through a `\u0000` or
+ * `\uD8..`–`\uDF..` escape or raw in the line itself. Lines from the line splitter never hold raw
+ * ones (it refuses NUL bytes and bytes that are not UTF-8), but the check costs little and keeps
+ * the contract for any caller: a line with neither needs no per-string check.
  */
 const RISKY_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
+/** `isWellFormed` is ES2024 (Node 20 has it; the ES2023 lib does not declare it). */
+const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
 /** Whether every string parsed from `json` can be stored as it is (see RISKY_ESCAPE). */
 export function storableLine(json: string): boolean {
-  return !RISKY_ESCAPE.test(json);
+  return !RISKY_ESCAPE.test(json) && !json.includes('\u0000') && isWellFormed(json);
 }
 
 /**

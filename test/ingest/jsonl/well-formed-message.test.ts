@@ -91,6 +91,13 @@ describe('wellFormedMessage (the fast path of parseRecord)', () => {
       expect(storableLine(JSON.stringify({ text: s })), JSON.stringify(s)).toBe(s !== '\\u0000');
   });
 
+  it('sees a raw NUL or lone surrogate in the line itself, not only escapes', () => {
+    // JSON.stringify escapes neither a lone surrogate nor NUL here: they are put in raw.
+    for (const raw of ['\ud800', 'a\udfffb', 'a\u0000b'])
+      expect(storableLine(`{"text":"${raw}"}`), JSON.stringify(raw)).toBe(false);
+    expect(storableLine('{"text":"收到😀"}')).toBe(true);
+  });
+
   it('leaves the wording of problems to the schema', () => {
     const line = JSON.stringify({ ...base, file: { size: -1 } });
     expect(parseRecord(line, schemas)).toEqual({
