@@ -9,7 +9,6 @@
  */
 import type { UnionFind } from '../src/analysis/dedupe/cluster-union-find.js';
 import type { DuplicateRules } from '../src/analysis/dedupe/notice-key.js';
-import { noticeLink } from '../src/analysis/dedupe/notice-link.js';
 import { NoticeLinker } from '../src/analysis/dedupe/notice-linker.js';
 import type { NoticeTable } from '../src/analysis/dedupe/notice-table.js';
 
@@ -26,12 +25,7 @@ export function linkAllMessagePairs(table: NoticeTable, rules: DuplicateRules): 
       const a = table.texts[i];
       const b = table.texts[j];
       if (i === j || !a || !b || linker.joined(i, j)) continue;
-      const link = noticeLink(b, a, rules);
-      if (link.kind === 'similar') linker.similar(j, i);
-      else if (link.kind === 'part') {
-        if (a.grams.length < b.grams.length) linker.part(i, j, link.containment);
-        else linker.part(j, i, link.containment);
-      }
+      linker.verify(j, b, i, a, rules);
     }
   }
   return linker.finish();

@@ -5,7 +5,6 @@
  */
 import type { UnionFind } from './cluster-union-find.js';
 import type { DuplicateRules } from './notice-key.js';
-import { noticeLink } from './notice-link.js';
 import { NoticeLinker } from './notice-linker.js';
 import type { NoticeTable } from './notice-table.js';
 
@@ -18,12 +17,7 @@ export function linkAllPairs(table: NoticeTable, rules: DuplicateRules): UnionFi
     for (let j = 0; j < i; j++) {
       const b = table.texts[j];
       if (!b || linker.joined(i, j)) continue;
-      const link = noticeLink(b, a, rules);
-      if (link.kind === 'similar') linker.similar(j, i);
-      else if (link.kind === 'part') {
-        if (a.grams.length < b.grams.length) linker.part(i, j, link.containment);
-        else linker.part(j, i, link.containment);
-      }
+      linker.verify(j, b, i, a, rules);
     }
   }
   return linker.finish();

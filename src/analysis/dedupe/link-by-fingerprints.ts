@@ -22,7 +22,6 @@ import { bandPairs } from './band-pairs.js';
 import { CandidatePairs, MAX_TEXTS } from './candidate-pairs.js';
 import type { UnionFind } from './cluster-union-find.js';
 import type { DuplicateRules } from './notice-key.js';
-import { noticeLink } from './notice-link.js';
 import { NoticeLinker } from './notice-linker.js';
 import type { NoticeTable } from './notice-table.js';
 import type { NoticeText } from './notice-text.js';
@@ -47,14 +46,7 @@ export function linkByFingerprints(table: NoticeTable, rules: DuplicateRules): U
     const a = itemOfText[earlier] as number;
     const b = itemOfText[later] as number;
     if (linker.joined(a, b)) return;
-    const x = texts[earlier] as NoticeText;
-    const y = texts[later] as NoticeText;
-    const link = noticeLink(x, y, rules);
-    if (link.kind === 'similar') linker.similar(a, b);
-    else if (link.kind === 'part') {
-      if (y.grams.length < x.grams.length) linker.part(b, a, link.containment);
-      else linker.part(a, b, link.containment);
-    }
+    linker.verify(a, texts[earlier] as NoticeText, b, texts[later] as NoticeText, rules);
   });
   return linker.finish();
 }

@@ -9,6 +9,9 @@
  * fingerprint path and the all-pairs reference agree whenever they find the same links.
  */
 import { UnionFind } from './cluster-union-find.js';
+import type { DuplicateRules } from './notice-key.js';
+import { noticeLink } from './notice-link.js';
+import type { NoticeText } from './notice-text.js';
 
 export class NoticeLinker {
   private readonly sets: UnionFind;
@@ -33,6 +36,19 @@ export class NoticeLinker {
     this.parts.push(part);
     this.wholes.push(whole);
     this.scores.push(containment);
+  }
+
+  /**
+   * Verifies items `earlier` and `later` (texts x and y) with noticeLink and records what it finds:
+   * the smaller text of a 'part' link is the part. Every linking strategy goes through here.
+   */
+  verify(earlier: number, x: NoticeText, later: number, y: NoticeText, rules: DuplicateRules): void {
+    const link = noticeLink(x, y, rules);
+    if (link.kind === 'similar') this.similar(earlier, later);
+    else if (link.kind === 'part') {
+      if (y.grams.length < x.grams.length) this.part(later, earlier, link.containment);
+      else this.part(earlier, later, link.containment);
+    }
   }
 
   /** Applies the recorded part links and returns the final sets. */
