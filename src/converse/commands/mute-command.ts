@@ -1,9 +1,8 @@
 import { weekOf } from '../../analysis/week-bounds.js';
 import { cadreGroups } from '../cadre-groups.js';
 import { answer, type CommandHandler } from '../command-handler.js';
+import { groupsNamedBy } from '../groups-named-by.js';
 import { coveredByKept } from '../mute-suggestions.js';
-import { numberArgs } from '../parse-command.js';
-import { resolveGroupNumbers } from '../resolve-group-numbers.js';
 
 /**
  * 静音 N… / mute N…: notes that the asker muted their groups N… (in WeChat: the bot cannot mute for
@@ -13,16 +12,11 @@ import { resolveGroupNumbers } from '../resolve-group-numbers.js';
 export const muteCommand: CommandHandler = {
   name: 'mute',
   access: 'member',
-  run({ store, config, clock, text, roles, analyses, preferences, word }, args) {
-    const numbers = numberArgs(args);
-    if (numbers === null || numbers.length === 0) return answer(text.badNumbers(word));
-    const { groups, unknown } = resolveGroupNumbers(
-      numbers,
-      roles.contactId,
-      roles.memberGroups,
-      preferences,
-    );
-    if (unknown.length > 0) return answer(text.noSuchGroup(unknown));
+  run(ctx, args) {
+    const { store, config, clock, text, roles, analyses, preferences } = ctx;
+    const named = groupsNamedBy(ctx, args);
+    if ('reply' in named) return named.reply;
+    const { groups } = named;
     const now = clock.now();
     preferences.mute(
       roles.contactId,

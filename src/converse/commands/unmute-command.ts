@@ -1,21 +1,15 @@
 import { answer, type CommandHandler } from '../command-handler.js';
-import { numberArgs } from '../parse-command.js';
-import { resolveGroupNumbers } from '../resolve-group-numbers.js';
+import { groupsNamedBy } from '../groups-named-by.js';
 
 /** 取消静音 N… / unmute N…: the asker's groups N… are no longer counted as muted. */
 export const unmuteCommand: CommandHandler = {
   name: 'unmute',
   access: 'member',
-  run({ text, roles, preferences, word }, args) {
-    const numbers = numberArgs(args);
-    if (numbers === null || numbers.length === 0) return answer(text.badNumbers(word));
-    const { groups, unknown } = resolveGroupNumbers(
-      numbers,
-      roles.contactId,
-      roles.memberGroups,
-      preferences,
-    );
-    if (unknown.length > 0) return answer(text.noSuchGroup(unknown));
+  run(ctx, args) {
+    const { text, roles, preferences } = ctx;
+    const named = groupsNamedBy(ctx, args);
+    if ('reply' in named) return named.reply;
+    const { groups } = named;
     const removed = new Set(
       preferences.unmute(
         roles.contactId,
