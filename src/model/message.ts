@@ -34,6 +34,24 @@ export interface MiniProgramInfo {
   appName: string | null;
 }
 
+/**
+ * What a quote reply (引用回复) says about the message it quotes. Sources wrap the quote inside the
+ * reply's text (WeChat 「name：quoted」 + a dashed line, WeCom 这是一条引用/回复消息：, chatlog's `> ` lines)
+ * or give it apart (chatlog type 49/57 `contents.refer`). The reply's `text` never includes the quote:
+ * only the reply is classified, and the quote never makes a message an @所有人, a notice or a demand.
+ * `excerpt` is subject to the storage policy like any text (docs/PRIVACY.md).
+ */
+export interface QuoteInfo {
+  /** The quoted message's source id, when the source gives it. */
+  messageId: string | null;
+  /** The quoted message's sender id, when the source gives it. */
+  senderId: string | null;
+  /** The quoted sender's display name as the source shows it. */
+  senderName: string | null;
+  /** The quoted text (or the start of it), when kept. */
+  excerpt: string | null;
+}
+
 /** A message as it enters the store. `id` is the source's own id: (source, id) is unique. */
 export interface MessageInput {
   source: string;
@@ -50,6 +68,8 @@ export interface MessageInput {
   link: LinkInfo | null;
   file: FileInfo | null;
   miniprogram: MiniProgramInfo | null;
+  /** Set when this message is a quote reply; `text` then holds the reply alone. */
+  quote?: QuoteInfo | null;
 }
 
 /**
