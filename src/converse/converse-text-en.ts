@@ -101,6 +101,12 @@ export const CONVERSE_TEXT_EN: ConverseText = {
   mydataRetention: (textDays, recordDays) =>
     `Message content is kept ${textDays} days, counts and fingerprints ${recordDays} days; only you can see this. Reply "optout" to stop keeping the content of your messages.`,
   noDigest: (week) => `No group you own has records for ${week}: there is no digest to send.`,
+  weekNotYet: (week, current) =>
+    `${week} has not come yet: there is nothing to show. This week is ${current}; choose ${current} or an earlier week, or just "digest" for last week.`,
+  weekBeforeRecords: (week, first) =>
+    first === null
+      ? 'Nothing is recorded yet: there is nothing to show.'
+      : `${week} is before the first records (${first}): there is nothing to show. Choose ${first} or a later week.`,
   kind: {
     merge: 'merge groups',
     archive: 'archive a group',
@@ -115,7 +121,7 @@ export const CONVERSE_TEXT_EN: ConverseText = {
   dismissed: (no, kind, groups, weeks) =>
     `Dismissed recommendation ${no}: ${kind} (${groups}). Not repeated for ${weeks} weeks unless it gets clearly worse.`,
   noSuchRecommendation: (ref) =>
-    `I found no recommendation "${ref}" that you can answer. Numbers are those of your latest digest.`,
+    `I found no recommendation "${ref}" that you can answer. Numbers are those of the digest you received last.`,
   noAudit: (week) => `Nothing recorded for ${week}.`,
   dailyHead: (day, groups) => `qingqun daily digest, ${day}, your ${groups} muted group${s(groups)}:`,
   dailyCounts: (notices, mentions, covered) =>

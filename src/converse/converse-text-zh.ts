@@ -106,6 +106,13 @@ export const CONVERSE_TEXT_ZH = {
     `消息内容保存 ${textDays} 天，条数和指纹保存 ${recordDays} 天；只有您本人能看到这些。回复“退出记录”可以不再保存您的消息内容。`,
   // 周报 / 采纳 / 忽略
   noDigest: (week: string) => `${week} 没有您担任群主的群的记录，没有周报可发。`,
+  // 周报 / 审计 WEEK outside what is stored (src/converse/week-in-range.ts)
+  weekNotYet: (week: string, current: string) =>
+    `${week} 还没有到，没有内容可看。本周是 ${current}，请选 ${current} 或更早的周，例如“周报”（上周）。`,
+  weekBeforeRecords: (week: string, first: string | null) =>
+    first === null
+      ? '还没有任何记录，暂时没有内容可看。'
+      : `${week} 早于最早的记录（${first}），没有内容可看。请选 ${first} 或以后的周。`,
   kind: {
     merge: '合并群',
     archive: '解散或归档群',
@@ -120,7 +127,7 @@ export const CONVERSE_TEXT_ZH = {
     `已采纳第 ${no} 条建议：${kind}（${groups}）。谢谢！`,
   dismissed: (no: number, kind: string, groups: string, weeks: number) =>
     `已忽略第 ${no} 条建议：${kind}（${groups}）。${weeks} 周内不再提醒，情况明显加重时除外。`,
-  noSuchRecommendation: (ref: string) => `没有找到您可以处理的建议“${ref}”。编号以您最近收到的周报为准。`,
+  noSuchRecommendation: (ref: string) => `没有找到您可以处理的建议“${ref}”。编号以您最近收到的一份周报为准。`,
   // 审计
   noAudit: (week: string) => `${week} 没有可以汇总的记录。`,
   // 每日摘要

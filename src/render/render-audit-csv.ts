@@ -1,11 +1,5 @@
 import type { AuditRow, SupervisorAudit } from '../recommend/supervisor-audit.js';
-
-const DASH = '—';
-const show = (x: number | null) => (x === null ? DASH : String(x));
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { type CsvValue, toCsv } from './csv.js';
 
 const CSV_COLUMNS = [
   'row',
@@ -29,23 +23,23 @@ const CSV_COLUMNS = [
   'limit',
 ];
 
-function csvRow(kind: string, r: AuditRow, unit: string): string[] {
-  const share = (x: number | null) => (x === null ? DASH : String(Math.round(x * 10_000) / 10_000));
+function csvRow(kind: string, r: AuditRow, unit: string): CsvValue[] {
+  const share = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
   return [
     kind,
     unit,
-    show(r.people),
-    String(r.groups),
-    String(r.groupsLastWeek),
-    show(r.groupsFirstWeek),
-    String(r.created),
-    String(r.dissolved),
-    String(r.zombies),
-    show(r.messages),
+    r.people,
+    r.groups,
+    r.groupsLastWeek,
+    r.groupsFirstWeek,
+    r.created,
+    r.dissolved,
+    r.zombies,
+    r.messages,
     share(r.offHoursShare),
     share(r.duplicateRate),
-    show(r.rollCalls),
-    show(r.atAllMessages),
+    r.rollCalls,
+    r.atAllMessages,
     '',
     '',
     '',
@@ -57,9 +51,10 @@ function csvRow(kind: string, r: AuditRow, unit: string): string[] {
 /**
  * CSV for spreadsheets and scripts: fixed English column names whatever the locale, shares as
  * fractions, hidden figures as —. One row per unit, then the total, then one per listed breach.
+ * Written by the shared writer (src/render/csv.ts): BOM, CRLF, names that look like formulas neutralised.
  */
 export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
-  const rows = [
+  const rows: CsvValue[][] = [
     ...a.units.map((u) => csvRow('unit', u, u.unit ?? unassigned)),
     csvRow('total', a.total, ''),
     ...a.breaches.map((b) => [
@@ -69,9 +64,9 @@ export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
       b.policy,
       b.groupId ?? '',
       b.groupName ?? '',
-      String(b.value),
-      String(b.limit),
+      b.value,
+      b.limit,
     ]),
   ];
-  return [CSV_COLUMNS, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+  return toCsv([CSV_COLUMNS, ...rows]);
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { WeeklyReport } from '../analysis/weekly-report.js';
 import type { Contact } from '../model/contact.js';
+import { escapeMarkdown } from './markdown.js';
 import { REPORT_TEXT, type ReportLocale } from './report-text.js';
 
 export interface RenderReportOptions {
@@ -38,11 +39,13 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
   const h2 = (s: string) => (md ? `\n## ${s}\n` : `\n【${s}】`);
   const h3 = (s: string) => (md ? `\n### ${s}\n` : `\n■ ${s}`);
   const li = (s: string) => (md ? `- ${s}` : `  · ${s}`);
+  // Names and excerpts come from the chats: in Markdown they are printed, never read as markup.
+  const esc = md ? escapeMarkdown : (s: string) => s;
   const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
-  const nameOf = (groupId: string) => groupName.get(groupId) ?? groupId;
+  const nameOf = (groupId: string) => esc(groupName.get(groupId) ?? groupId);
   const ex = (id: string | undefined) => {
     const text = id === undefined ? undefined : report.excerpts[id];
-    return text ? t.after(text) : '';
+    return text ? t.after(esc(text)) : '';
   };
   const fmt = (iso: string, plusDays = 0) =>
     DateTime.fromISO(iso, { zone: report.timezone }).plus({ days: plusDays }).toFormat('yyyy-MM-dd');
@@ -79,11 +82,12 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
       .sort((a, b) => b.redundantDeliveries - a.redundantDeliveries)
       .slice(0, options.topDuplicates ?? 10);
     for (const d of top) {
-      const first = options.contacts.get(d.firstSenderId ?? '')?.unit ?? nameOf(d.firstGroupId);
+      const unit = options.contacts.get(d.firstSenderId ?? '')?.unit;
+      const first = unit === undefined || unit === null ? nameOf(d.firstGroupId) : esc(unit);
       lines.push(
         li(
           t.duplicateLine(
-            d.excerpt || t.unknown,
+            d.excerpt ? esc(d.excerpt) : t.unknown,
             d.groupIds.length,
             d.messageIds.length,
             d.redundantDeliveries,
@@ -123,8 +127,8 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
     const photoProof = byGroup(report.photoProof);
     const rushed = byGroup(report.rushedRequests);
     for (const g of report.groups) {
-      const owner = g.ownerId ? (options.contacts.get(g.ownerId)?.name ?? g.ownerId) : t.unknown;
-      lines.push(h3(t.groupHead(g.name, owner, g.members)));
+      const owner = g.ownerId ? esc(options.contacts.get(g.ownerId)?.name ?? g.ownerId) : t.unknown;
+      lines.push(h3(t.groupHead(esc(g.name), owner, g.members)));
       const prevLine = g.previousMessages === null ? '' : t.groupPrev(g.previousMessages);
       lines.push(li(t.groupLine(g.messages, prevLine, pct(g.offHoursMessages, g.messages), g.atAllMessages)));
       const zombie = zombies.get(g.id);

@@ -14,6 +14,8 @@ const TEXT = {
     week: '周',
     total: '合计',
     empty: '（暂无消息）',
+    implausible: (n: number) =>
+      `另有 ${n} 条消息的时间不可信（早于 2011-01-21 微信发布，或晚于现在一天以上），未计入时间范围和每周表。`,
     types: {
       text: '文字',
       link: '链接',
@@ -37,6 +39,8 @@ const TEXT = {
     week: 'week',
     total: 'total',
     empty: '(no messages yet)',
+    implausible: (n: number) =>
+      `${n} more messages have implausible times (before WeChat's release on 2011-01-21, or over a day ahead): left out of the range and the weekly table.`,
     types: Object.fromEntries(MESSAGE_TYPES.map((t) => [t, t])) as Record<string, string>,
   },
 } as const;
@@ -58,6 +62,7 @@ export function renderStats(stats: StoreStats, locale: 'zh-CN' | 'en', timezone:
     return [...lines, `  ${t.empty}`].join('\n');
   const fmt = (ms: number) => DateTime.fromMillis(ms, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
   lines.push(`  ${t.range}: ${fmt(stats.firstMessageAt)} — ${fmt(stats.lastMessageAt)} (${timezone})`);
+  if (stats.implausibleTimes > 0) lines.push(`  ${t.implausible(stats.implausibleTimes)}`);
 
   const weeks = new Map<string, Map<string, number>>();
   for (const { day, type, count } of stats.byDayAndType) {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AuditBreach, AuditRow, SupervisorAudit } from '../recommend/supervisor-audit.js';
 import { AUDIT_TEXT, type AuditLocale } from './audit-text.js';
+import { escapeMarkdown } from './markdown.js';
 import { renderAuditCsv } from './render-audit-csv.js';
 
 export type AuditFormat = 'text' | 'md' | 'csv' | 'json';
@@ -15,10 +16,13 @@ const signed = (now: number, before: number | null) => {
 };
 
 type Text = (typeof AUDIT_TEXT)[AuditLocale];
+/** How a name from the data is printed: escaped in Markdown (src/render/markdown.ts), as is in text. */
+type Escape = (s: string) => string;
+const asIs: Escape = (s) => s;
 
-function cells(r: AuditRow, t: Text, label?: string): string[] {
+function cells(r: AuditRow, t: Text, label?: string, esc: Escape = asIs): string[] {
   return [
-    label ?? r.unit ?? t.unassigned,
+    label ?? esc(r.unit ?? t.unassigned),
     show(r.people),
     String(r.groups),
     signed(r.groups, r.groupsLastWeek),
@@ -34,10 +38,10 @@ function cells(r: AuditRow, t: Text, label?: string): string[] {
   ];
 }
 
-function breachLine(b: AuditBreach, a: SupervisorAudit, t: Text): string {
-  const unit = b.unit ?? t.unassigned;
+function breachLine(b: AuditBreach, a: SupervisorAudit, t: Text, esc: Escape): string {
+  const unit = esc(b.unit ?? t.unassigned);
   if (b.policy === 'maxGroupsPerUnit') return t.maxGroupsPerUnit(unit, b.value, b.limit);
-  const group = b.groupName || b.groupId || '';
+  const group = esc(b.groupName || b.groupId || '');
   if (b.policy === 'maxAtAllPerGroupPerWeek') return t.maxAtAllPerGroupPerWeek(group, unit, b.value, b.limit);
   return t.quietHours(
     group,
@@ -57,13 +61,14 @@ export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, l
   const t = AUDIT_TEXT[locale];
   if (format === 'csv') return renderAuditCsv(a, t.unassigned);
   const md = format === 'md';
+  const esc: Escape = md ? escapeMarkdown : asIs;
   const day = (iso: string, plus = 0) =>
     t.day(DateTime.fromISO(iso, { zone: a.timezone }).plus({ days: plus }).toISODate() ?? '');
   const h2 = (s: string) => (md ? `\n## ${s}\n` : `\n【${s}】`);
   const title = t.title(a.week, day(a.from), day(a.to, -1), a.timezone);
   const lines = [
     md ? `# ${title}` : title,
-    t.scope(a.scope === null ? null : a.scope.join(locale === 'en' ? ', ' : '、')),
+    t.scope(a.scope === null ? null : a.scope.map(esc).join(locale === 'en' ? ', ' : '、')),
     t.firstWeek(a.firstWeek),
     h2(t.overall),
     t.groupsLine(
@@ -85,8 +90,9 @@ export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, l
   ];
   if (md) {
     lines.push(`| ${t.columns.join(' | ')} |`, `|${t.columns.map(() => ' --- ').join('|')}|`);
-    const mdRow = (c: string[]) => `| ${c.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
-    for (const u of a.units) lines.push(mdRow(cells(u, t)));
+    // Cells are escaped where they come from the data (cells(…, esc)); the rest is our own text.
+    const mdRow = (c: string[]) => `| ${c.join(' | ')} |`;
+    for (const u of a.units) lines.push(mdRow(cells(u, t, undefined, esc)));
     lines.push(mdRow(cells(a.total, t, `**${t.total}**`)));
   } else {
     for (const u of a.units) {
@@ -108,7 +114,7 @@ export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, l
   );
   lines.push(h2(t.breaches));
   if (a.breaches.length === 0 && a.hiddenBreaches === 0) lines.push(t.noBreaches);
-  for (const b of a.breaches) lines.push(`${md ? '-' : '·'} ${breachLine(b, a, t)}`);
+  for (const b of a.breaches) lines.push(`${md ? '-' : '·'} ${breachLine(b, a, t, esc)}`);
   if (a.hiddenBreaches > 0) lines.push(t.hidden(a.hiddenBreaches, a.minPeople));
   lines.push('', md ? `_${t.note(a.minPeople)}_` : t.note(a.minPeople));
   return lines.join('\n');

@@ -7,7 +7,7 @@ import {
 } from './to-issued-recommendation.js';
 
 /**
- * The latest digest entry that issued recommendation `id` to this owner, or undefined — also when
+ * The most recently given digest entry that issued recommendation `id` to this owner, or undefined — also when
  * the recommendation exists but was issued to someone else, so a caller cannot tell the two apart.
  */
 export function findIssuedRecommendationById(
@@ -19,7 +19,7 @@ export function findIssuedRecommendationById(
     .prepare(
       `SELECT ${ISSUED_RECOMMENDATION_COLUMNS}
        FROM issued_recommendations WHERE owner_id = ? AND recommendation_id = ?
-       ORDER BY week DESC LIMIT 1`,
+       ORDER BY issued_at DESC, week DESC LIMIT 1`,
     )
     .get(ownerId, id) as IssuedRecommendationRow | undefined;
   return row ? toIssuedRecommendation(row) : undefined;

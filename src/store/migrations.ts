@@ -168,4 +168,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_sender ON messages(sender_id);
   CREATE INDEX messages_text_time ON messages(time) WHERE text IS NOT NULL;
   `,
+  // (converse, 13.4) every digest given to an owner, with or without recommendations, and when: "采纳 N"
+  // resolves against the digest most recently given to that owner (src/store/recommendation-status.ts),
+  // not the one of the greatest week. Filled from the numbering already stored.
+  `
+  CREATE TABLE digest_issues (
+    owner_id   TEXT NOT NULL,
+    week       TEXT NOT NULL,
+    issued_at  INTEGER NOT NULL,
+    PRIMARY KEY (owner_id, week)
+  ) WITHOUT ROWID;
+  INSERT INTO digest_issues (owner_id, week, issued_at)
+    SELECT owner_id, week, MAX(issued_at) FROM issued_recommendations GROUP BY owner_id, week;
+  `,
 ];

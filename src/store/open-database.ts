@@ -27,6 +27,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Every connection overwrites what it deletes or moves (docs/PRIVACY.md, "Erasure leaves no bytes"):
+  // without it, a contact's old name, an updated row or a purged text stays readable in free space
+  // of B-tree pages and on the freelist, whoever deleted it.
+  db.pragma('secure_delete = ON');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

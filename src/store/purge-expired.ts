@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { MessageType } from '../model/message.js';
+import { eraseFreedBytes } from './erase-freed-bytes.js';
 import { Outbox } from './outbox.js';
 import type { Store } from './store.js';
 
@@ -25,6 +26,8 @@ export interface PurgeCounts {
   snapshotsDeleted: number;
   /** Outgoing messages whose payload (a digest's text) was purged. */
   outboxPayloadsPurged: number;
+  /** Present only when the WAL could not be truncated because another connection kept reading. */
+  walBusy?: true;
 }
 
 interface TextRow {
@@ -47,7 +50,8 @@ interface TextRow {
  * name and hash are the keys duplicates are found by and stay); messages, room events and membership snapshots older than
  * `retention.recordDays` are deleted; outbox payloads older than `textDays` are purged. Idempotent and
  * safe to interrupt: it works in chunks, each its own transaction. Deleted content is overwritten
- * (secure_delete) and the WAL truncated, so it does not linger in the file. `dryRun` only counts.
+ * (secure_delete, on for every connection); when anything was purged the file is then rewritten and
+ * the WAL truncated (eraseFreedBytes), so it does not linger in the files. `dryRun` only counts.
  */
 export function purgeExpired(
   store: Store,
@@ -103,30 +107,29 @@ export function purgeExpired(
     return counts;
   }
 
-  const secureDelete = db.pragma('secure_delete', { simple: true });
-  db.pragma('secure_delete = ON');
-  try {
-    counts.messagesDeleted = inChunks(store, () =>
-      db
-        .prepare(
-          `DELETE FROM messages WHERE row_id IN (SELECT row_id FROM messages WHERE time < ? LIMIT ${CHUNK})`,
-        )
-        .run(recordCutoff),
-    );
-    purgeTexts(store, textCutoff, counts);
-    store.transaction(() => {
-      counts.roomEventsDeleted = db
-        .prepare('DELETE FROM room_events WHERE time < ?')
-        .run(recordCutoff).changes;
-      counts.snapshotsDeleted = db
-        .prepare(`DELETE FROM membership_snapshots WHERE confirmed_at < ? AND id NOT IN (${latestSnapshots})`)
-        .run(recordCutoff).changes;
-      counts.outboxPayloadsPurged = new Outbox(db).purgePayloads(textCutoff);
-    });
-  } finally {
-    db.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  counts.messagesDeleted = inChunks(store, () =>
+    db
+      .prepare(
+        `DELETE FROM messages WHERE row_id IN (SELECT row_id FROM messages WHERE time < ? LIMIT ${CHUNK})`,
+      )
+      .run(recordCutoff),
+  );
+  purgeTexts(store, textCutoff, counts);
+  store.transaction(() => {
+    counts.roomEventsDeleted = db.prepare('DELETE FROM room_events WHERE time < ?').run(recordCutoff).changes;
+    counts.snapshotsDeleted = db
+      .prepare(`DELETE FROM membership_snapshots WHERE confirmed_at < ? AND id NOT IN (${latestSnapshots})`)
+      .run(recordCutoff).changes;
+    counts.outboxPayloadsPurged = new Outbox(db).purgePayloads(textCutoff);
+  });
+  const purged =
+    counts.messagesDeleted +
+    counts.textsPurged +
+    counts.roomEventsDeleted +
+    counts.snapshotsDeleted +
+    counts.outboxPayloadsPurged;
+  // Nothing deleted, nothing to rewrite: the nightly run on a quiet store stays cheap.
+  if (purged > 0 && !eraseFreedBytes(db).walTruncated) counts.walBusy = true;
   return counts;
 }
 

@@ -1,3 +1,4 @@
+import { EARLIEST_MESSAGE_TIME } from './plausible-time.js';
 import type { Store } from './store.js';
 
 export interface MessageSpan {
@@ -6,8 +7,20 @@ export interface MessageSpan {
   last: number | null;
 }
 
-/** The time span of what is stored: two index look-ups, whatever the size of the database. */
+/**
+ * The time span of what is stored: two index look-ups, whatever the size of the database. `first`
+ * ignores rows from before WeChat existed (src/store/plausible-time.ts), which a database filled
+ * before ingestion refused them may hold: they would start week lists and "since the first record"
+ * in year 1.
+ */
 export function readMessageSpan(store: Store): MessageSpan {
-  const one = (sql: string) => store.db.prepare(sql).pluck().get() as number | null;
-  return { first: one('SELECT MIN(time) FROM messages'), last: one('SELECT MAX(time) FROM messages') };
+  const one = (sql: string, ...params: unknown[]) =>
+    store.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number | null;
+  return {
+    first: one('SELECT MIN(time) FROM messages WHERE time >= ?', EARLIEST_MESSAGE_TIME),
+    last: one('SELECT MAX(time) FROM messages'),
+  };
 }

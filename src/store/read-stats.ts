@@ -1,3 +1,4 @@
+import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from './plausible-time.js';
 import type { Store } from './store.js';
 
 export interface StoreStats {
@@ -9,13 +10,20 @@ export interface StoreStats {
   byType: Record<string, number>;
   /** Message counts per local day (YYYY-MM-DD) and type; days derived with a fixed UTC offset. */
   byDayAndType: { day: string; type: string; count: number }[];
+  /** Earliest and latest message among those with a plausible time (src/store/plausible-time.ts). */
   firstMessageAt: number | null;
   lastMessageAt: number | null;
+  /**
+   * Messages stored with a time before WeChat existed or more than a day ahead (stored before
+   * ingestion refused them): counted, left out of the range and of the per-day table.
+   */
+  implausibleTimes: number;
 }
 
 /** What is stored, in aggregate. `offsetMinutes` is the local UTC offset used to cut days. */
-export function readStats(store: Store, offsetMinutes: number): StoreStats {
+export function readStats(store: Store, offsetMinutes: number, now = Date.now()): StoreStats {
   const { db } = store;
+  const bounds = [EARLIEST_MESSAGE_TIME, now + FUTURE_TOLERANCE_MS];
   const one = (sql: string) => db.prepare(sql).pluck().get() as number;
   const byType = Object.fromEntries(
     (
@@ -28,15 +36,17 @@ export function readStats(store: Store, offsetMinutes: number): StoreStats {
   const byDayAndType = db
     .prepare(
       `SELECT date((time + ?) / 1000, 'unixepoch') AS day, type, COUNT(*) AS count
-       FROM messages GROUP BY day, type ORDER BY day, type`,
+       FROM messages WHERE time BETWEEN ? AND ? GROUP BY day, type ORDER BY day, type`,
     )
-    .all(offsetMinutes * 60_000) as { day: string; type: string; count: number }[];
+    .all(offsetMinutes * 60_000, ...bounds) as { day: string; type: string; count: number }[];
   const members = one(`
     WITH latest AS (
       SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY taken_at DESC, id DESC) AS rn
                       FROM membership_snapshots) WHERE rn = 1)
     SELECT COUNT(DISTINCT contact_id) FROM snapshot_members WHERE snapshot_id IN (SELECT id FROM latest)`);
-  const range = db.prepare('SELECT MIN(time) AS first, MAX(time) AS last FROM messages').get() as {
+  const range = db
+    .prepare('SELECT MIN(time) AS first, MAX(time) AS last FROM messages WHERE time BETWEEN ? AND ?')
+    .get(...bounds) as {
     first: number | null;
     last: number | null;
   };
@@ -49,5 +59,9 @@ export function readStats(store: Store, offsetMinutes: number): StoreStats {
     byDayAndType,
     firstMessageAt: range.first,
     lastMessageAt: range.last,
+    implausibleTimes: db
+      .prepare('SELECT COUNT(*) FROM messages WHERE time NOT BETWEEN ? AND ?')
+      .pluck()
+      .get(...bounds) as number,
   };
 }

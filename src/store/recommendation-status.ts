@@ -1,8 +1,9 @@
 /**
  * What owners said about recommendations, and which numbered recommendations each digest carried.
  * A digest numbers its recommendations 1..n; the owner answers "采纳 N" / "忽略 N"; the answer is
- * resolved against the latest digest issued to that owner, and only to that owner (an owner can
- * never change another owner's recommendation).
+ * resolved against the digest most recently given to that owner (the weekly one queued on Monday, or
+ * the one 周报 WEEK just answered, whatever its week), and only to that owner (an owner can never
+ * change another owner's recommendation).
  */
 import type {
   Recommendation,
@@ -39,8 +40,10 @@ export function readRecommendationHistory(store: Store): Map<string, Recommendat
 }
 
 /**
- * Records the recommendations a digest for `week` carries, numbered 1..n in the given order.
- * Re-issuing the same owner's digest for the same week replaces the earlier numbering.
+ * Records that a digest for `week` was given to the owner at `at`, and the recommendations it
+ * carries, numbered 1..n in the given order (none is a digest too: "采纳 1" then finds nothing, rather
+ * than an older digest's first). Re-issuing the same owner's digest for the same week replaces the
+ * earlier numbering and makes it the latest.
  */
 export function recordIssuedRecommendations(
   store: Store,
@@ -51,7 +54,12 @@ export function recordIssuedRecommendations(
     `INSERT INTO issued_recommendations (owner_id, week, number, recommendation_id, kind, group_ids, magnitude, figures, issued_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const issued = store.db.prepare(
+    `INSERT INTO digest_issues (owner_id, week, issued_at) VALUES (?, ?, ?)
+     ON CONFLICT (owner_id, week) DO UPDATE SET issued_at = excluded.issued_at`,
+  );
   store.transaction(() => {
+    issued.run(issue.ownerId, issue.week, issue.at);
     del.run(issue.ownerId, issue.week);
     issue.recommendations.forEach((r, i) => {
       ins.run(
@@ -69,7 +77,10 @@ export function recordIssuedRecommendations(
   });
 }
 
-/** Recommendation `number` of the latest digest issued to the owner, or undefined. */
+/**
+ * Recommendation `number` of the digest most recently given to the owner (latest `issued_at`; of two
+ * given at the same moment, the later week), or undefined.
+ */
 export function findIssuedRecommendation(
   store: Store,
   ownerId: string,
@@ -79,7 +90,8 @@ export function findIssuedRecommendation(
     .prepare(
       `SELECT ${ISSUED_RECOMMENDATION_COLUMNS} FROM issued_recommendations
        WHERE owner_id = ? AND number = ?
-         AND week = (SELECT MAX(week) FROM issued_recommendations WHERE owner_id = ?)`,
+         AND week = (SELECT week FROM digest_issues WHERE owner_id = ?
+                     ORDER BY issued_at DESC, week DESC LIMIT 1)`,
     )
     .get(ownerId, number, ownerId) as IssuedRecommendationRow | undefined;
   return row ? toIssuedRecommendation(row) : undefined;
@@ -123,7 +135,7 @@ export function setRecommendationStatus(store: Store, u: RecommendationStatusUpd
 }
 
 /**
- * The owner's answer to recommendation `number` of their latest digest: stores the status with the
+ * The owner's answer to recommendation `number` of the digest they were given last: stores the status with the
  * digest's week and the magnitude it was about. Returns what was answered, or undefined when the
  * owner's latest digest has no such number (the caller then says so, politely).
  */

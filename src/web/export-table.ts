@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { toCsv } from '../render/csv.js';
 import type { Cell, Column, PageData, Table } from './pages/page-data.js';
 
 /**
@@ -14,23 +15,16 @@ function exportValue(value: Cell, column: Column, timezone: string): string | nu
   return value;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field (RFC 4180). Text that a spreadsheet would run as a formula gets a leading apostrophe. */
-function csvField(value: string | number | null, column: Column): string {
-  if (value === null) return '—';
-  let s = String(value);
-  if (typeof value === 'string' && column.kind === 'text' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV with a UTF-8 byte order mark (so spreadsheet programs read Chinese correctly) and CRLF line ends. */
+/**
+ * CSV through the one writer the audit CLI uses too (src/render/csv.ts): a UTF-8 byte order mark (so
+ * spreadsheet programs read Chinese correctly), CRLF line ends, text that a spreadsheet would run as a
+ * formula neutralised with a leading apostrophe.
+ */
 export function tableToCsv(table: Table, page: PageData): string {
-  const header = table.columns.map((c) => csvField(c.label ?? c.key, { key: c.key, kind: 'text' }));
-  const lines = table.rows.map((r) =>
-    table.columns.map((c) => csvField(exportValue(r.cells[c.key] ?? null, c, page.timezone), c)).join(','),
-  );
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return toCsv([
+    table.columns.map((c) => c.label ?? c.key),
+    ...table.rows.map((r) => table.columns.map((c) => exportValue(r.cells[c.key] ?? null, c, page.timezone))),
+  ]);
 }
 
 export function tableToJson(table: Table, page: PageData): string {

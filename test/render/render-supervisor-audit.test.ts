@@ -99,7 +99,7 @@ describe('renderSupervisorAudit', () => {
   });
 
   it('quotes CSV fields with commas, and every row has the same columns', () => {
-    const lines = renderSupervisorAudit(audit, 'csv', 'en').split('\n');
+    const lines = renderSupervisorAudit(audit, 'csv', 'en').replace(/\r\n$/, '').split('\r\n');
     expect(lines.some((l) => l.includes('"机关工作群, 全体"'))).toBe(true);
     const columns = (l: string) => l.replace(/"[^"]*"/g, 'x').split(',').length;
     for (const l of lines) expect(columns(l)).toBe(columns(lines[0] as string));

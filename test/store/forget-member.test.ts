@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { describeMember } from '../../src/store/describe-member.js';
@@ -132,5 +133,30 @@ describe('forgetMember', () => {
     open.push(s);
     expect(forgetMember(s, 'u-wang', T0).groupsOwned).toBe(1);
     expect(s.db.prepare("SELECT owner_id FROM groups WHERE id = 'g-1'").pluck().get()).toBe('u-wang');
+  });
+
+  it('withdraws messages still queued to them (they may carry their name), and says when the WAL stayed', () => {
+    const s = memberStore();
+    open.push(s);
+    const outbox = new Outbox(s.db);
+    outbox.enqueue(
+      [{ dedupeKey: 'q-1', recipientId: 'u-lina', content: { kind: 'text', text: '李娜您好：本周周报' } }],
+      T0,
+    );
+    // Another process reading the database through the whole erasure: the WAL cannot be truncated.
+    const reader = new Database(s.path, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT COUNT(*) FROM messages').get();
+      s.db.pragma('busy_timeout = 50');
+      const counts = forgetMember(s, 'u-lina', T0 + 1);
+      expect(counts.outboxPayloadsPurged).toBe(2);
+      expect(counts.walBusy).toBe(true);
+    } finally {
+      reader.close();
+    }
+    expect(outbox.get('q-1')).toMatchObject({ state: 'failed', content: null });
+    expect(traces(s).filter((t) => t !== 'messages.text')).toEqual([]);
+    expect(forgetMember(s, 'u-lina', T0 + 2).walBusy).toBeUndefined();
   });
 });

@@ -37,7 +37,9 @@ export function registerAuditCommand(program: Command, context: () => CliContext
           supervisorId: flags.supervisor,
           units: flags.unit,
         });
-        out(renderSupervisorAudit(audit, flags.format as AuditFormat, config.locale));
+        const rendered = renderSupervisorAudit(audit, flags.format as AuditFormat, config.locale);
+        // `out` ends with LF: the CSV's own last CRLF is completed by it, so every record ends in CRLF.
+        out(flags.format === 'csv' ? rendered.replace(/\r\n$/, '\r') : rendered);
       } finally {
         store.close();
       }

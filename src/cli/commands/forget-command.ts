@@ -5,6 +5,13 @@ import { type ForgetCounts, forgetMember } from '../../store/forget-member.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
+/** When another process kept the WAL open, the old page images in it are gone only at its next checkpoint. */
+export const WAL_BUSY = {
+  'zh-CN':
+    '注意：另一个进程（机器人或看板）正在读取数据库，预写日志（-wal 文件）未能清空；旧内容要等它下次检查点后才被覆盖。请停止该进程后再运行一次本命令。',
+  en: 'Note: another process (the bot or the dashboard) is reading the database, so the write-ahead log (-wal file) could not be emptied; the old content there goes at its next checkpoint. Stop that process and run this command again.',
+};
+
 const TEXT = {
   'zh-CN': {
     unknown: (id: string) => `没有保存任何关于 ${id} 的数据。`,
@@ -18,6 +25,7 @@ const TEXT = {
         ...(c.groupsOwned > 0
           ? [`注意：此人仍是 ${c.groupsOwned} 个群的群主（组织信息，如需变更请改配置 org.ownerOverrides）。`]
           : []),
+        ...(c.walBusy ? [WAL_BUSY['zh-CN']] : []),
         '备份文件中的旧数据不受影响，请一并处理。',
       ].join('\n'),
   },
@@ -35,6 +43,7 @@ const TEXT = {
               `Note: they still own ${c.groupsOwned} groups (an organisational role: change org.ownerOverrides).`,
             ]
           : []),
+        ...(c.walBusy ? [WAL_BUSY.en] : []),
         'Backups taken earlier still hold the old data: handle them too.',
       ].join('\n'),
   },

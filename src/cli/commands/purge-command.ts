@@ -3,6 +3,7 @@ import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { type PurgeCounts, purgeExpired } from '../../store/purge-expired.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { WAL_BUSY } from './forget-command.js';
 
 const TEXT = {
   'zh-CN': {
@@ -47,6 +48,7 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
           [
             t.head(counts.dryRun, config.retention.textDays, config.retention.recordDays),
             ...t.lines(counts),
+            ...(counts.walBusy ? [WAL_BUSY[config.locale]] : []),
           ].join('\n'),
         );
         log.info({ ...counts }, 'retention purge');

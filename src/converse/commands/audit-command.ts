@@ -4,6 +4,7 @@ import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
 import { answer, type CommandHandler, refuse } from '../command-handler.js';
 import { readWeekArg } from '../read-week-arg.js';
+import { weekOutOfRange } from '../week-in-range.js';
 
 /**
  * 审计 [WEEK] / audit [WEEK]: the supervisors' audit of last week (or WEEK), limited to the asker's
@@ -16,6 +17,9 @@ export const auditCommand: CommandHandler = {
     const read = readWeekArg(args, roles.contactId, config.timezone);
     if (read === 'other') return refuse(text.refusedOthers(word));
     const week = read ?? shiftWeek(weekOf(clock.now(), config.timezone), -1, config.timezone);
+    const outOfRange =
+      read === undefined ? null : weekOutOfRange(store, week, clock.now(), config.timezone, text);
+    if (outOfRange) return answer(outOfRange);
     const audit = buildSupervisorAudit(store, config, week, {
       supervisorId: roles.contactId,
       analysis: analyses.get(week),

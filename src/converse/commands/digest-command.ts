@@ -5,10 +5,12 @@ import type { Recommendation } from '../../recommend/recommendation.js';
 import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
 import { answer, type CommandHandler, type ReplyPart, refuse } from '../command-handler.js';
 import { readWeekArg } from '../read-week-arg.js';
+import { weekOutOfRange } from '../week-in-range.js';
 
 /**
  * 周报 [WEEK] / digest [WEEK]: the asker's own owner digest (default: last week) with its chart, at
- * once; the recommendations it numbers are recorded, so 采纳 N answers it. Naming anyone else —
+ * once; the recommendations it numbers are recorded, so 采纳 N answers it. A week after the current one
+ * or before the first stored message is refused with a reply saying which weeks there are. Naming anyone else —
  * another owner's id or name — is refused: there is no way to ask for someone else's digest.
  */
 export const digestCommand: CommandHandler = {
@@ -19,6 +21,9 @@ export const digestCommand: CommandHandler = {
     const read = readWeekArg(args, roles.contactId, config.timezone);
     if (read === 'other') return refuse(text.refusedOthers(word));
     const week = read ?? shiftWeek(weekOf(now, config.timezone), -1, config.timezone);
+    // Only a week that was asked for is checked: last week, the default, always has its digest.
+    const outOfRange = read === undefined ? null : weekOutOfRange(store, week, now, config.timezone, text);
+    if (outOfRange) return answer(outOfRange);
     const analysis = analyses.get(week);
     const { recommendations } = recommendStoredWeek(store, config, week, analysis);
     const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });

@@ -7,9 +7,9 @@
  */
 import { findContact } from '../../store/find-contact.js';
 import { findGroup } from '../../store/find-group.js';
+import { implausibleTime } from '../../store/plausible-time.js';
 import type { Store } from '../../store/store.js';
 import { BatchWriteError, type CountedKind, ImportBatch } from '../jsonl/import-batch.js';
-import { FUTURE_TOLERANCE_MS } from '../jsonl/interchange-schemas.js';
 import type { KnownGroups } from '../jsonl/known-groups.js';
 import { writeGroupRecord } from '../jsonl/write-group-record.js';
 import type { ArchiveContact, ArchiveGroup, ArchiveItem } from './archive-item.js';
@@ -20,9 +20,6 @@ export interface OrgOverrides {
   ownerOverrides?: Record<string, string>;
   groupUnits?: Record<string, string>;
 }
-
-/** WeChat did not exist before 2011; a time before 2000 is a seconds/milliseconds mix-up. */
-const EARLIEST = Date.UTC(2000, 0, 1);
 
 export class ArchiveSink {
   private readonly batch: ImportBatch;
@@ -112,12 +109,8 @@ export class ArchiveSink {
         break;
       case 'message': {
         const m = item.message;
-        const problem =
-          m.time < EARLIEST
-            ? 'before 2000: seconds read as milliseconds?'
-            : m.time > this.options.now + FUTURE_TOLERANCE_MS
-              ? 'more than 1 day in the future: milliseconds read as seconds?'
-              : null;
+        // The shared rule (src/store/plausible-time.ts), with the likely mix-up of numeric timestamps.
+        const problem = implausibleTime(m.time, this.options.now, { epochHints: true });
         if (problem) {
           this.batch.add({ line, kind: 'problem', of: 'messages', field: 'time', problem });
           break;

@@ -1,4 +1,5 @@
 import type { MessageInput } from '../../model/message.js';
+import { implausibleTime } from '../../store/plausible-time.js';
 import type { InsertOutcome, Store } from '../../store/store.js';
 import type { ImportCounts } from './import-summary.js';
 import type { ValidContact, ValidGroup } from './interchange-schemas.js';
@@ -53,7 +54,20 @@ export class ImportBatch {
     return this.pending.length;
   }
 
+  /**
+   * Queues a line. This is the sink every importer shares (JSON Lines, each archive format, the
+   * chatlog webhook): a message whose time cannot be a chat message's (src/store/plausible-time.ts)
+   * is turned into a problem of its line here, so no path stores one. Sources that know the likely
+   * mix-up report it first (ArchiveSink, with the same rule).
+   */
   add(line: PendingLine): void {
+    if (line.kind === 'message') {
+      const problem = implausibleTime(line.message.time, this.now);
+      if (problem) {
+        this.pending.push({ line: line.line, kind: 'problem', of: 'messages', field: 'time', problem });
+        return;
+      }
+    }
     this.pending.push(line);
   }
 

@@ -7,6 +7,7 @@
  * refused), hence the factory.
  */
 import { z } from 'zod';
+import { implausibleTime } from '../../store/plausible-time.js';
 import { describeValue } from './describe-value.js';
 import { parseIsoTime } from './parse-iso-time.js';
 
@@ -22,8 +23,8 @@ export const INTERCHANGE_MESSAGE_TYPES = [
   'system',
 ] as const;
 
-/** How far after "now" a time may lie before it is refused as a clock or export error. */
-export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** How far after "now" a time may lie before it is refused as a clock or export error (the shared rule). */
+export { FUTURE_TOLERANCE_MS } from '../../store/plausible-time.js';
 
 // Lone surrogates (from "\ud800" escapes) would be silently replaced when SQLite stores UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -48,11 +49,8 @@ const optionalString = cleanString.nullish();
 function isoTime(now: number) {
   return z.string().check((ctx) => {
     const parsed = parseIsoTime(ctx.value);
-    const problem = !parsed.ok
-      ? parsed.problem
-      : parsed.time > now + FUTURE_TOLERANCE_MS
-        ? 'more than 1 day in the future'
-        : null;
+    // The shared rule (src/store/plausible-time.ts): not before WeChat existed, not over a day ahead.
+    const problem = !parsed.ok ? parsed.problem : implausibleTime(parsed.time, now);
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 }

@@ -7,12 +7,8 @@
  * the schema would (unknown fields stripped), except that absent optional fields may be present with
  * the value undefined (toMessageInput reads every field with `??`).
  */
-import {
-  FUTURE_TOLERANCE_MS,
-  INTERCHANGE_MESSAGE_TYPES,
-  unstorable,
-  type ValidMessage,
-} from './interchange-schemas.js';
+import { implausibleTime } from '../../store/plausible-time.js';
+import { INTERCHANGE_MESSAGE_TYPES, unstorable, type ValidMessage } from './interchange-schemas.js';
 import { parseIsoTime } from './parse-iso-time.js';
 
 const TYPES: ReadonlySet<unknown> = new Set(INTERCHANGE_MESSAGE_TYPES);
@@ -50,7 +46,7 @@ export function wellFormedMessage(value: Fields, now: number, storable = false):
   if (mentionIds !== undefined && !(Array.isArray(mentionIds) && mentionIds.every(isId))) return;
   if (typeof time !== 'string') return;
   const parsed = parseIsoTime(time);
-  if (!parsed.ok || parsed.time > now + FUTURE_TOLERANCE_MS) return;
+  if (!parsed.ok || implausibleTime(parsed.time, now) !== null) return;
   const link = nullishObject(value.link);
   const file = nullishObject(value.file);
   const miniprogram = nullishObject(value.miniprogram);

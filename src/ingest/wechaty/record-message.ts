@@ -1,21 +1,36 @@
 import type { Message, Room } from 'wechaty';
+import type { Contact } from '../../model/contact.js';
+import type { GroupInput } from '../../model/group.js';
+import type { MessageInput } from '../../model/message.js';
+import { implausibleTime } from '../../store/plausible-time.js';
 import type { InsertOutcome, Store } from '../../store/store.js';
 import { describeRoom } from './describe-room.js';
 import type { OrgFacts } from './org-facts.js';
 import type { RecorderLog } from './recorder-plugin.js';
 import { toMessageInput } from './to-message-input.js';
 
+/** A room message read from the puppet, ready to be written (the group and sender as of the message). */
+export interface PreparedMessage {
+  input: MessageInput;
+  group: GroupInput;
+  sender: Contact;
+}
+
+/** Thrown for a message whose time cannot be a chat message's (src/store/plausible-time.ts). */
+export class ImplausibleTimeError extends Error {}
+
 /**
- * Stores one room message together with its group (topic, owner, unit as of the message) and its
- * sender, in one transaction. Details that cannot be read (a link card, a file) are logged at debug
- * and left out; anything else throws to the caller.
+ * Reads one room message from the puppet (its details, its room as of the message, its sender):
+ * everything the write needs, so the write itself is one synchronous transaction that can be retried.
+ * A time before WeChat existed or over a day after `now` is refused (ImplausibleTimeError), by the
+ * rule every ingestion path shares. Details that cannot be read (a link card, a file) are logged at
+ * debug and left out; anything else throws to the caller.
  */
-export async function recordMessage(
+export async function prepareMessage(
   msg: Message,
   room: Room,
-  store: Store,
-  options: OrgFacts & { log: RecorderLog; maxHashBytes?: number },
-): Promise<InsertOutcome> {
+  options: OrgFacts & { log: RecorderLog; maxHashBytes?: number; now?: number },
+): Promise<PreparedMessage> {
   const { log } = options;
   const input = await toMessageInput(msg, {
     maxHashBytes: options.maxHashBytes,
@@ -23,6 +38,8 @@ export async function recordMessage(
       log('debug', 'message detail unavailable', { messageId: msg.id, detail, error: error.slice(0, 200) }),
   });
   if (!input) throw new Error('not a room message');
+  const implausible = implausibleTime(input.time, options.now ?? Date.now(), { epochHints: true });
+  if (implausible) throw new ImplausibleTimeError(`time: ${implausible}`);
   const group = await describeRoom(room, input.time, options);
   const talker = msg.talker();
   const sender = {
@@ -30,6 +47,12 @@ export async function recordMessage(
     name: talker.name() || talker.id,
     unit: options.contactUnits?.[talker.id] ?? null,
   };
+  return { input, group, sender };
+}
+
+/** Stores a prepared message together with its group and its sender, in one transaction. */
+export function writeMessage(store: Store, prepared: PreparedMessage, log: RecorderLog): InsertOutcome {
+  const { input, group, sender } = prepared;
   const outcome = store.transaction(() => {
     store.upsertGroup(group);
     store.upsertContact(sender);
@@ -37,9 +60,19 @@ export async function recordMessage(
   });
   if (outcome === 'conflict') {
     log('warn', 'message id already stored with different content; kept the stored one', {
-      messageId: msg.id,
-      groupId: room.id,
+      messageId: input.id,
+      groupId: input.groupId,
     });
   }
   return outcome;
+}
+
+/** Reads and stores one room message (prepareMessage, then writeMessage). */
+export async function recordMessage(
+  msg: Message,
+  room: Room,
+  store: Store,
+  options: OrgFacts & { log: RecorderLog; maxHashBytes?: number; now?: number },
+): Promise<InsertOutcome> {
+  return writeMessage(store, await prepareMessage(msg, room, options), options.log);
 }

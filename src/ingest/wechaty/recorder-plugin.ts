@@ -1,7 +1,8 @@
 import type { Contact, Message, Room, WechatyPlugin } from 'wechaty';
 import type { InsertOutcome, Store } from '../../store/store.js';
+import { OrderedWriter, type OrderedWriterOptions } from './ordered-writer.js';
 import type { OrgFacts } from './org-facts.js';
-import { recordMessage } from './record-message.js';
+import { ImplausibleTimeError, prepareMessage } from './record-message.js';
 import { recordRoomEvent } from './record-room-event.js';
 import { snapshotAllRooms } from './snapshot-all-rooms.js';
 
@@ -23,6 +24,8 @@ export interface RecorderOptions extends OrgFacts {
   onMessageHandled?: (messageId: string, outcome: HandledOutcome) => void;
   /** Cap for hashing file content (bytes). */
   maxHashBytes?: number;
+  /** How messages wait for a locked database (src/ingest/wechaty/ordered-writer.ts). */
+  writer?: OrderedWriterOptions;
 }
 
 /** The plugin, plus a way to wait for the work its event handlers still have in flight. */
@@ -35,11 +38,14 @@ export interface Recorder extends WechatyPlugin {
  * The Wechaty recorder: stores every room message of every type, room join/leave/topic events and
  * member snapshots at login/ready and after each room event. No handler failure reaches Wechaty
  * (an unhandled 'error' event would end the process): each is caught and logged with ids only.
- * Replayed 'message' events are harmless: storing a message is idempotent.
+ * Replayed 'message' events are harmless: storing a message is idempotent. Messages are written in
+ * the order they arrived, and a locked database holds them in memory, retried, instead of losing them
+ * (OrderedWriter, docs/RELIABILITY.md).
  */
 export function recorderPlugin(options: RecorderOptions): Recorder {
   const { store, log } = options;
   const clock = options.clock ?? Date.now;
+  const writer = new OrderedWriter(store, log, options.writer);
   const inFlight = new Set<Promise<void>>();
   const track =
     <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
@@ -72,13 +78,18 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
       try {
         const room = msg.room();
         if (room) {
-          outcome = await recordMessage(msg, room, store, options);
+          const prepared = prepareMessage(msg, room, options);
+          outcome = await writer.submit(msg.id, prepared);
         } else {
           outcome = 'skipped';
           // The bot's own 1:1 sends come back as messages too; only others' are commands.
           if (!msg.self()) await options.onPrivateMessage?.(msg);
         }
       } catch (error) {
+        if (error instanceof ImplausibleTimeError) {
+          log('warn', 'message not stored: implausible time', { messageId: msg.id, error: errorText(error) });
+          return;
+        }
         const what =
           outcome === 'skipped' ? 'handling a private message failed' : 'recording a message failed';
         log('error', what, { messageId: msg.id, error: errorText(error) });

@@ -19,6 +19,10 @@ import { type Access, accessScope } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
 import { WeekCache } from './week-cache.js';
 import { summariseWeek, type WeekSummary } from './week-summary.js';
+
+/** The week list's length at most: ten years. */
+const MAX_LISTED_WEEKS = 520;
+
 import { buildWeekView, type WeekView } from './week-view.js';
 
 /** Full analyses kept at once: each holds a week's messages. Summaries are small and kept longer. */
@@ -91,16 +95,25 @@ export class DashboardSource {
     this.whole = { at: this.now() };
   }
 
-  /** The stored weeks, oldest first: from the first stored message's week to `upTo` (at most 520). */
+  /**
+   * The stored weeks, oldest first: from the first stored message's week to `upTo`, at most the 520
+   * weeks (ten years) before `upTo`. Whatever is stored cannot push the real weeks out of the list: the
+   * first message is the first with a plausible time (readMessageSpan), and a list that would be longer
+   * keeps its latest weeks, not its oldest.
+   */
   storedWeeks(upTo: string): string[] {
     const { first } = readMessageSpan(this.store);
     if (first === null) return [upTo];
     const tz = this.config.timezone;
-    const key = `${weekOf(first, tz)}/${upTo}`;
+    const earliest = shiftWeek(upTo, -(MAX_LISTED_WEEKS - 1), tz);
+    const firstWeek = weekOf(first, tz);
+    const start = firstWeek.localeCompare(earliest) > 0 ? firstWeek : earliest;
+    const key = `${start}/${upTo}`;
     let weeks = this.weekLists.get(key);
     if (!weeks) {
       weeks = [];
-      for (let w = weekOf(first, tz); w <= upTo && weeks.length < 520; w = shiftWeek(w, 1, tz)) weeks.push(w);
+      for (let w = start; w <= upTo && weeks.length < MAX_LISTED_WEEKS; w = shiftWeek(w, 1, tz))
+        weeks.push(w);
       if (weeks.length === 0) weeks.push(upTo);
       if (this.weekLists.size > 100) this.weekLists.clear();
       this.weekLists.set(key, weeks);
