@@ -10,17 +10,22 @@
  * conversations (talker `…@chatroom`) are stored.
  */
 import { type ArchiveItem, buildMessage, type MessageFields, nonEmpty } from './archive-item.js';
+import { renderedMd5 } from './chatlog-message.js';
 import type { ReadContext } from './read-context.js';
 import { readCsvFile } from './read-csv-file.js';
 import { SyntheticIds } from './synthetic-ids.js';
+import { isWechatXml, rollCallText } from './wechat-app-message.js';
 import { mapWechatType, recallOrSystem } from './wechat-raw-type.js';
+import { xmlText } from './wechat-xml.js';
+
+/** A data row begins with its time (`2006-01-02 15:04:05,`), after a `Seq,` in newer versions. */
+const ROW_START = /^(?:\d{1,20},)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}[^,"\n]{0,10},/;
 
 type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram'> & {
   raw: string;
   unknown?: boolean;
 };
 
-const HASH = /^[0-9a-fA-F]{32}$/;
 const DESC_SUBTYPES: Record<string, number> = {
   链接分享: 5,
   文件: 6,
@@ -60,18 +65,12 @@ function card(content: string, kind: string): [string, string | null, string] | 
   ];
 }
 
-/** The last path segment of a chatlog media URL if it is an MD5 (`http://host/file/<md5>`). */
-function md5Of(url: string): string | null {
-  const last = url.slice(url.lastIndexOf('/') + 1).split(',')[0] ?? '';
-  return HASH.test(last) ? last : null;
-}
-
 /** Reads chatlog's plain-text rendering back into a type and details. */
 export function readPlainContent(content: string): Details {
   const plain = PLAIN[content];
   if (plain) return plain;
   if (content.startsWith('![图片](') && content.endsWith(')'))
-    return { type: 'image', raw: '3', file: { sha256: md5Of(content.slice(6, -1)) } };
+    return { type: 'image', raw: '3', file: { sha256: renderedMd5(content) } };
   if (content.startsWith('![视频](') || content.startsWith('[语音]('))
     return { type: 'other', raw: content.startsWith('!') ? '43' : '34' };
   for (const [kind, raw] of [
@@ -82,7 +81,7 @@ export function readPlainContent(content: string): Details {
     if (c) return { type: 'link', raw, link: { title: c[0], description: c[1], url: c[2] } };
   }
   const file = card(content, '文件');
-  if (file) return { type: 'file', raw: '49/6', file: { name: file[0], sha256: md5Of(file[2]) } };
+  if (file) return { type: 'file', raw: '49/6', file: { name: file[0], sha256: renderedMd5(file[2]) } };
   const app = card(content, '小程序');
   if (app) return { type: 'miniprogram', raw: '49/33', miniprogram: { appName: app[0] } };
   if (card(content, '视频号')) return { type: 'other', raw: '49/51' };
@@ -106,6 +105,11 @@ function typedContent(type: string, desc: string, content: string): Details {
   const fromDesc = /^应用消息\((\d{1,6})\)$/.exec(desc);
   const sub = base === 49 ? (DESC_SUBTYPES[desc] ?? (fromDesc ? Number(fromDesc[1]) : 0)) : 0;
   const mapped = mapWechatType(base, sub);
+  if (base === 49 && sub === 53) {
+    // Native 接龙: a roll-call post, its list in the title when the row kept the appmsg XML.
+    const title = isWechatXml(content) ? xmlText(content, 'title', 'appmsg') : null;
+    return { type: 'text', raw: mapped.raw, text: rollCallText(title) };
+  }
   return {
     type: mapped.type,
     raw: mapped.raw,
@@ -136,7 +140,9 @@ export function chatlogCsvRowToItem(
       text: recallOrSystem(content) === 'recalled' ? null : content,
     };
   const { raw, unknown, ...fields } = d;
-  const senderId = system ? null : rawSender;
+  // `chatlog export` marks the exporting account's rows with IsSelf (WeChat 3.x leaves their sender empty).
+  const self = row.IsSelf === 'true' || row.IsSelf === '1';
+  const senderId = system ? null : (rawSender ?? (self ? ctx.selfId : null));
   const id = ids.next(`${talker}#`, [time.time, rawSender, content]);
   return {
     kind: 'message',
@@ -150,9 +156,13 @@ export function chatlogCsvRowToItem(
 
 export async function readChatlogCsv(ctx: ReadContext): Promise<number> {
   const ids = new SyntheticIds();
-  const info = await readCsvFile(ctx.file, (r) => {
-    if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
-    else ctx.sink.add(r.line, chatlogCsvRowToItem(r.row, ctx, ids));
-  });
+  const info = await readCsvFile(
+    ctx.file,
+    (r) => {
+      if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
+      else ctx.sink.add(r.line, chatlogCsvRowToItem(r.row, ctx, ids));
+    },
+    { recordStart: ROW_START },
+  );
   return info.lines;
 }
