@@ -38,6 +38,7 @@ type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprog
 
 const SYSTEM_SENDERS = new Set(['系统消息', '系统', '系统通知']);
 const HASH = /^[0-9a-fA-F]{32}$/;
+const RENDERED_RAW = /^Type: \d{1,12} Content: /;
 
 export interface ChatlogReadOptions {
   /** The exporting account's id, for its own rows that carry no sender. */
@@ -60,7 +61,11 @@ export function chatlogMessageToItem(
   const time = clock.parse(r.time);
   if (!time.ok) return { kind: 'problem', field: 'time', problem: time.problem };
   if (typeof r.type !== 'number') return { kind: 'problem', field: 'type', problem: 'expected a number' };
-  const content = typeof r.content === 'string' ? r.content : '';
+  const rawContent = typeof r.content === 'string' ? r.content : '';
+  // The webhook renders raw types it does not know as `Type: N Content: <first 120 characters><...>`.
+  const rendered = RENDERED_RAW.exec(rawContent);
+  const content = rendered ? rawContent.slice(rendered[0].length) : rawContent;
+  const truncated = rendered !== null && content.endsWith('<...>');
   const xml = content.includes('<') && isWechatXml(content) ? content : '';
   // chatlog fills subType from the XML; a row that kept only the XML still names its app type there.
   const xmlType = r.type === 49 && xml ? Number(xmlText(xml, 'type', 'appmsg') ?? Number.NaN) : Number.NaN;
@@ -87,7 +92,9 @@ export function chatlogMessageToItem(
       senderId,
       time: time.time,
       mentionIds: mentions,
-      ...details(mapped.type, r.type, subType, content, xml, contents),
+      ...(truncated && content.includes('revokemsg')
+        ? { type: 'recalled' as const, text: null } // the recalled id may be cut off: never guess it
+        : details(mapped.type, r.type, subType, truncated ? '' : content, truncated ? '' : xml, contents)),
     }),
     rawType: mapped.raw,
     unknown: mapped.unknown,
