@@ -10,8 +10,8 @@
  * (`名(12345@chatroom)/名.csv`; a chat id that is not a room's marks a private chat, skipped); the
  * roster's id for the group named by the file (`--roster`, matched by group name); TalkerId itself
  * if it is a room id; else `wechatmsg:<TalkerId>:<chat name>` — scoped by the export's chat name, so
- * colliding TalkerIds of different chats stay apart. Message ids are `TalkerId:localId:CreateTime`
- * (localId alone repeats across the client's MSG files). Rows are found by how they begin
+ * colliding TalkerIds of different chats stay apart. Message ids are `TalkerId:localId:CreateTime@GROUP`
+ * (localId alone repeats across the client's MSG files, TalkerId across accounts). Rows are found by how they begin
  * (`localId,TalkerId,Type,SubType,IsSender,`), so a stray `"` costs one row, named by its line.
  */
 import { basename, dirname } from 'node:path';
@@ -67,7 +67,7 @@ export function wechatmsgRowToItem(
     kind: 'message',
     message: buildMessage({
       source: ctx.source,
-      id: `${talkerId}:${localId}:${nonEmpty(row.CreateTime) ?? time.time}`,
+      id: `${talkerId}:${localId}:${nonEmpty(row.CreateTime) ?? time.time}@${groupId}`,
       groupId,
       senderId: system && type !== 49 ? null : sender,
       time: time.time,

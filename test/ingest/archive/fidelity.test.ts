@@ -3,8 +3,7 @@
  * imported through importArchive into a store with the shipped storage policy, then read back through
  * the weekly report — what `qingqun import` and `qingqun report --format json` show an operator.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseStoredWeek } from '../../../src/analysis/analyse-stored-week.js';
@@ -90,7 +89,6 @@ describe('chatlog: 3.x raw XML rows, the webhook rendering and the HTTP API', ()
     const { chatlogMessageToItem } = await import('../../../src/ingest/archive/chatlog-message.js');
     const { ArchiveTimeParser } = await import('../../../src/ingest/archive/archive-time.js');
     const { SyntheticIds } = await import('../../../src/ingest/archive/synthetic-ids.js');
-    const { readFileSync } = await import('node:fs');
     const clock = new ArchiveTimeParser('Asia/Shanghai');
     for (const file of ['chatlog-api-v3.json', 'chatlog-webhook-body.json']) {
       const doc = JSON.parse(readFileSync(at(file), 'utf8'));
@@ -128,10 +126,117 @@ describe('chatlog: 3.x raw XML rows, the webhook rendering and the HTTP API', ()
   it('a live webhook delivery after the API import adds nothing and refuses nothing', async () => {
     const store = newStore();
     await run(store, [at('chatlog-api-v3.json')]);
-    const { readFileSync } = await import('node:fs');
     const body = JSON.parse(readFileSync(at('chatlog-webhook-body.json'), 'utf8'));
     const handle = createChatlogWebhookHandler({ store, secret: 'correct-horse-battery', now: () => NOW });
     const result = handle(body, 'correct-horse-battery');
     expect(result.body).toMatchObject({ ok: true, imported: 1, duplicate: 8, rejected: 0 });
   });
 });
+
+describe('WeCom 会话内容存档: bodies not named after their msgtype (doc 91774)', () => {
+  it('keeps markdown, news, 文档 and mixed text, and a merged forward of a notice as that notice', async () => {
+    const store = newStore();
+    const { summary, problems } = await run(store, [at('wecom-bodies.jsonl')]);
+    expect(problems).toEqual([]);
+    expect(summary.messages.imported).toBe(6);
+    const byId = (id: string) => rows(store, 'source_id = ?', id)[0];
+    expect(byId('m-markdown-1')).toMatchObject({ type: 'text', text_class: 'notice' });
+    expect(byId('m-markdown-1')?.text).toContain('请各单位于今天17:00前报送值班表');
+    expect(byId('m-news-1')).toMatchObject({
+      type: 'link',
+      link_title: '全省安全生产工作会议召开',
+      link_url: 'https://mp.weixin.qq.com/s/news1',
+    });
+    expect(byId('m-news-1')?.link_description).toContain('安全生产月活动方案');
+    expect(byId('m-doc-1')).toMatchObject({
+      type: 'link',
+      link_title: '安全隐患排查台账',
+      link_url: 'https://doc.weixin.qq.com/txdoc/excel?docid=abc',
+    });
+    expect(byId('m-mixed-1')).toMatchObject({ type: 'text' });
+    expect(byId('m-record-1')).toMatchObject({ type: 'text', text_class: 'notice' });
+    // The notice posted in one group and forwarded (chatrecord) into another is one duplicate notice.
+    const r = report(store);
+    expect(r.totals.duplicateNotices).toBe(1);
+    expect(r.duplicates[0]?.groupIds).toEqual(
+      expect.arrayContaining(['wrjc7bDwYAhAYk-mJwWJr7lLtqnsRSmw', 'wrBBBbDwYAhAYk-mJwWJr7lLtqnsRSmw']),
+    );
+  });
+});
+
+const SAFETY_ROOM = '25984984710@chatroom';
+const MEMOTRACE = 'memotrace/聊天记录/新浜镇安全生产群(25984984710@chatroom)/新浜镇安全生产群.csv';
+
+describe('one WeChat group exported through several tools is one group', () => {
+  it('PyWxDump (old 8 columns), MemoTrace (chat id in the folder name) and ChatLab (groupId without @chatroom)', async () => {
+    const store = newStore();
+    const { summary, problems } = await run(
+      store,
+      [at('pywxdump-legacy-8col.csv'), at(MEMOTRACE), at('chatlab-wechat.json')],
+      { selfId: 'wxid_me' },
+    );
+    expect(problems).toEqual([]);
+    expect(summary.messages.imported).toBe(9);
+    const r = report(store);
+    expect(r.groups.map((g) => g.id)).toEqual([SAFETY_ROOM]);
+    expect(r.groups[0]?.messages).toBe(9);
+    // PyWxDump's `接龙` and WeChatMsg's empty 49/53 are both roll-call posts.
+    expect(r.rollCalls.reduce((n, c) => n + c.posts, 0)).toBe(2);
+    // Spreadsheet-resaved times (2026/11/16 9:00) are local time.
+    const first = rows(store, "source = 'pywxdump'")[0];
+    expect(first).toMatchObject({ time: Date.parse('2026-11-16T09:00:00+08:00'), mention_all: 1 });
+    expect(rows(store, "source = 'pywxdump' AND sender_id = 'wxid_me'")).toHaveLength(1);
+  });
+
+  it('WeChatMsg 49/57 keeps the reply as text and the quoted message apart', async () => {
+    const { readCsvFile } = await import('../../../src/ingest/archive/read-csv-file.js');
+    const { wechatContent } = await import('../../../src/ingest/archive/wechat-content.js');
+    const found: unknown[] = [];
+    await readCsvFile(at(MEMOTRACE), (r) => {
+      if ('row' in r && r.row.SubType === '57') found.push(wechatContent(49, 57, r.row.StrContent ?? ''));
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        type: 'text',
+        text: '收到，马上排查',
+        quote: expect.objectContaining({ messageId: '7253964913452716101', senderId: 'wxid_wangjun' }),
+      }),
+    ]);
+  });
+});
+
+describe('WeChatMsg CSV (issue 13): colliding TalkerIds and stray quotes', () => {
+  it('two accounts whose exports share TalkerId 7 stay two groups, every message kept', async () => {
+    const store = newStore();
+    const files = [
+      'wechatmsg-account-a/聊天记录/东湖社区网格员群/东湖社区网格员群_utf8.csv',
+      'wechatmsg-account-b/聊天记录/西湖社区工作群/西湖社区工作群_utf8.csv',
+    ];
+    const { summary, problems } = await run(store, files.map(at));
+    expect(problems).toEqual([]);
+    expect(summary.messages.imported).toBe(4);
+    const r = report(store);
+    expect(r.groups.map((g) => [g.name, g.messages]).sort()).toEqual([
+      ['东湖社区网格员群', 2],
+      ['西湖社区工作群', 2],
+    ]);
+    // Importing again adds nothing.
+    expect((await run(store, files.map(at))).summary.messages).toMatchObject({ imported: 0, duplicate: 4 });
+  });
+
+  it('a field opened by a stray quote costs its own row, named FILE:LINE; every other row is kept', async () => {
+    const store = newStore();
+    const file = 'wechatmsg-stray-quote/聊天记录/东湖社区网格员群/东湖社区网格员群_utf8.csv';
+    const { summary, problems } = await run(store, [at(file)]);
+    expect(problems).toEqual([`${file}:3: line: ${STRAY}`]);
+    expect(summary.rejected).toBe(1);
+    expect(summary.messages.imported).toBe(4);
+    const texts = rows(store).map((m) => [m.sender_id, m.text_length]);
+    expect(texts.map((t) => t[0])).toEqual(['wxid_wangjun', 'wxid_zhaomin', 'wxid_sunli', 'wxid_zhouqiang']);
+    const multiLine = rows(store, "sender_id = 'wxid_sunli'")[0];
+    expect(multiLine?.text_length).toBe('第一行\n第二行'.length);
+  });
+});
+
+const STRAY =
+  'malformed row: a quoted field is still open where the next row begins (a stray `"`?); row not read';
