@@ -21,7 +21,7 @@ import { xmlText } from './wechat-xml.js';
 /** A data row begins with its time (`2006-01-02 15:04:05,`), after a `Seq,` in newer versions. */
 const ROW_START = /^(?:\d{1,20},)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}[^,"\n]{0,10},/;
 
-type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram'> & {
+type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram' | 'quote'> & {
   raw: string;
   unknown?: boolean;
 };
@@ -35,6 +35,9 @@ const DESC_SUBTYPES: Record<string, number> = {
   引用消息: 57,
   拍一拍: 62,
 };
+/** `NAME(ID) MM-DD hh:mm:ss`, the first line chatlog renders for a quoted message (a `[SEQ] ` may follow ID). */
+const QUOTE_HEAD = /^(.{0,60}?)\(([^()\s]{1,80})\) (?:\[\d{1,20}\] )?\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
 const PLAIN: Record<string, Details> = {
   '[动画表情]': { type: 'emoticon', raw: '47' },
   '[GIF表情]': { type: 'emoticon', raw: '49/8' },
@@ -89,13 +92,23 @@ export function readPlainContent(content: string): Details {
   const typed = /^Type: (\d{1,12}) Content:/.exec(content);
   if (typed) return { type: 'other', raw: typed[1] as string, unknown: true };
   if (content.startsWith('> ')) {
-    // A quote reply: quoted lines start with "> ", the reply follows.
-    const reply = content
-      .split('\n')
-      .filter((l) => !l.startsWith('> '))
-      .join('\n');
+    // A quote reply (message.go PlainTextContent, 49/57): the quoted message's own rendering, each
+    // line prefixed "> " (`> NAME(ID) MM-DD hh:mm:ss`, then its content), then the reply.
+    const lines = content.split('\n');
+    const quoted = lines.filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+    const reply = lines.filter((l) => !l.startsWith('> ')).join('\n');
     // Nothing after the quoted lines: a plain text that happens to start with "> ".
-    if (reply !== '') return { type: 'text', raw: '49/57', text: reply };
+    if (reply !== '') {
+      const head = QUOTE_HEAD.exec(quoted[0] ?? '');
+      const quote = head
+        ? {
+            senderName: head[1] ?? null,
+            senderId: head[2] ?? null,
+            excerpt: quoted.slice(1).join('\n') || null,
+          }
+        : { excerpt: quoted.join('\n') || null };
+      return { type: 'text', raw: '49/57', text: reply, quote };
+    }
   }
   return { type: 'text', raw: '1', text: content };
 }
