@@ -150,7 +150,7 @@ function details(
   const s = (key: string) => nonEmpty(contents[key]);
   const app = (tag: string) => (xml ? xmlText(xml, tag, 'appmsg') : null);
   // Text only where a person wrote it: never XML, never a rendering placeholder.
-  const text = content === '' || xml !== '' ? null : content;
+  const text = content === '' ? null : raw === 1 || xml === '' ? content : null;
   switch (type) {
     case 'image':
     case 'emoticon':

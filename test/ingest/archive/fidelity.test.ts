@@ -240,3 +240,32 @@ describe('WeChatMsg CSV (issue 13): colliding TalkerIds and stray quotes', () =>
 
 const STRAY =
   'malformed row: a quoted field is still open where the next row begins (a stray `"`?); row not read';
+
+describe('through the CLI: qingqun import, then qingqun report --format json', () => {
+  it('webhook body then API export: one group, nothing counted twice, nothing rejected; a stray quote is named', async () => {
+    const { runCli } = await import('../../cli/run-cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const db = join(mkdtempSync(join(tmpdir(), 'qingqun-fidelity-')), 'q.sqlite');
+    const imported = runCli([
+      '--db',
+      db,
+      'import',
+      at('chatlog-webhook-body.json'),
+      at('chatlog-api-v3.json'),
+    ]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('messages: 9 imported, 0 updated, 8 duplicate, 0 rejected');
+    const out = runCli(['--db', db, 'report', '--week', WEEK, '--format', 'json']);
+    expect(out.code).toBe(0);
+    const r = JSON.parse(out.stdout) as WeeklyReport;
+    expect(r.totals).toMatchObject({ groups: 1, messages: 9, rollCalls: 1, atAllMessages: 0 });
+
+    const stray = 'wechatmsg-stray-quote/聊天记录/东湖社区网格员群/东湖社区网格员群_utf8.csv';
+    const broken = runCli(['--db', db, 'import', at(stray)]);
+    expect(broken.code).not.toBe(0);
+    expect(broken.stdout).toContain('rejected lines: 1');
+    expect(broken.stdout).not.toContain('rejected lines: 0');
+    expect(broken.stderr).toContain(`${stray}:3: line: malformed row`);
+  });
+});
