@@ -28,6 +28,8 @@ import {
   announcementText,
   isWechatXml,
   normaliseWechatGroupId,
+  recordInfoText,
+  recordItemsText,
   referMsgQuote,
   rollCallText,
 } from './wechat-app-message.js';
@@ -204,8 +206,13 @@ function details(
           : content;
       return recallOrSystem(line) === 'recalled' ? { type: 'recalled', text: null } : { type, text: line };
     }
-    default:
+    default: {
+      // A merged forward keeps the forwarded text: it is most often a notice passed on.
+      const forwarded =
+        raw === 49 && subType === 19 ? (recordInfoText(contents.recordInfo) ?? recordItemsText(xml)) : null;
+      if (forwarded !== null) return { type: 'text', text: forwarded };
       // Voice, video, red envelopes…: their content is XML or a rendering, not something people wrote.
       return { type, text: null };
+    }
   }
 }

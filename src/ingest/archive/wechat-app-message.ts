@@ -11,6 +11,8 @@
  *   as a text message, a notice like any other.
  * - quote replies (appmsg type 57): the reply is `<title>`, the quoted message `<refermsg>` (svrid,
  *   fromusr/chatusr, displayname, content).
+ * - merged forwards (合并转发, appmsg type 19): what people forward into work groups is mostly notices,
+ *   so the forwarded items' text (`<recorditem>`'s `<datadesc>`s) is kept as a text message.
  * - group ids: WeChat's are `DIGITS@chatroom`; some tools drop the suffix (ChatLab's `groupId`,
  *   hand-written rosters). A bare run of digits gets it back, so one group is one group.
  */
@@ -60,6 +62,37 @@ export function referMsgQuote(xml: string): Partial<QuoteInfo> | null {
     senderName: field('displayname'),
     excerpt,
   };
+}
+
+const MAX_RECORD_ITEMS = 50;
+
+/** The forwarded texts of a 49/19 appmsg (`<recorditem>` holds `<recordinfo>` XML), one per line. */
+export function recordItemsText(xml: string): string | null {
+  const record = xmlText(xml, 'recorditem', 'appmsg');
+  if (record === null) return null;
+  const texts: string[] = [];
+  // Each <datadesc> in turn: xmlText reads the first one after `from` (indexOf-based, linear).
+  let from = 0;
+  while (texts.length < MAX_RECORD_ITEMS) {
+    const at = record.indexOf('<datadesc', from);
+    if (at === -1) break;
+    const text = xmlText(record.slice(at), 'datadesc');
+    if (text) texts.push(text);
+    from = at + 9;
+  }
+  return texts.length > 0 ? texts.join('\n') : null;
+}
+
+/** The same from chatlog's parsed `contents.recordInfo` (Go field names: `DataList.DataItems[].DataDesc`). */
+export function recordInfoText(recordInfo: unknown): string | null {
+  if (typeof recordInfo !== 'object' || recordInfo === null) return null;
+  const list = (recordInfo as { DataList?: { DataItems?: unknown } }).DataList?.DataItems;
+  if (!Array.isArray(list)) return null;
+  const texts = list
+    .slice(0, MAX_RECORD_ITEMS)
+    .map((i) => (typeof i === 'object' && i !== null ? (i as { DataDesc?: unknown }).DataDesc : null))
+    .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  return texts.length > 0 ? texts.join('\n') : null;
 }
 
 const BARE_ROOM = /^\d{5,20}$/;

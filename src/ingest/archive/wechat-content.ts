@@ -9,7 +9,7 @@
  * quoted message apart (wechat-app-message.ts), whatever the export kept of their XML.
  */
 import type { MessageFields } from './archive-item.js';
-import { announcementText, referMsgQuote, rollCallText } from './wechat-app-message.js';
+import { announcementText, recordItemsText, referMsgQuote, rollCallText } from './wechat-app-message.js';
 import { type MappedType, mapWechatType, recallOrSystem } from './wechat-raw-type.js';
 import { revokedMessageId, xmlAttr, xmlText } from './wechat-xml.js';
 
@@ -77,7 +77,11 @@ export function wechatContent(type: number, subType: number, content: string): W
       if (recallOrSystem(line) === 'recalled') return { mapped, type: 'recalled', text: null };
       return { mapped, type: 'system', text: line === '' ? null : line };
     }
-    default:
+    default: {
+      // A merged forward keeps the forwarded text: it is most often a notice passed on.
+      const forwarded = type === 49 && sub === 19 ? recordItemsText(xml) : null;
+      if (forwarded !== null) return { mapped, type: 'text', text: forwarded };
       return { mapped, type: mapped.type, text: plain };
+    }
   }
 }

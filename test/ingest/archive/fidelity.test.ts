@@ -103,6 +103,22 @@ describe('chatlog: 3.x raw XML rows, the webhook rendering and the HTTP API', ()
     }
   });
 
+  it('keeps the text of merged forwards (49/19), so a forwarded notice is the same notice', async () => {
+    const store = newStore();
+    const { problems } = await run(store, [at('chatlog-api-v3.json'), at('chatlog-merged-forward.json')]);
+    expect(problems).toEqual([]);
+    const forwards = rows(store, "source_id LIKE '2000%'");
+    expect(forwards.map((m) => [m.type, m.text_class])).toEqual([
+      ['text', 'notice'],
+      ['text', 'notice'],
+    ]);
+    const r = report(store);
+    expect(r.totals.duplicateNotices).toBe(1);
+    expect(new Set(r.duplicates[0]?.groupIds)).toEqual(
+      new Set([ROOM, '20001234567@chatroom', '20007654321@chatroom']),
+    );
+  });
+
   for (const order of [
     ['chatlog-api-v3.json', 'chatlog-webhook-body.json'],
     ['chatlog-webhook-body.json', 'chatlog-api-v3.json'],
