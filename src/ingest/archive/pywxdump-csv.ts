@@ -95,7 +95,14 @@ function details(
       return { type: 'other', text: null, unknown: true };
     }
     case 'quote':
-      return { type: 'text', text: msg.split('\n\n[引用]')[0] ?? msg, unknown: false };
+      // The reply, then `[引用]…`; the quoted message is not identified in a form worth keeping, but the
+      // message is marked a quote reply (an empty quote) so nothing re-reads the reply as a quote.
+      return {
+        type: 'text',
+        text: msg.split('\n\n[引用]')[0] ?? msg,
+        quote: { messageId: null, senderId: null, senderName: null, excerpt: null },
+        unknown: false,
+      };
     case 'maybe-recall':
       return recallOrSystem(msg) === 'recalled'
         ? { type: 'recalled', text: null, unknown: false }
