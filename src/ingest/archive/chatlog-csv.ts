@@ -18,7 +18,7 @@ import { isWechatXml, rollCallText } from './wechat-app-message.js';
 import { mapWechatType, recallOrSystem } from './wechat-raw-type.js';
 import { xmlText } from './wechat-xml.js';
 
-/** A data row begins with its time (`2006-01-02 15:04:05,`), after a `Seq,` in newer versions. */
+/** A data row begins with its time (`2006-01-02 15:04:05,`), after a `MessageID,` (its seq) in newer versions. */
 const ROW_START = /^(?:\d{1,20},)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}[^,"\n]{0,10},/;
 
 type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram' | 'quote'> & {
@@ -156,14 +156,20 @@ export function chatlogCsvRowToItem(
   // `chatlog export` marks the exporting account's rows with IsSelf (WeChat 3.x leaves their sender empty).
   const self = row.IsSelf === 'true' || row.IsSelf === '1';
   const senderId = system ? null : (rawSender ?? (self ? ctx.selfId : null));
-  const id = ids.next(`${talker}#`, [time.time, rawSender, content]);
+  // Newer chatlog versions write the message's seq first (`MessageID`): the same id as its JSON, so the
+  // CSV and JSON copies of a message are one message (source `chatlog`, a second copy a duplicate).
+  const seq = nonEmpty(row.MessageID ?? row.Seq);
+  const bySeq = seq !== null && /^\d{1,20}$/.test(seq);
+  const id = bySeq ? `${talker}#${seq}` : ids.next(`${talker}#`, [time.time, rawSender, content]);
+  const source = bySeq ? 'chatlog' : ctx.source;
   return {
     kind: 'message',
-    message: buildMessage({ source: ctx.source, id, groupId: talker, senderId, time: time.time, ...fields }),
+    message: buildMessage({ source, id, groupId: talker, senderId, time: time.time, ...fields }),
     rawType: raw,
     unknown: unknown ?? false,
     groupName: nonEmpty(row.TalkerName),
     senderName: nonEmpty(row.SenderName),
+    sameIdIsSame: bySeq,
   };
 }
 

@@ -139,6 +139,17 @@ describe('chatlog: 3.x raw XML rows, the webhook rendering and the HTTP API', ()
     });
   }
 
+  it('the API CSV with MessageID (the seq) is the same messages as the JSON, not copies', async () => {
+    const store = newStore();
+    const { summary, problems } = await run(store, [
+      at('chatlog-api-v3.json'),
+      at('chatlog-api-messageid.csv'),
+    ]);
+    expect(problems).toEqual([]);
+    expect(summary.messages).toMatchObject({ imported: 8, duplicate: 4, rejected: 0 });
+    expect(report(store).totals.messages).toBe(8);
+  });
+
   it('a live webhook delivery after the API import adds nothing and refuses nothing', async () => {
     const store = newStore();
     await run(store, [at('chatlog-api-v3.json')]);
