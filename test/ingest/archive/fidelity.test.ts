@@ -233,6 +233,19 @@ describe('one WeChat group exported through several tools is one group', () => {
 });
 
 describe('WeChatMsg CSV (issue 13): colliding TalkerIds and stray quotes', () => {
+  it('a MemoTrace folder naming a person (not a room) is a private chat: skipped, counted', async () => {
+    const { cpSync, mkdirSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = join(mkdtempSync(join(tmpdir(), 'qingqun-memotrace-')), '聊天记录', '李娜(wxid_lina)');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, '李娜.csv');
+    cpSync(at(MEMOTRACE), file);
+    const store = newStore();
+    const { summary } = await run(store, [file]);
+    expect(summary.messages.imported).toBe(0);
+    expect(summary.skipped).toEqual({ private: 3 });
+  });
+
   it('two accounts whose exports share TalkerId 7 stay two groups, every message kept', async () => {
     const store = newStore();
     const files = [
