@@ -65,7 +65,7 @@ export function chatlogMessageToItem(
   if (typeof r.type !== 'number') return { kind: 'problem', field: 'type', problem: 'expected a number' };
   const rawContent = typeof r.content === 'string' ? r.content : '';
   // The webhook renders raw types it does not know as `Type: N Content: <first 120 characters><...>`.
-  const rendered = RENDERED_RAW.exec(rawContent);
+  const rendered = r.type === 1 ? null : RENDERED_RAW.exec(rawContent);
   const content = rendered ? rawContent.slice(rendered[0].length) : rawContent;
   const truncated = rendered !== null && content.endsWith('<...>');
   const xml = content.includes('<') && isWechatXml(content) ? content : '';
