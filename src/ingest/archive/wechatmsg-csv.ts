@@ -10,9 +10,10 @@
  * (`名(12345@chatroom)/名.csv`; a chat id that is not a room's marks a private chat, skipped); the
  * roster's id for the group named by the file (`--roster`, matched by group name); TalkerId itself
  * if it is a room id; else `wechatmsg:<TalkerId>:<chat name>` — scoped by the export's chat name, so
- * colliding TalkerIds of different chats stay apart. Message ids are `TalkerId:localId:CreateTime@GROUP`
- * (localId alone repeats across the client's MSG files, TalkerId across accounts). Rows are found by how they begin
- * (`localId,TalkerId,Type,SubType,IsSender,`), so a stray `"` costs one row, named by its line.
+ * colliding TalkerIds of different chats stay apart. Message ids are
+ * `TalkerId:localId:CreateTime@GROUP` (localId alone repeats across the client's MSG files, TalkerId
+ * across accounts). Rows are found by how they begin (`localId,TalkerId,Type,SubType,IsSender,`), so a
+ * stray `"` costs one row, named by its line.
  */
 import { basename, dirname } from 'node:path';
 import { type ArchiveItem, buildMessage, nonEmpty } from './archive-item.js';
@@ -21,14 +22,16 @@ import { readCsvFile } from './read-csv-file.js';
 import { normaliseWechatGroupId } from './wechat-app-message.js';
 import { wechatContent } from './wechat-content.js';
 
-/** `聊天记录/新浜镇党建群/新浜镇党建群_utf8.csv` → 新浜镇党建群. */
+// `名(wxid_abc)` / `名（12345@chatroom）`: the chat id MemoTrace appends to folder and file names. Only
+// WeChat's own id shapes count — a room's digits, `wxid_…`, `gh_…` — so a group named 工作群(2026)
+// keeps its name and is not taken for a chat id.
+const CHAT_ID_SUFFIX = /[(（](\d{5,20}(?:@chatroom)?|wxid_[A-Za-z0-9_-]{1,60}|gh_[A-Za-z0-9_-]{1,60})[)）]$/;
+
+/** `聊天记录/新浜镇党建群/新浜镇党建群_utf8.csv` → 新浜镇党建群 (without a chat id MemoTrace appended). */
 export function wechatmsgChatName(file: string): string {
   const name = basename(file).replace(/(?:_utf8)?\.csv$/i, '');
   return (name !== '' ? name : basename(dirname(file))).replace(CHAT_ID_SUFFIX, '').trim();
 }
-
-// `名(wxid_abc)` / `名（12345@chatroom）`: the chat id MemoTrace appends to folder and file names.
-const CHAT_ID_SUFFIX = /[(（]([A-Za-z0-9_@.-]{3,80})[)）]$/;
 
 /** The chat id in the file's or its folder's name, if MemoTrace wrote one. */
 export function wechatmsgChatId(file: string): string | null {

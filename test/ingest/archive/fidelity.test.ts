@@ -309,3 +309,25 @@ describe('through the CLI: qingqun import, then qingqun report --format json', (
     expect(broken.stderr).toContain(`${stray}:3: line: malformed row`);
   });
 });
+
+describe('wechatmsgChatId', () => {
+  it('reads WeChat id shapes only: a group named 工作群(2026) is not a chat id', async () => {
+    const { wechatmsgChatId, wechatmsgChatName } = await import(
+      '../../../src/ingest/archive/wechatmsg-csv.js'
+    );
+    expect(wechatmsgChatId('x/新浜镇安全生产群(25984984710@chatroom)/新浜镇安全生产群.csv')).toBe(
+      '25984984710@chatroom',
+    );
+    expect(wechatmsgChatId('x/新浜镇安全生产群(25984984710)/新浜镇安全生产群.csv')).toBe(
+      '25984984710@chatroom',
+    );
+    expect(wechatmsgChatId('x/李娜(wxid_lina)/李娜.csv')).toBe('wxid_lina');
+    expect(wechatmsgChatId('x/工作群(2026)/工作群(2026)_utf8.csv')).toBeNull();
+    expect(wechatmsgChatName('x/工作群(2026)/工作群(2026)_utf8.csv')).toBe('工作群(2026)');
+    expect(
+      wechatmsgChatName(
+        'x/新浜镇安全生产群(25984984710@chatroom)/新浜镇安全生产群(25984984710@chatroom).csv',
+      ),
+    ).toBe('新浜镇安全生产群');
+  });
+});
