@@ -81,6 +81,7 @@ const BODY_KEY: Record<string, string> = {
   news: 'info',
   docmsg: 'doc',
   external_redpacket: 'redpacket',
+  voiptext: 'info', // binarywang/WxJava issue 3598: the call's details are under `info`
 };
 
 /** The JSON inside an item's `content` string (chatrecord and mixed items), or the string itself. */
