@@ -77,7 +77,7 @@ const TYPES: Record<string, Kind> = {
 
 const SELF = '我';
 /** A data row begins `id,MsgSvrID,type_name,is_sender,` (read-csv-file.ts: a stray `"` costs one row). */
-const ROW_START = /^\d{1,12},-?\d{0,20},[^,"\n]{1,40},[01]?,/;
+const ROW_START = /^"?\d{1,12}"?,"?-?\d{0,20}"?,"?[^,"\n]{1,40}"?,"?[01]?"?,/;
 const NO_SENDER = new Set(['系统', '未知', '']);
 
 function details(

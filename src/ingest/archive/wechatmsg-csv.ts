@@ -40,8 +40,11 @@ export function wechatmsgChatId(file: string): string | null {
   return id === null ? null : normaliseWechatGroupId(id);
 }
 
-/** A data row begins `localId,TalkerId,Type,SubType,IsSender,` (see read-csv-file.ts). */
-const ROW_START = /^\d{1,12},[^,"\n]{1,80},\d{1,6},\d{0,6},[01]?,/;
+/**
+ * A data row begins `localId,TalkerId,Type,SubType,IsSender,` (see read-csv-file.ts), each field perhaps
+ * quoted (a spreadsheet re-save quotes every field).
+ */
+const ROW_START = /^"?\d{1,12}"?,"?[^,"\n]{1,80}"?,"?\d{1,6}"?,"?\d{0,6}"?,"?[01]?"?,/;
 
 export function wechatmsgRowToItem(
   row: Record<string, string>,
