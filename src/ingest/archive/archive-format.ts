@@ -43,7 +43,9 @@ export const EXPECTED: Record<ArchiveFormat, string> = {
     'or CSV (Time,SenderName,Sender,TalkerName,Talker,Content)',
   wechatmsg:
     'WeChatMsg/留痕 CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender)',
-  pywxdump: 'PyWxDump CSV (id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime)',
+  pywxdump:
+    'PyWxDump CSV (id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime, ' +
+    'or the older id,MsgSvrID,type_name,is_sender,talker,room_name,content,CreateTime)',
   chatlab: 'ChatLab JSON ({chatlab, meta, members, messages}) or JSONL (_type header/member/message lines)',
   roster:
     'a roster: CSV (group_id,group_name,owner_id,unit,member_id,member_name,member_unit) or YAML (groups: […])',

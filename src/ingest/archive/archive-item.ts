@@ -3,8 +3,15 @@
  * pure mappings (record → item); ArchiveSink does the writing. A group or contact the export
  * describes is handed to the sink directly (ArchiveGroup, ArchiveContact).
  */
-import type { FileInfo, LinkInfo, MessageInput, MessageType, MiniProgramInfo } from '../../model/message.js';
-import { detectMentionAll } from '../wechaty/detect-mention-all.js';
+import type {
+  FileInfo,
+  LinkInfo,
+  MessageInput,
+  MessageType,
+  MiniProgramInfo,
+  QuoteInfo,
+} from '../../model/message.js';
+import { detectMentionAll, MENTION_ALL_ID } from '../wechaty/detect-mention-all.js';
 
 export type ArchiveItem =
   | {
@@ -18,6 +25,11 @@ export type ArchiveItem =
       groupName?: string | null;
       /** The sender's display name, stored as a contact if the contact is not known yet. */
       senderName?: string | null;
+      /**
+       * The id is the platform's own and names one message whatever the rendering (chatlog's
+       * `talker#seq`): a second copy with differently rendered content is a duplicate, never a conflict.
+       */
+      sameIdIsSame?: boolean;
     }
   /** Not a group message (private chats, WeCom "switch" records): counted by reason, not stored. */
   | { kind: 'skip'; reason: string }
@@ -70,6 +82,20 @@ export interface MessageFields {
   link?: Partial<LinkInfo> | null;
   file?: Partial<FileInfo> | null;
   miniprogram?: Partial<MiniProgramInfo> | null;
+  /** The quoted message of a quote reply the source gives apart (`text` is then the reply alone). */
+  quote?: Partial<QuoteInfo> | null;
+  /** Mentioned ids the source lists (chatlog's `at_user_list`); `notify@all` means @所有人. */
+  mentionIds?: readonly string[];
+}
+
+/** An excerpt of a quoted text is kept short: it identifies the quoted message, nothing more. */
+const EXCERPT_CHARS = 60;
+
+function excerpt(text: string | null): string | null {
+  if (text === null) return null;
+  const chars = Array.from(text.trim());
+  if (chars.length === 0) return null;
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : chars.join('');
 }
 
 /**
@@ -87,7 +113,16 @@ export function buildMessage(f: MessageFields): MessageInput {
   const app = f.miniprogram
     ? { title: clean(f.miniprogram.title), appName: clean(f.miniprogram.appName) }
     : null;
-  return {
+  const q = f.quote
+    ? {
+        messageId: clean(f.quote.messageId),
+        senderId: clean(f.quote.senderId),
+        senderName: clean(f.quote.senderName),
+        excerpt: excerpt(clean(f.quote.excerpt)),
+      }
+    : null;
+  const mentioned = f.mentionIds ?? [];
+  const message: MessageInput = {
     source: f.source,
     id: f.id,
     groupId: f.groupId,
@@ -95,10 +130,13 @@ export function buildMessage(f: MessageFields): MessageInput {
     time: f.time,
     type: f.type,
     text,
-    mentionAll: f.type === 'text' && detectMentionAll(text),
-    mentionIds: [],
+    mentionAll: f.type === 'text' && detectMentionAll(text, mentioned),
+    mentionIds: mentioned.filter((id) => id !== MENTION_ALL_ID),
     link: link && (link.title ?? link.url ?? link.description) !== null ? link : null,
     file: file && (file.name ?? file.size ?? file.sha256) !== null ? file : null,
     miniprogram: app && (app.title ?? app.appName) !== null ? app : null,
   };
+  // Set only on quote replies, so messages of other sources keep their exact shape.
+  if (q) message.quote = q;
+  return message;
 }

@@ -121,7 +121,7 @@ export class ArchiveSink {
         if (m.senderId !== null && item.senderName) {
           this.contact(line, { id: m.senderId, name: item.senderName, unit: null }, true);
         }
-        this.batch.add({ line, kind: 'message', message: m });
+        this.batch.add({ line, kind: 'message', message: m, sameIdIsSame: item.sameIdIsSame });
         break;
       }
     }

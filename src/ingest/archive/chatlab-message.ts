@@ -106,6 +106,8 @@ export function chatlabMessageToItem(
       senderId: mapped === 'system' && sender === 'system' ? null : sender,
       time: time.time,
       ...details(mapped ?? 'other', content, replyTo ? `${chat.groupId}#${replyTo}` : null),
+      // A reply (25) names the message it quotes; its content is the reply alone.
+      quote: m.type === 25 && replyTo ? { messageId: `${chat.groupId}#${replyTo}` } : null,
     }),
     rawType: String(m.type),
     unknown: mapped === undefined,

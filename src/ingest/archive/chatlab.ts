@@ -4,7 +4,9 @@
  * messages:[…]}`) or JSONL (`_type` header / member / message lines, `#` lines are comments).
  * The chat's members become the group's roster (the member with role `owner`, else meta.ownerId, as
  * its owner) and contacts; private chats are skipped. A chat without meta.groupId gets the roster's id
- * for its name, or `chatlab:<platform>:<name>`.
+ * for its name, or `chatlab:<platform>:<name>`. ChatLab's WeChat converters write group ids without
+ * `@chatroom` (docs/cn/standard/chatlab-format.md); the suffix is put back, so a group imported from
+ * ChatLab and from chatlog or PyWxDump is one group.
  */
 import { type ArchiveContact, type ArchiveGroup, nonEmpty } from './archive-item.js';
 import { chatlabMessageToItem } from './chatlab-message.js';
@@ -12,6 +14,7 @@ import { atPath, isRecord, type ReadContext } from './read-context.js';
 import { readJsonDocument } from './read-json-document.js';
 import { readJsonLines } from './read-json-lines.js';
 import { SyntheticIds } from './synthetic-ids.js';
+import { normaliseWechatGroupId } from './wechat-app-message.js';
 
 interface Chat {
   group: ArchiveGroup;
@@ -22,8 +25,11 @@ interface Chat {
 function chatOf(meta: unknown, ctx: ReadContext): Chat | { field: string; problem: string } {
   if (!isRecord(meta)) return { field: 'meta', problem: 'required' };
   const name = nonEmpty(meta.name);
+  const given = nonEmpty(meta.groupId);
+  // ChatLab writes WeChat group ids without `@chatroom`; other tools keep it: one group either way.
+  const platform = nonEmpty(meta.platform);
   const id =
-    nonEmpty(meta.groupId) ??
+    (given && (platform === null || platform === 'wechat') ? normaliseWechatGroupId(given) : given) ??
     (name
       ? (ctx.groupIdsByName.get(name) ?? `chatlab:${nonEmpty(meta.platform) ?? 'unknown'}:${name}`)
       : null);

@@ -10,17 +10,22 @@
  * conversations (talker `…@chatroom`) are stored.
  */
 import { type ArchiveItem, buildMessage, type MessageFields, nonEmpty } from './archive-item.js';
+import { renderedMd5 } from './chatlog-message.js';
 import type { ReadContext } from './read-context.js';
 import { readCsvFile } from './read-csv-file.js';
 import { SyntheticIds } from './synthetic-ids.js';
+import { isWechatXml, rollCallText } from './wechat-app-message.js';
 import { mapWechatType, recallOrSystem } from './wechat-raw-type.js';
+import { xmlText } from './wechat-xml.js';
 
-type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram'> & {
+/** A data row begins with its time (`2006-01-02 15:04:05,`), after a `MessageID,` (its seq) in newer versions. */
+const ROW_START = /^(?:\d{1,20},)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}[^,"\n]{0,10},/;
+
+type Details = Pick<MessageFields, 'type' | 'text' | 'link' | 'file' | 'miniprogram' | 'quote'> & {
   raw: string;
   unknown?: boolean;
 };
 
-const HASH = /^[0-9a-fA-F]{32}$/;
 const DESC_SUBTYPES: Record<string, number> = {
   链接分享: 5,
   文件: 6,
@@ -30,6 +35,9 @@ const DESC_SUBTYPES: Record<string, number> = {
   引用消息: 57,
   拍一拍: 62,
 };
+/** `NAME(ID) MM-DD hh:mm:ss`, the first line chatlog renders for a quoted message (a `[SEQ] ` may follow ID). */
+const QUOTE_HEAD = /^(.{0,60}?)\(([^()\s]{1,80})\) (?:\[\d{1,20}\] )?\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
 const PLAIN: Record<string, Details> = {
   '[动画表情]': { type: 'emoticon', raw: '47' },
   '[GIF表情]': { type: 'emoticon', raw: '49/8' },
@@ -60,18 +68,12 @@ function card(content: string, kind: string): [string, string | null, string] | 
   ];
 }
 
-/** The last path segment of a chatlog media URL if it is an MD5 (`http://host/file/<md5>`). */
-function md5Of(url: string): string | null {
-  const last = url.slice(url.lastIndexOf('/') + 1).split(',')[0] ?? '';
-  return HASH.test(last) ? last : null;
-}
-
 /** Reads chatlog's plain-text rendering back into a type and details. */
 export function readPlainContent(content: string): Details {
   const plain = PLAIN[content];
   if (plain) return plain;
   if (content.startsWith('![图片](') && content.endsWith(')'))
-    return { type: 'image', raw: '3', file: { sha256: md5Of(content.slice(6, -1)) } };
+    return { type: 'image', raw: '3', file: { sha256: renderedMd5(content) } };
   if (content.startsWith('![视频](') || content.startsWith('[语音]('))
     return { type: 'other', raw: content.startsWith('!') ? '43' : '34' };
   for (const [kind, raw] of [
@@ -82,7 +84,7 @@ export function readPlainContent(content: string): Details {
     if (c) return { type: 'link', raw, link: { title: c[0], description: c[1], url: c[2] } };
   }
   const file = card(content, '文件');
-  if (file) return { type: 'file', raw: '49/6', file: { name: file[0], sha256: md5Of(file[2]) } };
+  if (file) return { type: 'file', raw: '49/6', file: { name: file[0], sha256: renderedMd5(file[2]) } };
   const app = card(content, '小程序');
   if (app) return { type: 'miniprogram', raw: '49/33', miniprogram: { appName: app[0] } };
   if (card(content, '视频号')) return { type: 'other', raw: '49/51' };
@@ -90,13 +92,23 @@ export function readPlainContent(content: string): Details {
   const typed = /^Type: (\d{1,12}) Content:/.exec(content);
   if (typed) return { type: 'other', raw: typed[1] as string, unknown: true };
   if (content.startsWith('> ')) {
-    // A quote reply: quoted lines start with "> ", the reply follows.
-    const reply = content
-      .split('\n')
-      .filter((l) => !l.startsWith('> '))
-      .join('\n');
+    // A quote reply (message.go PlainTextContent, 49/57): the quoted message's own rendering, each
+    // line prefixed "> " (`> NAME(ID) MM-DD hh:mm:ss`, then its content), then the reply.
+    const lines = content.split('\n');
+    const quoted = lines.filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+    const reply = lines.filter((l) => !l.startsWith('> ')).join('\n');
     // Nothing after the quoted lines: a plain text that happens to start with "> ".
-    if (reply !== '') return { type: 'text', raw: '49/57', text: reply };
+    if (reply !== '') {
+      const head = QUOTE_HEAD.exec(quoted[0] ?? '');
+      const quote = head
+        ? {
+            senderName: head[1] ?? null,
+            senderId: head[2] ?? null,
+            excerpt: quoted.slice(1).join('\n') || null,
+          }
+        : { excerpt: quoted.join('\n') || null };
+      return { type: 'text', raw: '49/57', text: reply, quote };
+    }
   }
   return { type: 'text', raw: '1', text: content };
 }
@@ -106,6 +118,11 @@ function typedContent(type: string, desc: string, content: string): Details {
   const fromDesc = /^应用消息\((\d{1,6})\)$/.exec(desc);
   const sub = base === 49 ? (DESC_SUBTYPES[desc] ?? (fromDesc ? Number(fromDesc[1]) : 0)) : 0;
   const mapped = mapWechatType(base, sub);
+  if (base === 49 && sub === 53) {
+    // Native 接龙: a roll-call post, its list in the title when the row kept the appmsg XML.
+    const title = isWechatXml(content) ? xmlText(content, 'title', 'appmsg') : null;
+    return { type: 'text', raw: mapped.raw, text: rollCallText(title) };
+  }
   return {
     type: mapped.type,
     raw: mapped.raw,
@@ -136,23 +153,35 @@ export function chatlogCsvRowToItem(
       text: recallOrSystem(content) === 'recalled' ? null : content,
     };
   const { raw, unknown, ...fields } = d;
-  const senderId = system ? null : rawSender;
-  const id = ids.next(`${talker}#`, [time.time, rawSender, content]);
+  // `chatlog export` marks the exporting account's rows with IsSelf (WeChat 3.x leaves their sender empty).
+  const self = row.IsSelf === 'true' || row.IsSelf === '1';
+  const senderId = system ? null : (rawSender ?? (self ? ctx.selfId : null));
+  // Newer chatlog versions write the message's seq first (`MessageID`): the same id as its JSON, so the
+  // CSV and JSON copies of a message are one message (source `chatlog`, a second copy a duplicate).
+  const seq = nonEmpty(row.MessageID ?? row.Seq);
+  const bySeq = seq !== null && /^\d{1,20}$/.test(seq);
+  const id = bySeq ? `${talker}#${seq}` : ids.next(`${talker}#`, [time.time, rawSender, content]);
+  const source = bySeq ? 'chatlog' : ctx.source;
   return {
     kind: 'message',
-    message: buildMessage({ source: ctx.source, id, groupId: talker, senderId, time: time.time, ...fields }),
+    message: buildMessage({ source, id, groupId: talker, senderId, time: time.time, ...fields }),
     rawType: raw,
     unknown: unknown ?? false,
     groupName: nonEmpty(row.TalkerName),
     senderName: nonEmpty(row.SenderName),
+    sameIdIsSame: bySeq,
   };
 }
 
 export async function readChatlogCsv(ctx: ReadContext): Promise<number> {
   const ids = new SyntheticIds();
-  const info = await readCsvFile(ctx.file, (r) => {
-    if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
-    else ctx.sink.add(r.line, chatlogCsvRowToItem(r.row, ctx, ids));
-  });
+  const info = await readCsvFile(
+    ctx.file,
+    (r) => {
+      if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
+      else ctx.sink.add(r.line, chatlogCsvRowToItem(r.row, ctx, ids));
+    },
+    { recordStart: ROW_START },
+  );
   return info.lines;
 }

@@ -24,7 +24,7 @@ export async function readChatlogJson(ctx: ReadContext, layout: Layout): Promise
     const { list, path } = messagesOf(value);
     const single = list.length === 1 && list[0] === value;
     list.forEach((m, i) => {
-      const item = chatlogMessageToItem(m, ctx.source, ctx.time, ids);
+      const item = chatlogMessageToItem(m, ctx.source, ctx.time, ids, { selfId: ctx.selfId });
       ctx.sink.add(line, inDocument || !single ? atPath(item, `${path}[${i}]`) : item);
     });
   };

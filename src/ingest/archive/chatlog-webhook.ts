@@ -43,6 +43,8 @@ export interface WebhookOptions {
   /** IANA timezone of times without an offset. Default Asia/Shanghai. */
   timezone?: string;
   org?: OrgOverrides;
+  /** The exporting account's id, for its own messages that chatlog sends without a sender. */
+  selfId?: string;
   /** UTC epoch ms of "now" (messages more than a day later are refused). Default Date.now. */
   now?: () => number;
   onProblem?: (problem: ImportProblem) => void;
@@ -91,7 +93,7 @@ export function createChatlogWebhookHandler(
     });
     const ids = new SyntheticIds();
     body.messages.forEach((m, i) => {
-      sink.add(i + 1, chatlogMessageToItem(m, 'chatlog', clock, ids));
+      sink.add(i + 1, chatlogMessageToItem(m, 'chatlog', clock, ids, { selfId: options.selfId }));
     });
     try {
       sink.flush();

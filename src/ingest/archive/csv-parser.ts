@@ -33,6 +33,11 @@ export class CsvParser {
     private readonly maxRecordChars = 4 * 1024 * 1024,
   ) {}
 
+  /** Inside a quoted field (an opening quote not yet closed): a line break here is part of the field. */
+  get inQuotes(): boolean {
+    return this.quoted && !this.quoteSeen;
+  }
+
   /** Line breaks seen so far, plus one: the line the parser is on. */
   get line(): number {
     return this.lineNo;

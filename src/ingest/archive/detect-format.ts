@@ -50,7 +50,7 @@ function jsonShape(keys: ReadonlySet<string>, values: ReadonlySet<string> = new 
 function csvShape(header: readonly string[]): ArchiveShape | null {
   const has = (...k: string[]) => k.every((x) => header.includes(x));
   if (has('localId', 'TalkerId', 'Type', 'StrContent')) return 'wechatmsg-csv';
-  if (has('MsgSvrID', 'type_name', 'room_name', 'msg')) return 'pywxdump-csv';
+  if (has('MsgSvrID', 'type_name', 'room_name') && (has('msg') || has('content'))) return 'pywxdump-csv';
   if (has('Time', 'Talker', 'Content')) return 'chatlog-csv';
   if (rosterColumns(header).groupId !== undefined) return 'roster-csv';
   return null;

@@ -7,21 +7,29 @@
  * `TITLE\nDESC\n\n<a href="URL">点击查看详情</a>`, a file or image names its path in `src`, a quote
  * reply is `REPLY\n\n[引用](…)…`, other app messages just repeat type_name. A raw 10002 sysmsg shows up
  * as 未知 with its XML in `msg`, which names the recalled message.
+ *
+ * Older PyWxDump versions (still in circulation) wrote 8 columns,
+ * `id,MsgSvrID,type_name,is_sender,talker,room_name,content,CreateTime`, where `content` is
+ * `json.dumps({"src": …, "msg": …})` (the older `export_csv` of PyWxDump); it is read into the same
+ * `msg` and `src`. A native 接龙 is only `接龙` (PyWxDump drops its title): a roll-call post without its
+ * list. 群公告 keeps whatever text PyWxDump wrote, as a notice. CSVs re-saved by a spreadsheet write
+ * times like `2024/10/4 11:43`, read as local time (archive-time.ts).
  */
 import { type ArchiveItem, buildMessage, type MessageFields, nonEmpty } from './archive-item.js';
 import type { ReadContext } from './read-context.js';
 import { readCsvFile } from './read-csv-file.js';
+import { rollCallText } from './wechat-app-message.js';
 import { recallOrSystem } from './wechat-raw-type.js';
 import { revokedMessageId } from './wechat-xml.js';
 
-type Kind = MessageFields['type'] | 'quote' | 'maybe-recall';
+type Kind = MessageFields['type'] | 'quote' | 'maybe-recall' | 'roll-call' | 'announcement';
 
 const TYPES: Record<string, Kind> = {
   文本: 'text',
   粘贴的文本: 'text',
   类似文字消息而不一样的消息: 'text',
   类文本消息: 'text',
-  接龙: 'text',
+  接龙: 'roll-call',
   引用回复: 'quote',
   带有引用的文本消息: 'quote',
   带有引用的文本: 'quote',
@@ -39,7 +47,7 @@ const TYPES: Record<string, Kind> = {
   系统通知: 'maybe-recall',
   拍一拍: 'system',
   邀请加群: 'system',
-  群公告: 'system',
+  群公告: 'announcement',
   语音: 'other',
   视频: 'other',
   位置: 'other',
@@ -68,6 +76,8 @@ const TYPES: Record<string, Kind> = {
 };
 
 const SELF = '我';
+/** A data row begins `id,MsgSvrID,type_name,is_sender,` (read-csv-file.ts: a stray `"` costs one row). */
+const ROW_START = /^"?\d{1,12}"?,"?-?\d{0,20}"?,"?[^,"\n]{1,40}"?,"?[01]?"?,/;
 const NO_SENDER = new Set(['系统', '未知', '']);
 
 function details(
@@ -85,7 +95,14 @@ function details(
       return { type: 'other', text: null, unknown: true };
     }
     case 'quote':
-      return { type: 'text', text: msg.split('\n\n[引用]')[0] ?? msg, unknown: false };
+      // The reply, then `[引用]…`; the quoted message is not identified in a form worth keeping, but the
+      // message is marked a quote reply (an empty quote) so nothing re-reads the reply as a quote.
+      return {
+        type: 'text',
+        text: msg.split('\n\n[引用]')[0] ?? msg,
+        quote: { messageId: null, senderId: null, senderName: null, excerpt: null },
+        unknown: false,
+      };
     case 'maybe-recall':
       return recallOrSystem(msg) === 'recalled'
         ? { type: 'recalled', text: null, unknown: false }
@@ -112,12 +129,35 @@ function details(
       return { type: kind, file: kind === 'image' && fileName ? { name: fileName } : null, unknown: false };
     case 'miniprogram':
       return { type: 'miniprogram', miniprogram: { title: body }, unknown: false };
+    case 'roll-call':
+      return { type: 'text', text: rollCallText(body), unknown: false };
+    case 'announcement':
+      return body === null
+        ? { type: 'system', text: null, unknown: false }
+        : { type: 'text', text: body, unknown: false };
     case 'text':
     case 'system':
       return { type: kind, text: body, unknown: false };
     default:
       return { type: 'other', text: null, unknown: false };
   }
+}
+
+/** The 8-column layout's `content`: JSON `{"src", "msg"}`; anything else is taken as the text. */
+function legacyContent(content: string | undefined): { msg: string; src: string } {
+  if (content === undefined || content === '') return { msg: '', src: '' };
+  try {
+    const value = JSON.parse(content) as unknown;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const v = value as Record<string, unknown>;
+      const text = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '');
+      return { msg: text(v.msg), src: text(v.src) };
+    }
+    if (typeof value === 'string') return { msg: value, src: '' };
+  } catch {
+    // not JSON: a hand-edited file
+  }
+  return { msg: content, src: '' };
 }
 
 export function pywxdumpRowToItem(
@@ -131,7 +171,9 @@ export function pywxdumpRowToItem(
   const time = ctx.time.parse(row.CreateTime);
   if (!time.ok) return { kind: 'problem', field: 'CreateTime', problem: time.problem };
   const typeName = (row.type_name ?? '').trim();
-  const { unknown, ...d } = details(typeName, row.msg ?? '', (row.src ?? '').trim());
+  const { msg, src } =
+    row.msg !== undefined ? { msg: row.msg, src: row.src ?? '' } : legacyContent(row.content);
+  const { unknown, ...d } = details(typeName, msg, src.trim());
   const svr = nonEmpty(row.MsgSvrID);
   // MsgSvrID is 0 for messages that never reached the server; fall back to the export's row id.
   const id = svr && svr !== '0' && !ids.has(svr) ? svr : `${room}:${time.time}:${nonEmpty(row.id) ?? ''}`;
@@ -148,9 +190,13 @@ export function pywxdumpRowToItem(
 
 export async function readPywxdumpCsv(ctx: ReadContext): Promise<number> {
   const ids = new Set<string>();
-  const info = await readCsvFile(ctx.file, (r) => {
-    if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
-    else ctx.sink.add(r.line, pywxdumpRowToItem(r.row, ctx, ids));
-  });
+  const info = await readCsvFile(
+    ctx.file,
+    (r) => {
+      if ('problem' in r) ctx.sink.problem(r.line, 'line', r.problem, 'messages');
+      else ctx.sink.add(r.line, pywxdumpRowToItem(r.row, ctx, ids));
+    },
+    { recordStart: ROW_START },
+  );
   return info.lines;
 }

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { type ArchiveContact, type ArchiveGroup, nonEmpty } from './archive-item.js';
 import type { ArchiveTimeParser } from './archive-time.js';
 import { readCsvFile } from './read-csv-file.js';
+import { normaliseWechatGroupId } from './wechat-app-message.js';
 
 export interface Roster {
   groups: (ArchiveGroup & { line: number })[];
@@ -66,7 +67,9 @@ export async function readRosterCsv(file: string, clock: ArchiveTimeParser): Pro
     }
     cols ??= rosterColumns(Object.keys(r.row));
     const get = (key: keyof typeof ROSTER_COLUMNS) => (cols?.[key] ? nonEmpty(r.row[cols[key]]) : null);
-    const id = get('groupId');
+    const rawId = get('groupId');
+    // A WeChat group id written without `@chatroom` is the same group (wechat-app-message.ts).
+    const id = rawId === null ? null : normaliseWechatGroupId(rawId);
     if (!id) {
       roster.problems.push({ line: r.line, field: cols.groupId ?? 'group_id', problem: 'required' });
       return;
@@ -155,7 +158,7 @@ export async function readRosterYaml(file: string, clock: ArchiveTimeParser): Pr
         roster.contacts.push({ id: m.id, name: m.name, unit: m.unit ?? null, line: 0 });
     }
     roster.groups.push({
-      id: g.id,
+      id: normaliseWechatGroupId(g.id),
       name: g.name ?? null,
       ownerId: g.ownerId ?? g.owner ?? null,
       unit: g.unit ?? null,

@@ -48,12 +48,12 @@ const APP: Record<number, MessageType> = {
   44: 'other',
   50: 'other', // channels card
   51: 'other', // channels video
-  53: 'text', // WeChat's own 接龙 (a #接龙 chain is text)
+  53: 'text', // WeChat's own 接龙: a roll-call post (wechat-app-message.ts rollCallText)
   57: 'text', // quote reply: its text is the reply
   62: 'system', // 拍一拍
   63: 'other', // live stream
   74: 'file', // file being uploaded
-  87: 'system', // group announcement card
+  87: 'text', // 群公告: its text is a notice (wechat-app-message.ts announcementText)
   88: 'other',
   2000: 'other', // transfer
   2001: 'other', // red envelope

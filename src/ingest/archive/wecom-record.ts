@@ -1,7 +1,12 @@
 /**
  * One decrypted WeCom 会话内容存档 record (GetChatData) → an archive item. Common fields: msgid, action
  * (send | recall | switch), from, tolist, roomid (empty for private chats), msgtime (ms), msgtype, and
- * an object named after msgtype. The archive has no mention list: @所有人 is read from the text.
+ * the body object — named after msgtype except where the official doc (developer.work.weixin.qq.com
+ * document path 91774; examples transcribed in binarywang/WxJava WxCpMsgAuditTest.java) names it
+ * otherwise: markdown and news carry `info` (`info.content`, `info.item[]`), docmsg `doc`,
+ * external_redpacket `redpacket`. Merged forwards (`chatrecord`, items whose `content` is JSON) keep
+ * their text: what people forward into work groups is mostly notices. The archive has no mention
+ * list: @所有人 is read from the text.
  */
 import type { MessageType } from '../../model/message.js';
 import { type ArchiveItem, buildMessage, type MessageFields, nonEmpty } from './archive-item.js';
@@ -20,7 +25,6 @@ const OTHER = new Set([
   'video',
   'card',
   'location',
-  'chatrecord',
   'todo',
   'vote',
   'redpacket',
@@ -37,6 +41,7 @@ const OTHER = new Set([
 const MAPPERS: Record<string, (d: Detail) => Mapped> = {
   text: (d) => ({ type: 'text', text: str(d.content) }),
   markdown: (d) => ({ type: 'text', text: str(d.content) }),
+  chatrecord: chatRecord,
   image: (d) => ({ type: 'image', file: { size: size(d.filesize), sha256: str(d.md5sum) } }),
   emotion: (d) => ({ type: 'emoticon', file: { size: size(d.imagesize), sha256: str(d.md5sum) } }),
   link: (d) => ({
@@ -44,9 +49,17 @@ const MAPPERS: Record<string, (d: Detail) => Mapped> = {
     link: { title: str(d.title), url: str(d.link_url), description: str(d.description) },
   }),
   docmsg: (d) => ({ type: 'link', link: { title: str(d.title) ?? str(d.doc_title), url: str(d.link_url) } }),
+  // 图文: the first article is the link (a link holds one); the others are listed in its description.
   news: (d) => {
-    const first = (isRecord(d.info) && Array.isArray(d.info.item) ? d.info.item[0] : null) as Detail | null;
-    return { type: 'link', link: first ? { title: str(first.title), url: str(first.url) } : null };
+    const items = (Array.isArray(d.item) ? d.item : []).filter(isRecord);
+    const first = items[0];
+    if (!first) return { type: 'link' };
+    const more = items
+      .slice(1)
+      .map((i) => str(i.title))
+      .filter((t): t is string => t !== null);
+    const description = [str(first.description), ...more].filter((t): t is string => t !== null).join('\n');
+    return { type: 'link', link: { title: str(first.title), url: str(first.url), description } };
   },
   file: (d) => ({
     type: 'file',
@@ -61,6 +74,46 @@ const MAPPERS: Record<string, (d: Detail) => Mapped> = {
   disagree: () => ({ type: 'system', text: '不同意会话内容存档' }),
   mixed: mixedMessage,
 };
+
+/** Body objects not named after their msgtype (doc 91774). */
+const BODY_KEY: Record<string, string> = {
+  markdown: 'info',
+  news: 'info',
+  docmsg: 'doc',
+  external_redpacket: 'redpacket',
+  voiptext: 'info', // binarywang/WxJava issue 3598: the call's details are under `info`
+};
+
+/** The JSON inside an item's `content` string (chatrecord and mixed items), or the string itself. */
+function innerJson(content: unknown): Detail | string | null {
+  if (typeof content !== 'string') return isRecord(content) ? content : null;
+  try {
+    const inner = JSON.parse(content) as unknown;
+    return isRecord(inner) ? inner : content;
+  } catch {
+    return content;
+  }
+}
+
+/**
+ * 会话记录 (a merged forward): the text of its items — ChatRecordText `{content}`, link and file
+ * items' titles — one per line, as the notice it usually forwards; without any text it is 'other'.
+ */
+function chatRecord(d: Detail): Mapped {
+  const lines: string[] = [];
+  for (const item of Array.isArray(d.item) ? d.item : []) {
+    if (!isRecord(item)) continue;
+    const inner = innerJson(item.content);
+    const text =
+      typeof inner === 'string'
+        ? inner
+        : inner
+          ? (str(inner.content) ?? str(inner.title) ?? str(inner.filename))
+          : null;
+    if (text) lines.push(text);
+  }
+  return lines.length > 0 ? { type: 'text', text: lines.join('\n') } : { type: 'other' };
+}
 
 /** 图文混排: items whose content is itself JSON; text if any part is text, else an image. */
 function mixedMessage(d: Detail): Mapped {
@@ -96,7 +149,8 @@ export function wecomRecordToItem(r: unknown, source: string, clock: ArchiveTime
   if (!time.ok) return { kind: 'problem', field: 'msgtime', problem: time.problem };
   const msgtype = nonEmpty(r.msgtype) ?? (r.action === 'recall' ? 'revoke' : null);
   if (!msgtype) return { kind: 'problem', field: 'msgtype', problem: 'required' };
-  const detail = isRecord(r[msgtype]) ? (r[msgtype] as Detail) : {};
+  const body = r[msgtype] ?? r[BODY_KEY[msgtype] ?? msgtype];
+  const detail = isRecord(body) ? (body as Detail) : {};
   const mapper = MAPPERS[msgtype];
   const known = mapper !== undefined || OTHER.has(msgtype);
   const mapped: Mapped = mapper ? mapper(detail) : { type: 'other' as MessageType };

@@ -12,7 +12,11 @@ export type CountedKind = 'groups' | 'contacts' | 'messages';
 export type PendingLine =
   | { line: number; kind: 'group'; record: ValidGroup }
   | { line: number; kind: 'contact'; record: ValidContact }
-  | { line: number; kind: 'message'; message: MessageInput }
+  /**
+   * `sameIdIsSame`: the id is the platform's own and names one message whatever the rendering, so a
+   * stored copy with other content is this one already ('duplicate', not a conflict).
+   */
+  | { line: number; kind: 'message'; message: MessageInput; sameIdIsSame?: boolean }
   | { line: number; kind: 'problem'; of: CountedKind | null; field: string; problem: string };
 
 type Outcome = 'imported' | 'updated' | 'duplicate' | { field: string; problem: string };
@@ -98,7 +102,7 @@ export class ImportBatch {
       if (run.length === 0) return;
       const stored = this.store.insertMessages(run);
       for (let j = 0; j < stored.length; j++)
-        outcomes[runStart + j] = messageOutcome(stored[j] as InsertOutcome);
+        outcomes[runStart + j] = messageOutcome(stored[j] as InsertOutcome, lines[runStart + j]);
       run = [];
     };
     for (let i = 0; i < lines.length; i++) {
@@ -144,7 +148,7 @@ export class ImportBatch {
       case 'contact':
         return writeContactRecord(this.store, l.record);
       case 'message':
-        return messageOutcome(this.store.insertMessage(l.message));
+        return messageOutcome(this.store.insertMessage(l.message), l);
       case 'problem':
         return { field: l.field, problem: l.problem };
     }
@@ -163,8 +167,11 @@ export class ImportBatch {
   }
 }
 
-function messageOutcome(outcome: InsertOutcome): Outcome {
-  if (outcome === 'conflict') return { field: 'id', problem: 'already stored with different content' };
+function messageOutcome(outcome: InsertOutcome, line?: PendingLine): Outcome {
+  if (outcome === 'conflict') {
+    if (line?.kind === 'message' && line.sameIdIsSame) return 'duplicate';
+    return { field: 'id', problem: 'already stored with different content' };
+  }
   return outcome === 'inserted' ? 'imported' : 'duplicate';
 }
 

@@ -1,6 +1,8 @@
 import type { FileBoxInterface } from 'file-box';
 import { type Message, types } from 'wechaty';
 import type { FileInfo, MessageInput } from '../../model/message.js';
+import { rollCallText } from '../archive/wechat-app-message.js';
+import { xmlText } from '../archive/wechat-xml.js';
 import { detectMentionAll, MENTION_ALL_ID } from './detect-mention-all.js';
 import { readFileInfo } from './read-file-info.js';
 import { toMessageType } from './to-message-type.js';
@@ -33,7 +35,12 @@ export async function toMessageInput(
   const puppetType = msg.type();
   const type = toMessageType(puppetType);
   const rawText = msg.text();
-  const text = rawText && !(type !== 'text' && XML_TEXT.test(rawText)) ? rawText : null;
+  const text =
+    puppetType === types.Message.GroupNote
+      ? groupNoteText(rawText)
+      : rawText && !(type !== 'text' && XML_TEXT.test(rawText))
+        ? rawText
+        : null;
   const rawMentions = (msg.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList;
   const mentionIdList = Array.isArray(rawMentions) ? rawMentions.filter((id) => typeof id === 'string') : [];
   const input: MessageInput = {
@@ -91,6 +98,15 @@ export async function toMessageInput(
       break;
   }
   return input;
+}
+
+/**
+ * A GroupNote (WeChat's native 接龙) is a roll-call post whatever the puppet hands over: the chain's
+ * text, the raw appmsg XML (its `<title>` holds the chain) or nothing.
+ */
+function groupNoteText(raw: string): string {
+  const title = XML_TEXT.test(raw) ? xmlText(raw, 'title', 'appmsg') : raw;
+  return rollCallText(title);
 }
 
 async function fileInfo(

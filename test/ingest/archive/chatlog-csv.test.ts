@@ -38,6 +38,21 @@ describe("readPlainContent (chatlog's plain-text rendering read back)", () => {
     ['voice', '[语音](http://h/voice/1)', { type: 'other' }],
     ['unknown raw type', 'Type: 12345 Content: <x/>', { type: 'other', raw: '12345', unknown: true }],
     ['quote reply', '> 王军(wxid_1) 10:00\n> 原文\n好的', { type: 'text', text: '好的' }],
+    [
+      // chatlog 4.x: the md5, then the image's and its thumbnail's paths (message.go PlainTextContent)
+      'image with paths after the md5',
+      '![图片](http://h/image/50de84b64e3a3a61b2ade7ae8a6b93b4,msg/attach/9e2f/2026-11/Img/0123456789abcdef0123456789abcdef_W.dat)',
+      { type: 'image', file: { sha256: '50de84b64e3a3a61b2ade7ae8a6b93b4' } },
+    ],
+    [
+      'quote reply with the quoted sender',
+      '> 王军(wxid_wangjun) 11-16 10:10:00\n> @所有人 今天17:00前报送\n收到',
+      {
+        type: 'text',
+        text: '收到',
+        quote: { senderName: '王军', senderId: 'wxid_wangjun', excerpt: '@所有人 今天17:00前报送' },
+      },
+    ],
   ])('%s', (_, content, expected) => {
     expect(readPlainContent(content)).toMatchObject(expected);
   });

@@ -114,3 +114,50 @@ describe('CsvParser', () => {
     );
   });
 });
+
+describe('readCsvFile with a row start (a stray quote costs one row)', () => {
+  const START = /^\d+,/;
+  async function rows(text: string, chunk = 7) {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readCsvFile } = await import('../../../src/ingest/archive/read-csv-file.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'qingqun-csv-')), 'x.csv');
+    writeFileSync(file, text);
+    const out: string[] = [];
+    await readCsvFile(
+      file,
+      (r) =>
+        out.push(
+          'problem' in r
+            ? `${r.line}: ${r.problem.slice(0, 14)}`
+            : `${r.line}: ${Object.values(r.row).join('|')}`,
+        ),
+      { recordStart: START, maxRecordChars: 1000 + chunk },
+    );
+    return out;
+  }
+
+  it('reads quoted line breaks, reports a stray quote by its line and keeps the rows after it', async () => {
+    expect(await rows('id,text,who\r\n1,"a\r\nb",x\r\n2,"open,y\r\n3,ok,z\r\n4,"c\nd",w\n')).toEqual([
+      '2: 1|a\nb|x',
+      '4: malformed row:',
+      '5: 3|ok|z',
+      '6: 4|c\nd|w',
+    ]);
+  });
+
+  it('a stray quote in the last row is reported as never closed', async () => {
+    expect(await rows('id,text,who\n1,ok,x\n2,"open,y\n')).toEqual(['2: 1|ok|x', '3: a quoted field']);
+  });
+
+  it('a quoted line that looks like a row start is reported, never merged silently', async () => {
+    const out = await rows('id,text,who\n1,"first\n2,second",x\n3,ok,z\n');
+    expect(out[0]).toBe('2: malformed row:');
+    expect(out.at(-1)).toBe('4: 3|ok|z');
+  });
+
+  it('a line outside quotes that does not look like a row start is still its own row', async () => {
+    expect(await rows('id,text,who\n1,ok,x\nbad,row,here\n')).toEqual(['2: 1|ok|x', '3: bad|row|here']);
+  });
+});

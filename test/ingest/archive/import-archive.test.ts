@@ -344,7 +344,8 @@ describe('importArchive: what each format keeps', () => {
 
     const without = newStore();
     await run(without, [WECHATMSG]);
-    expect(findGroup(without, 'wechatmsg:7')).toMatchObject({ name: '新浜镇党建工作群' });
+    // Scoped by the chat's name: TalkerId alone collides across accounts (issue 13).
+    expect(findGroup(without, 'wechatmsg:7:新浜镇党建工作群')).toMatchObject({ name: '新浜镇党建工作群' });
     expect(
       without.db.prepare("SELECT sender_id FROM messages WHERE source_id LIKE '7:2:%'").pluck().get(),
     ).toBeNull();

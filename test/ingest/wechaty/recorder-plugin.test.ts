@@ -180,6 +180,24 @@ describe('recorderPlugin on the simulation puppet', () => {
     expect(contacts.get('u-wang')).toEqual({ id: 'u-wang', name: '王军', unit: '街道领导班子' });
   });
 
+  it('stores every GroupNote (native 接龙) as a roll-call post, whatever the puppet hands over', async () => {
+    const xml =
+      '<msg><appmsg appid="" sdkver="0"><title>#接龙\n周五志愿服务\n\n1. 王军\n2. 李娜</title><type>53</type></appmsg></msg>';
+    const settled = await post(
+      { id: 'note-xml', type: types.Message.GroupNote, text: xml },
+      { id: 'note-empty', type: types.Message.GroupNote, text: '' },
+      { id: 'note-en', type: types.Message.GroupNote, text: '#Group Note\n周五志愿服务\n1. 王军' },
+    );
+    expect(settled.outcomes.inserted).toBe(3);
+    const { byId } = stored();
+    expect(byId.get('note-xml')).toMatchObject({
+      type: 'text',
+      text: '#接龙\n周五志愿服务\n\n1. 王军\n2. 李娜',
+    });
+    expect(byId.get('note-empty')).toMatchObject({ type: 'text', textClass: 'roll-call' });
+    expect(byId.get('note-en')).toMatchObject({ type: 'text', textClass: 'roll-call' });
+  });
+
   it('stores a replayed message once', async () => {
     const first = await post({ id: 'm-1', type: types.Message.Text, text: '收到' });
     expect(first.outcomes.inserted).toBe(1);
