@@ -47,7 +47,7 @@ export class DashboardSource {
   constructor(
     readonly store: Store,
     readonly config: Config,
-    private readonly now: () => number = Date.now,
+    readonly now: () => number = Date.now,
   ) {
     this.calendar = createWorkCalendar(config);
     const ttl = config.web.cacheSeconds * 1000;
