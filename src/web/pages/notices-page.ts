@@ -86,14 +86,15 @@ export function buildNoticesPage(ctx: PageContext): PageData {
     const redundant = totalsHidden ? null : c.redundantDeliveries;
     notices.push({
       redundant: redundant ?? -1,
-      firstTime: first.time,
+      firstTime: (listed[0] ?? first).time,
       row: {
         cells: {
           id: c.id,
           notice: text ?? (maskPhoneNumbers(c.excerpt) || null),
           kind: c.kind,
           firstUnit,
-          firstTime: first.time,
+          // When a hidden group got it is not shown: the first copy in a shown group, else "—".
+          firstTime: listed[0]?.time ?? null,
           groups: c.groupIds.length,
           copies: totalsHidden ? null : c.copies,
           redundantDeliveries: redundant,
@@ -103,8 +104,10 @@ export function buildNoticesPage(ctx: PageContext): PageData {
     });
     copiesShown += listed.length;
     byUnit.set(firstUnit, (byUnit.get(firstUnit) ?? 0) + 1);
-    const day = view.calendar.local(first.time).date;
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    if (listed[0]) {
+      const day = view.calendar.local(listed[0].time).date;
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
   }
   notices.sort((a, b) => b.redundant - a.redundant || a.firstTime - b.firstTime);
   const units = [...byUnit].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
