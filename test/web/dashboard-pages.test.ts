@@ -79,14 +79,11 @@ describe('pages', () => {
     '2010-W51',
     '2028-W30',
     '9999-W52',
-  ])(
-    'refuse the week %j with 400, without echoing it',
-    async (week) => {
-      const res = await get(`/?week=${enc(week)}`);
-      expect(res.status).toBe(400);
-      expect(await res.text()).not.toContain('<b>x</b>');
-    },
-  );
+  ])('refuse the week %j with 400, without echoing it', async (week) => {
+    const res = await get(`/?week=${enc(week)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('<b>x</b>');
+  });
 
   it('analyse at most two weeks for a page and the rest of a trend in the background', async () => {
     const fresh = createDashboardApp({ store, config: app.source.config, now: () => NOW });
