@@ -180,6 +180,12 @@ export const configSchema = z.strictObject({
       trendWeeks: z.number().int().min(2).max(104).default(12),
       /** Analysed weeks are kept in memory at most this long (new messages refresh their week at once). */
       cacheSeconds: z.number().int().nonnegative().default(300),
+      /**
+       * Addresses of reverse proxies (exact IPv4/IPv6 addresses) whose `X-Forwarded-For` names the
+       * client for the login limiter. Empty (the default): the socket's address is the client and
+       * `X-Forwarded-For` is ignored, so nobody can pick their own address by sending the header.
+       */
+      trustedProxies: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
   analysis: analysisSchema,

@@ -3,6 +3,7 @@ import type { WeekData } from '../analysis/week-data.js';
 import type { WorkCalendar } from '../analysis/work-calendar.js';
 import type { AuditGroup } from './audit-rows.js';
 import { activeDuring } from './audit-rows.js';
+import type { DisclosurePlan } from './disclosure-plan.js';
 import { existsAt } from './group-lifecycle.js';
 import type { RecommendConfig } from './recommendation.js';
 import type { AuditBreach, AuditRow } from './supervisor-audit.js';
@@ -21,7 +22,7 @@ export function inWindow(minuteOfDay: number, start: number, end: number): boole
 /**
  * Breaches of `recommend.policies`: units with more groups than allowed (at the end of the week),
  * groups with more @所有人 than allowed, groups with notices in the quiet-hours window. A breach in
- * a group of fewer than `minPeople` members is counted in `hidden`, not listed.
+ * a group whose figures the plan hides is counted in `hidden`, not listed.
  */
 export function auditBreaches(input: {
   groups: readonly AuditGroup[];
@@ -31,7 +32,7 @@ export function auditBreaches(input: {
   notices: WeekNotices;
   calendar: WorkCalendar;
   policies: RecommendConfig['policies'];
-  minPeople: number;
+  plan: DisclosurePlan;
 }): { breaches: AuditBreach[]; hidden: number } {
   const { data, policies } = input;
   const breaches: AuditBreach[] = [];
@@ -71,7 +72,7 @@ export function auditBreaches(input: {
     ];
     for (const [policy, value, limit] of found) {
       if (value <= limit) continue;
-      if ((data.members.get(g.facts.id)?.length ?? 0) < input.minPeople) hidden++;
+      if (input.plan.groupHidden(g.facts.id)) hidden++;
       else
         breaches.push({ policy, unit: g.unit, groupId: g.facts.id, groupName: g.facts.name, value, limit });
     }

@@ -1,7 +1,7 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../analysis/week-data.js';
 import type { GroupFacts } from '../store/read-group-lifecycle.js';
-import { cellsToHide } from './cells-to-hide.js';
+import type { DisclosurePlan } from './disclosure-plan.js';
 import { bornAt, dissolvedAt, existsAt } from './group-lifecycle.js';
 import type { AuditRow } from './supervisor-audit.js';
 import type { WeekNotices } from './week-notices.js';
@@ -19,7 +19,8 @@ export interface AuditRowsInput {
   notices: WeekNotices;
   /** End of the first week on record, or null. */
   firstWeekEnd: number | null;
-  minPeople: number;
+  /** What to hide (planDisclosure over the same groups and week). */
+  plan: DisclosurePlan;
 }
 
 /** Whether the group was alive at some time during [from, to). */
@@ -29,8 +30,8 @@ export function activeDuring(g: GroupFacts, from: number, to: number): boolean {
 }
 
 /**
- * The audit's rows: one per unit (units sorted, the unassigned last) and the total, with figures
- * about fewer than `minPeople` people (and the cells that would give them away) set to null.
+ * The audit's rows: one per unit (units sorted, the unassigned last) and the total, with the
+ * figures the plan hides (about fewer than minPeople people, or giving such away) set to null.
  */
 export function auditRows(input: AuditRowsInput): { total: AuditRow; units: AuditRow[] } {
   const { data, findings, notices } = input;
@@ -93,13 +94,6 @@ export function auditRows(input: AuditRowsInput): { total: AuditRow; units: Audi
     .map(([unit, groups]) => row(unit, groups));
   const [total] = row(null, input.groups);
 
-  const sets = units.map(([, members]) => members);
-  const union = (ix: readonly number[]) => new Set(ix.flatMap((i) => [...(sets[i] ?? [])])).size;
-  const hide = cellsToHide(
-    sets.map((s) => s.size),
-    input.minPeople,
-    union,
-  );
   const blank = (r: AuditRow): AuditRow => ({
     ...r,
     people: null,
@@ -110,7 +104,7 @@ export function auditRows(input: AuditRowsInput): { total: AuditRow; units: Audi
     atAllMessages: null,
   });
   return {
-    total: (total.people ?? 0) > 0 && (total.people ?? 0) < input.minPeople ? blank(total) : total,
-    units: units.map(([u], i) => (hide.has(i) ? blank(u) : u)),
+    total: input.plan.totalHidden ? blank(total) : total,
+    units: units.map(([u]) => (input.plan.unitHidden(u.unit) ? blank(u) : u)),
   };
 }

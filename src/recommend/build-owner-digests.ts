@@ -36,6 +36,12 @@ export interface BuildOwnerDigestsOptions {
  * One digest per group owner known to the store for `week`, covering all of the owner's groups,
  * sorted by owner id. Reads the store only: recording which recommendations a digest carried
  * (recordIssuedRecommendations) is for whoever actually sends it.
+ *
+ * Groups of fewer than `recommend.minPeople` members (or without a known roster) are listed by name
+ * with "fewer than 5 members: no figures" and left out of everything else — the totals, the burden
+ * counts, the chart and the recommendations — so no figure about them can be read off the digest,
+ * not even by subtracting the other groups from a total. The owner is not trusted to be a member:
+ * `org.ownerOverrides` can name someone outside the group, and digests get forwarded.
  */
 export function buildOwnerDigests(
   store: Store,
@@ -50,7 +56,9 @@ export function buildOwnerDigests(
   const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
   const previous = previousFiguresByGroup(readMessageTimes(store, prev.from, prev.to), calendar);
   const days = weekDays(data, calendar);
-  const daily = dailyFiguresByOwner(data, findings, calendar);
+  const minPeople = config.recommend.minPeople;
+  const small = (groupId: string) => (data.members.get(groupId)?.length ?? 0) < minPeople;
+  const daily = dailyFiguresByOwner(data, findings, calendar, (g) => !small(g));
   const volumes = new Map(findings.volume.groups.map((v) => [v.groupId, v]));
   const zombies = new Set(findings.zombies.map((z) => z.groupId));
 
@@ -65,7 +73,8 @@ export function buildOwnerDigests(
   return [...byOwner.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([ownerId, groups]) => {
-      const ids = new Set(groups.map((g) => g.id));
+      // Only the groups whose figures may be shown count anywhere (see above).
+      const ids = new Set(groups.filter((g) => !small(g.id)).map((g) => g.id));
       const mine = <T extends { groupId: string }>(list: readonly T[]) =>
         list.filter((x) => ids.has(x.groupId)).length;
       const figures: DigestGroupFigures[] = groups.map((g) => {
@@ -81,9 +90,10 @@ export function buildOwnerDigests(
             ? (previous.get(g.id) ?? { messages: 0, offHoursMessages: 0, atAllMessages: 0 })
             : null,
           zombie: zombies.has(g.id),
+          hidden: small(g.id),
         };
       });
-      const own = recommendations.filter((r) => r.ownerId === ownerId);
+      const own = recommendations.filter((r) => r.ownerId === ownerId && r.groupIds.every((g) => !small(g)));
       const open = own.filter((r) => r.status === 'open');
       const ownerName = data.contacts.get(ownerId)?.name || ownerId;
       const parts = renderOwnerDigest(
@@ -108,6 +118,7 @@ export function buildOwnerDigests(
           accepted: own.filter((r) => r.status === 'accepted'),
           detailed: config.recommend.digest.detailed,
           maxPartChars: config.recommend.digest.maxPartChars,
+          minPeople,
           dismissWeeks: config.recommend.dismissal.weeks,
         },
         locale,

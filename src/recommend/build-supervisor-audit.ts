@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { auditBreaches, ownerDistribution } from './audit-breaches.js';
 import { type AuditGroup, auditRows } from './audit-rows.js';
 import { cellsToHide } from './cells-to-hide.js';
+import { disclosureCells, planDisclosure } from './disclosure-plan.js';
 import type { SupervisorAudit } from './supervisor-audit.js';
 import { weekNotices } from './week-notices.js';
 
@@ -52,7 +53,8 @@ export function buildSupervisorAudit(
   const firstWeekEnd =
     firstWeek === null || firstWeek > week ? null : weekBounds(firstWeek, config.timezone).to;
   const notices = weekNotices(data, findings);
-  const { total, units } = auditRows({ groups, data, findings, notices, firstWeekEnd, minPeople });
+  const plan = planDisclosure(disclosureCells(groups, data.members, data.from, data.to), minPeople);
+  const { total, units } = auditRows({ groups, data, findings, notices, firstWeekEnd, plan });
   const { breaches, hidden } = auditBreaches({
     groups,
     units,
@@ -61,7 +63,7 @@ export function buildSupervisorAudit(
     notices,
     calendar,
     policies,
-    minPeople,
+    plan,
   });
   return {
     week,

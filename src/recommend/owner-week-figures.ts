@@ -27,15 +27,17 @@ export function weekDays(data: WeekData, calendar: WorkCalendar): string[] {
 
 /**
  * Per owner, per local day: messages, off-hours messages and repeated notice copies in the owner's
- * groups. One pass over the week's messages.
+ * groups (only those `counted`: the digest leaves out groups whose figures it hides). One pass over
+ * the week's messages.
  */
 export function dailyFiguresByOwner(
   data: WeekData,
   findings: WeekFindings,
   calendar: WorkCalendar,
+  counted: (groupId: string) => boolean = () => true,
 ): Map<string, Map<string, DayFigures>> {
   const ownerOf = new Map(
-    data.groups.filter((g) => g.ownerId !== null).map((g) => [g.id, g.ownerId as string]),
+    data.groups.filter((g) => g.ownerId !== null && counted(g.id)).map((g) => [g.id, g.ownerId as string]),
   );
   const repeat = new Set<string>();
   for (const c of findings.duplicates) for (const id of c.messageIds.slice(1)) repeat.add(id);

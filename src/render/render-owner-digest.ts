@@ -12,6 +12,8 @@ export interface DigestGroupFigures {
   atAllMessages: number;
   previous: { messages: number; offHoursMessages: number; atAllMessages: number } | null;
   zombie: boolean;
+  /** Fewer than minPeople members: listed by name only, counted in no total. */
+  hidden?: boolean;
 }
 
 export interface OwnerDigestInput {
@@ -33,6 +35,8 @@ export interface OwnerDigestInput {
   maxPartChars: number;
   /** Weeks a dismissed recommendation stays quiet (for the instructions). */
   dismissWeeks: number;
+  /** recommend.minPeople, for the line of a hidden group (default 5). */
+  minPeople?: number;
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -79,8 +83,10 @@ function savingsLine(r: Recommendation, t: (typeof DIGEST_TEXT)[DigestLocale]): 
 export function renderOwnerDigest(input: OwnerDigestInput, locale: DigestLocale): string[] {
   const t = DIGEST_TEXT[locale];
   const was = (now: string, before: string | null) => (before === null ? now : t.was(now, before));
-  const sum = (pick: (g: DigestGroupFigures) => number) => input.groups.reduce((n, g) => n + pick(g), 0);
-  const prevGroups = input.groups.filter((g) => g.previous !== null);
+  // Totals cover the shown groups only: a hidden group's figures cannot be had by subtraction.
+  const shown = input.groups.filter((g) => !g.hidden);
+  const sum = (pick: (g: DigestGroupFigures) => number) => shown.reduce((n, g) => n + pick(g), 0);
+  const prevGroups = shown.filter((g) => g.previous !== null);
   const prevSum = (pick: (p: NonNullable<DigestGroupFigures['previous']>) => number) =>
     prevGroups.length === 0
       ? null
@@ -117,7 +123,8 @@ export function renderOwnerDigest(input: OwnerDigestInput, locale: DigestLocale)
     t.burden(input.burden),
   ];
   for (const g of input.groups) {
-    if (g.zombie) numbers.push(t.zombie(g.name, g.members));
+    if (g.hidden) numbers.push(t.hiddenGroup(g.name, input.minPeople ?? 5));
+    else if (g.zombie) numbers.push(t.zombie(g.name, g.members));
     else
       numbers.push(
         t.group(

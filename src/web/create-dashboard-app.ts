@@ -24,6 +24,8 @@ export interface DashboardAppOptions {
   now?: () => number;
   /** A data source to share (serveDashboard warms it); by default one is made for the store. */
   source?: DashboardSource;
+  /** How long a login form's body may take to arrive; default 10 s. */
+  loginBodyTimeoutMs?: number;
 }
 
 export type DashboardApp = Hono<DashboardEnv> & { source: DashboardSource };
@@ -42,6 +44,7 @@ export function createDashboardApp(options: DashboardAppOptions): DashboardApp {
     keys: supervisorKeys(config),
     sessions: new SessionStore(config.web.sessionMinutes * 60_000, now),
     limiter: new LoginLimiter(10, 10 * 60_000, now),
+    bodyTimeoutMs: options.loginBodyTimeoutMs ?? 10_000,
   };
   const assets = loadAssets();
   const app = new Hono<DashboardEnv>();

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { weekBounds } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
 import type { WebLocale } from './views/web-text.js';
 
 const LOCALES: readonly WebLocale[] = ['zh-CN', 'en'];
@@ -11,13 +11,30 @@ export function requestLocale(c: Context, fallback: WebLocale): WebLocale {
   return LOCALES.find((l) => l === lang) ?? fallback;
 }
 
-/** The week asked for (`?week=2026-W47`), `fallback` when absent, or null when it is not a valid ISO week. */
-export function requestWeek(c: Context, timezone: string, fallback: () => string): string | null {
+/**
+ * The earliest week a page may show: the ISO week holding 2011-01-01 (WeChat's launch; nothing
+ * older can be a WeChat message). Weeks before it — year 0000, 1970 — are nonsense, and week
+ * arithmetic on them leaves the range of ISO years (0000-W01 minus a week is "-0001-W52").
+ */
+export const EARLIEST_WEEK = '2010-W52';
+
+/**
+ * The week asked for (`?week=2026-W47`), `fallback` when absent, or null (the caller answers 400)
+ * when it is not a valid ISO week, is before EARLIEST_WEEK, or is more than a year after `now`.
+ */
+export function requestWeek(
+  c: Context,
+  timezone: string,
+  fallback: () => string,
+  now: number = Date.now(),
+): string | null {
   const week = c.req.query('week');
   if (week === undefined || week === '') return fallback();
   if (!WEEK.test(week)) return null;
   try {
     weekBounds(week, timezone);
+    // ISO week strings of four-digit years sort as the weeks do.
+    if (week < EARLIEST_WEEK || week > shiftWeek(weekOf(now, timezone), 52, timezone)) return null;
     return week;
   } catch {
     return null;

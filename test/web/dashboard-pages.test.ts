@@ -66,14 +66,24 @@ describe('pages', () => {
     expect(picked).toContain('<option value="2026-W45" selected>');
   });
 
-  it.each(['garbage', '2026-W60', '2026-W00', '2026-w47', "2026-W47'><b>x</b>"])(
-    'refuse the week %j with 400, without echoing it',
-    async (week) => {
-      const res = await get(`/?week=${enc(week)}`);
-      expect(res.status).toBe(400);
-      expect(await res.text()).not.toContain('<b>x</b>');
-    },
-  );
+  it.each([
+    'garbage',
+    '2026-W60',
+    '2026-W00',
+    '2026-w47',
+    "2026-W47'><b>x</b>",
+    // Valid ISO weeks, but nonsense for WeChat: before 2011 (0000-W01 used to answer 500) or years ahead.
+    '0000-W01',
+    '0001-W01',
+    '1970-W01',
+    '2010-W51',
+    '2028-W30',
+    '9999-W52',
+  ])('refuse the week %j with 400, without echoing it', async (week) => {
+    const res = await get(`/?week=${enc(week)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('<b>x</b>');
+  });
 
   it('analyse at most two weeks for a page and the rest of a trend in the background', async () => {
     const fresh = createDashboardApp({ store, config: app.source.config, now: () => NOW });

@@ -3,6 +3,7 @@ import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
 import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
+import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
@@ -15,7 +16,7 @@ import {
   readRecommendationStatuses,
 } from '../../store/read-recommendation-statuses.js';
 import type { Store } from '../../store/store.js';
-import { type Access, accessScope } from '../access.js';
+import { type Access, accessScope, canSeeUnit } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
 import { WeekCache } from './week-cache.js';
 import { summariseWeek, type WeekSummary } from './week-summary.js';
@@ -43,6 +44,7 @@ export class DashboardSource {
   private readonly summaries: WeekCache<WeekSummary>;
   private readonly recommendationsByWeek: WeekCache<Recommendation[]>;
   private readonly audits: WeekCache<SupervisorAudit>;
+  private readonly plans: WeekCache<DisclosurePlan>;
   /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
   private readonly weekLists = new Map<string, string[]>();
   private readonly background = new BackgroundQueue((week) => this.summary(week));
@@ -51,7 +53,7 @@ export class DashboardSource {
   constructor(
     readonly store: Store,
     readonly config: Config,
-    private readonly now: () => number = Date.now,
+    readonly now: () => number = Date.now,
   ) {
     this.calendar = createWorkCalendar(config);
     const ttl = config.web.cacheSeconds * 1000;
@@ -60,6 +62,7 @@ export class DashboardSource {
     this.summaries = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.recommendationsByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.plans = new WeekCache(MAX_SUMMARIES, ttl, now, to);
   }
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */
@@ -153,15 +156,17 @@ export class DashboardSource {
 
   /**
    * The summaries of `weeks` (oldest first) for a trend, keeping a page's work bounded: of the weeks
-   * not analysed yet, only the newest `budget` are analysed now; the others are queued for analysis
-   * in the background (one week per turn of the event loop) and come back as null until then.
+   * not analysed yet, only the newest `budget` are analysed now (a week whose full analysis is in
+   * memory — the page's own — costs nothing); the others are queued for analysis in the background
+   * (one week per turn of the event loop) and come back as null until then.
    */
-  trendSummaries(weeks: readonly string[], budget = 2): (WeekSummary | null)[] {
+  trendSummaries(weeks: readonly string[], budget = 1): (WeekSummary | null)[] {
     let left = budget;
     const later: string[] = [];
     const out = [...weeks].reverse().map((week) => {
       const cached = this.summaries.peek(week);
       if (cached !== undefined) return cached;
+      if (this.views.peek(week) !== undefined) return this.summary(week);
       if (left > 0) {
         left--;
         return this.summary(week);
@@ -199,6 +204,34 @@ export class DashboardSource {
     );
   }
 
+  /**
+   * What the viewer may see of `week` (planDisclosure, the one rule every page, export and trend
+   * asks): computed from the week's rosters over the groups of the viewer's scope, as the audit
+   * does. Analyses the week if it is not yet.
+   */
+  plan(week: string, access: Access): DisclosurePlan {
+    return this.planOf(this.summary(week), access);
+  }
+
+  /** The plan of an analysed week (trends pass the summaries they have). */
+  planOf(summary: WeekSummary, access: Access): DisclosurePlan {
+    return this.plans.get(
+      summary.week,
+      () => {
+        const units = this.config.org.groupUnits;
+        const groups = this.lifecycles()
+          .map((facts) => ({ facts, unit: facts.unit ?? units[facts.id] ?? null }))
+          .filter((g) => canSeeUnit(access, g.unit));
+        const { from, to } = weekBounds(summary.week, this.config.timezone);
+        return planDisclosure(
+          disclosureCells(groups, summary.members, from, to),
+          this.config.recommend.minPeople,
+        );
+      },
+      JSON.stringify(accessScope(access)),
+    );
+  }
+
   lifecycles(): GroupFacts[] {
     this.whole.lifecycles ??= readGroupLifecycles(this.store);
     return this.whole.lifecycles;
@@ -224,6 +257,6 @@ export class DashboardSource {
   }
 
   private weekCaches(): WeekCache<unknown>[] {
-    return [this.views, this.summaries, this.recommendationsByWeek, this.audits];
+    return [this.views, this.summaries, this.recommendationsByWeek, this.audits, this.plans];
   }
 }

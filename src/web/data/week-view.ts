@@ -3,7 +3,6 @@ import type { GroupVolume } from '../../analysis/volume.js';
 import type { WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
-import { hiddenGroups } from './hidden-groups.js';
 
 /** One analysed week, indexed for the pages. Built once per week and cached (DashboardSource). */
 export interface WeekView {
@@ -16,8 +15,7 @@ export interface WeekView {
   units: ReadonlyMap<string, string | null>;
   messages: ReadonlyMap<string, StoredMessage>;
   volume: ReadonlyMap<string, GroupVolume>;
-  /** Groups whose figures derived from members are shown as "—" (see hiddenGroups). */
-  hidden: ReadonlySet<string>;
+  // What is hidden depends on the viewer's scope: ask DashboardSource.plan(week, access).
 }
 
 export function buildWeekView(input: {
@@ -37,7 +35,6 @@ export function buildWeekView(input: {
     units,
     messages: new Map(data.messages.map((m) => [m.id, m])),
     volume: new Map(findings.volume.groups.map((v) => [v.groupId, v])),
-    hidden: hiddenGroups(data.members, units, input.minPeople),
   };
 }
 

@@ -23,7 +23,7 @@ export const FINDING_COLUMNS: Column[] = [
 export function findingRows(tools: PageTools, groupIds: ReadonlySet<string>, minPeople: number): Row[] {
   const { view } = tools;
   const f = view.analysis.findings;
-  const shown = (g: string) => groupIds.has(g) && !view.hidden.has(g);
+  const shown = (g: string) => groupIds.has(g) && tools.shows(g);
   const out: { time: number; row: Row }[] = [];
   const add = (
     kind: string,

@@ -8,8 +8,9 @@ import { DAY_COLUMNS, volumeCharts } from './volume-charts.js';
 /**
  * One group (`?id=GROUP`): members, the week's volume by day and by weekday × hour, the off-hours
  * share, messages week by week, the groups it overlaps (merge candidates), the week's findings with
- * excerpts, and its recommendations. A group of fewer than minPeople members (or hidden so that it
- * cannot be worked out from its unit's total) shows none of its member-derived figures.
+ * excerpts, and its recommendations. A group the plan hides (fewer than minPeople members, or hidden
+ * so that another cannot be worked out from a total) shows none of its member-derived figures; each
+ * week of its trend follows that week's plan, and the change against last week last week's.
  */
 export function buildGroupPage(ctx: PageContext): PageData {
   const id = ctx.query.id;
@@ -18,7 +19,7 @@ export function buildGroupPage(ctx: PageContext): PageData {
   const { source, week } = ctx;
   const { view } = tools;
   const minPeople = source.config.recommend.minPeople;
-  const hidden = view.hidden.has(id) || !view.groups.has(id);
+  const hidden = tools.plan.groupHidden(id) || !view.groups.has(id);
   const v = view.volume.get(id);
   const ids = new Set([id]);
   const f = view.analysis.findings;
@@ -33,7 +34,11 @@ export function buildGroupPage(ctx: PageContext): PageData {
   if (!hidden) {
     const weeks = source.trendWeeks(week);
     const summaries = source.trendSummaries(weeks);
-    const perWeek = summaries.map((sum) => (sum === null ? null : (sum.groups.get(id)?.messages ?? 0)));
+    const perWeek = summaries.map((sum) =>
+      sum === null || source.planOf(sum, ctx.access).groupHidden(id)
+        ? null
+        : (sum.groups.get(id)?.messages ?? 0),
+    );
     pending = summaries.filter((sum) => sum === null).length;
     const volume = volumeCharts(tools, [id]);
     charts.push(...volume.charts, {
@@ -63,7 +68,8 @@ export function buildGroupPage(ctx: PageContext): PageData {
       key: 'messages',
       kind: 'number',
       value: shown(messages),
-      change: previous === undefined || hidden ? null : messages - previous,
+      change:
+        previous === undefined || hidden || tools.previousPlan().groupHidden(id) ? null : messages - previous,
     },
     {
       key: 'offHoursShare',

@@ -17,7 +17,10 @@ export const GROUP_COLUMNS: Column[] = [
   { key: 'zombie', kind: 'enum' },
 ];
 
-/** Per-group figures of the week (groups sorted by name); hidden groups show "—" for all but the zombie flag. */
+/**
+ * Per-group figures of the week (groups sorted by name); groups the plan hides show "—" for all but
+ * the zombie flag, and last week's messages follow last week's plan.
+ */
 export function groupRows(tools: PageTools, groupIds: readonly string[]): Row[] {
   const { view } = tools;
   const f = view.analysis.findings;
@@ -41,7 +44,7 @@ export function groupRows(tools: PageTools, groupIds: readonly string[]): Row[] 
     .sort((a, b) => tools.groupName(a).localeCompare(tools.groupName(b), 'zh-CN'))
     .map((id) => {
       const v = view.volume.get(id);
-      const hide = view.hidden.has(id);
+      const hide = !tools.shows(id);
       const shown = (n: number) => (hide ? null : n);
       const messages = v?.messages ?? 0;
       return {
@@ -49,7 +52,10 @@ export function groupRows(tools: PageTools, groupIds: readonly string[]): Row[] 
           group: tools.groupName(id),
           members: shown(view.analysis.data.members.get(id)?.length ?? 0),
           messages: shown(messages),
-          previousMessages: previous === null ? null : shown(previous.messagesByGroup[id] ?? 0),
+          previousMessages:
+            previous === null || hide || tools.previousPlan().groupHidden(id)
+              ? null
+              : (previous.messagesByGroup[id] ?? 0),
           offHoursShare: hide || messages === 0 ? null : (v?.offHoursMessages ?? 0) / messages,
           atAllMessages: shown(v?.atAllMessages ?? 0),
           duplicateNotices: shown(duplicates.get(id) ?? 0),

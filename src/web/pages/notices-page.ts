@@ -30,8 +30,11 @@ const TEXT_CHARS = 200;
 /**
  * The week's duplicate notices that reached a group the viewer sees: the text as far as retention
  * keeps it (mobile numbers masked), the unit that first posted it (the poster's unit, else the first group's — never a
- * person), when each visible group got it, copies and redundant deliveries (hidden when the groups
- * reached hold fewer than minPeople people). Most redundant first.
+ * person), when each shown group got it and how many copies (groups hidden by the plan or outside
+ * the scope get no row and no place in "reached"), copies and redundant deliveries over all groups
+ * reached — hidden when those groups hold fewer than minPeople people, or when the groups not
+ * listed hold fewer than minPeople (the total minus the listed rows would give them away). Most
+ * redundant first.
  */
 export function buildNoticesPage(ctx: PageContext): PageData {
   const tools = pageTools(ctx);
@@ -58,7 +61,11 @@ export function buildNoticesPage(ctx: PageContext): PageData {
     const firstUnit = canSeeUnit(ctx.access, posterUnit) ? tools.unitLabel(posterUnit) : t.otherUnit;
     const people = new Set(c.groupIds.flatMap((g) => data.members.get(g) ?? []));
     const perGroup = new Map<string, { time: number; copies: number }>();
-    for (const m of seen) {
+    const listed = seen.filter((m) => tools.shows(m.groupId));
+    const unlisted = c.groupIds.filter((g) => !tools.shows(g));
+    const unlistedPeople = new Set(unlisted.flatMap((g) => data.members.get(g) ?? [])).size;
+    const totalsHidden = people.size < minPeople || (unlisted.length > 0 && unlistedPeople < minPeople);
+    for (const m of listed) {
       const g = perGroup.get(m.groupId);
       if (g) g.copies++;
       else perGroup.set(m.groupId, { time: m.time, copies: 1 });
@@ -76,28 +83,31 @@ export function buildNoticesPage(ctx: PageContext): PageData {
         links: tools.groupLink(g) ? { group: tools.groupLink(g) as string } : undefined,
       });
     }
-    const redundant = people.size < minPeople ? null : c.redundantDeliveries;
+    const redundant = totalsHidden ? null : c.redundantDeliveries;
     notices.push({
       redundant: redundant ?? -1,
-      firstTime: first.time,
+      firstTime: (listed[0] ?? first).time,
       row: {
         cells: {
           id: c.id,
           notice: text ?? (maskPhoneNumbers(c.excerpt) || null),
           kind: c.kind,
           firstUnit,
-          firstTime: first.time,
+          // When a hidden group got it is not shown: the first copy in a shown group, else "—".
+          firstTime: listed[0]?.time ?? null,
           groups: c.groupIds.length,
-          copies: c.copies,
+          copies: totalsHidden ? null : c.copies,
           redundantDeliveries: redundant,
           reached: reached.join(t.listSep),
         },
       },
     });
-    copiesShown += seen.length;
+    copiesShown += listed.length;
     byUnit.set(firstUnit, (byUnit.get(firstUnit) ?? 0) + 1);
-    const day = view.calendar.local(first.time).date;
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    if (listed[0]) {
+      const day = view.calendar.local(listed[0].time).date;
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
   }
   notices.sort((a, b) => b.redundant - a.redundant || a.firstTime - b.firstTime);
   const units = [...byUnit].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));

@@ -12,8 +12,9 @@ export const OVERLAP_COLUMNS: Column[] = [
 
 /**
  * Pairs of groups sharing most members (the overlap finding: merge candidates) with at least one
- * group in `groupIds`, that group first. Member figures show "—" when fewer than `minPeople` are
- * shared or either group's figures are hidden; a group outside the viewer's scope is not named.
+ * group in `groupIds`, that group first. Member figures (shared members, Jaccard, containment —
+ * together they give both groups' sizes) show "—" when fewer than `minPeople` are shared, or either
+ * group is hidden by the plan or outside the viewer's scope; such a group is not named either.
  */
 export function overlapRows(tools: PageTools, groupIds: ReadonlySet<string>, minPeople: number): Row[] {
   const { view } = tools;
@@ -21,7 +22,7 @@ export function overlapRows(tools: PageTools, groupIds: ReadonlySet<string>, min
     .filter((o) => groupIds.has(o.groupIds[0]) || groupIds.has(o.groupIds[1]))
     .map((o) => {
       const [a, b] = groupIds.has(o.groupIds[0]) ? o.groupIds : ([o.groupIds[1], o.groupIds[0]] as const);
-      const hide = o.sharedMembers < minPeople || view.hidden.has(a) || view.hidden.has(b);
+      const hide = o.sharedMembers < minPeople || !tools.shows(a) || !tools.shows(b);
       const links: Record<string, string> = {};
       const la = tools.groupLink(a);
       const lb = tools.groupLink(b);

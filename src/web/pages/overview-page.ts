@@ -41,8 +41,11 @@ export function buildOverviewPage(ctx: PageContext): PageData {
   const minPeople = source.config.recommend.minPeople;
   const weeks = source.trendWeeks(week);
   const summaries = source.trendSummaries(weeks);
+  // Each week's total follows that week's plan (rosters change from week to week).
   const points = summaries.map((sum, i) =>
-    sum === null ? emptyTrendPoint(weeks[i] as string) : trendPoint(sum, visible, minPeople),
+    sum === null || source.planOf(sum, access).totalHidden
+      ? emptyTrendPoint(weeks[i] as string)
+      : trendPoint(sum, visible, minPeople),
   );
   const pending = summaries.filter((sum) => sum === null).length;
   const counts = groupCounts(source.lifecycles(), weeks, source.config.timezone, unitOf, visible);

@@ -1,4 +1,6 @@
+import { shiftWeek } from '../../analysis/week-bounds.js';
 import type { Group } from '../../model/group.js';
+import type { DisclosurePlan } from '../../recommend/disclosure-plan.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import type { DashboardSource } from '../data/dashboard-source.js';
 import type { WeekView } from '../data/week-view.js';
@@ -19,10 +21,20 @@ export interface PageContext {
 export function pageTools(ctx: PageContext) {
   const { source, access } = ctx;
   const view: WeekView = source.view(ctx.week);
+  /** The one rule of what is hidden (planDisclosure), for this week and the viewer's scope. */
+  const plan = source.plan(ctx.week, access);
   const t: WebText = webText(ctx.locale);
   const groups = groupIndex(source);
   const unitOf = (groupId: string): string | null => groups.get(groupId)?.unit ?? null;
   const visible = (groupId: string) => groups.has(groupId) && canSeeUnit(access, unitOf(groupId));
+  /** Whether a group's member-derived figures may be shown: in scope and not hidden by the plan. */
+  const shows = (groupId: string) => visible(groupId) && !plan.groupHidden(groupId);
+  /** The plan of the week before (for "last week" figures), made only when asked for. */
+  let previous: DisclosurePlan | undefined;
+  const previousPlan = () => {
+    previous ??= source.plan(shiftWeek(ctx.week, -1, source.config.timezone), access);
+    return previous;
+  };
   const group = (groupId: string): Group | undefined => groups.get(groupId)?.group;
   /** A group's name as the viewer may see it. */
   const groupName = (groupId: string) => (visible(groupId) ? group(groupId)?.name || groupId : t.outOfScope);
@@ -30,7 +42,20 @@ export function pageTools(ctx: PageContext) {
     visible(groupId) ? link('/group', { id: groupId, week: ctx.week }) : undefined;
   const unitLabel = (unit: string | null) => unit ?? t.unassigned;
   const unitLink = (unit: string | null) => link('/unit', { u: unit ?? '', week: ctx.week });
-  return { view, t, unitOf, visible, group, groupName, groupLink, unitLabel, unitLink };
+  return {
+    view,
+    plan,
+    previousPlan,
+    t,
+    unitOf,
+    visible,
+    shows,
+    group,
+    groupName,
+    groupLink,
+    unitLabel,
+    unitLink,
+  };
 }
 
 export type PageTools = ReturnType<typeof pageTools>;

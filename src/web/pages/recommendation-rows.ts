@@ -46,7 +46,7 @@ function firstLink(tools: PageTools, groupIds: readonly string[]): Record<string
 
 /**
  * The recommendations as rows, the reason in the page's language with groups outside the viewer's
- * scope unnamed. When a group concerned has hidden figures, reason and savings show "—". Identical
+ * scope unnamed. When a group concerned is hidden or out of scope, reason and savings show "—". Identical
  * rows (the same advice to two owners of the same groups) are shown once.
  */
 export function recommendationRows(
@@ -57,7 +57,8 @@ export function recommendationRows(
   const seen = new Set<string>();
   const rows: Row[] = [];
   for (const r of list) {
-    const hide = r.groupIds.some((g) => tools.view.hidden.has(g));
+    // Reasons and savings are derived from every group concerned: hidden if any is hidden or out of scope.
+    const hide = r.groupIds.some((g) => !tools.shows(g));
     const reason = hide ? null : reasonText(r, ctx.locale, (g) => tools.groupName(g));
     const key = [r.kind, r.groupIds.join(','), r.status, reason].join('\u0000');
     if (seen.has(key)) continue;

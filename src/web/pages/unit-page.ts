@@ -12,7 +12,8 @@ import { DAY_COLUMNS, volumeCharts } from './volume-charts.js';
 /**
  * One unit (`?u=NAME`; empty for groups without a unit): its groups now and week by week, the
  * week's volume by day and hour, its groups' figures, overlaps, findings and recommendations.
- * Figures about the unit's members are hidden when the audit hides the unit's row.
+ * Figures about the unit's members are hidden when the plan hides the unit (as the audit's row);
+ * each week of its trend follows that week's plan.
  */
 export function buildUnitPage(ctx: PageContext): PageData {
   const raw = ctx.query.u;
@@ -28,14 +29,16 @@ export function buildUnitPage(ctx: PageContext): PageData {
   const inWeek = [...ids].filter((id) => view.groups.has(id));
   const minPeople = source.config.recommend.minPeople;
   const row = source.audit(week, ctx.access).units.find((r) => r.unit === unit);
-  const hidden = row === undefined || row.messages === null;
+  const hidden = row === undefined || tools.plan.unitHidden(unit);
 
   const weeks = source.trendWeeks(week);
   const counts = groupCounts(all, weeks, source.config.timezone, tools.unitOf, () => true)[0]?.counts ?? [];
   const inUnit = (g: string) => ids.has(g);
   const summaries = hidden ? [] : source.trendSummaries(weeks);
   const points = summaries.map((sum, i) =>
-    sum === null ? emptyTrendPoint(weeks[i] as string) : trendPoint(sum, inUnit, minPeople),
+    sum === null || source.planOf(sum, ctx.access).unitHidden(unit)
+      ? emptyTrendPoint(weeks[i] as string)
+      : trendPoint(sum, inUnit, minPeople),
   );
   const pending = summaries.filter((sum) => sum === null).length;
   const volume = volumeCharts(tools, inWeek);

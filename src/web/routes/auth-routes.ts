@@ -3,7 +3,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config/schema.js';
-import type { LoginLimiter } from '../auth/login-limiter.js';
+import { clientAddress, type LoginLimiter, TOKEN_PREFIX_CHARS } from '../auth/login-limiter.js';
 import type { SessionStore } from '../auth/session-store.js';
 import { matchToken, type SupervisorKey } from '../auth/supervisor-keys.js';
 import { requestLocale, safeNext } from '../request-options.js';
@@ -17,14 +17,40 @@ export interface AuthDeps {
   keys: readonly SupervisorKey[];
   sessions: SessionStore;
   limiter: LoginLimiter;
+  /** How long a login form's body may take to arrive (slow bodies are refused after it). */
+  bodyTimeoutMs: number;
 }
 
-/** The client's address for the login limiter; requests made without a socket (tests) share one key. */
-function clientOf(c: Context): string {
+/**
+ * The client's address for the login limiter (clientAddress: X-Forwarded-For counts only from a
+ * configured trusted proxy); requests made without a socket (tests) share one key.
+ */
+function clientOf(c: Context, trustedProxies: readonly string[]): string {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address;
   } catch {
     return 'local';
+  }
+  return clientAddress(peer, c.req.header('x-forwarded-for'), trustedProxies);
+}
+
+/**
+ * The login form, or null when its body does not arrive within `timeoutMs` or cannot be parsed.
+ * A body over the size limit still ends in bodyLimit's 413.
+ */
+async function readForm(c: Context, timeoutMs: number): Promise<Record<string, unknown> | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    return await Promise.race([c.req.parseBody() as Promise<Record<string, unknown>>, late]);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -45,7 +71,8 @@ function sameOrigin(c: Context): boolean {
 
 /**
  * GET/POST /login (public) and POST /logout. A right token starts a new session (random id in an
- * HttpOnly, SameSite=Strict cookie); a wrong one is answered 401 and counted against the client.
+ * HttpOnly, SameSite=Strict cookie), whatever the limiter says; a wrong one is answered 401, or 429
+ * once its client (or its token's first characters) used up the attempts (LoginLimiter).
  * Neither the token nor the session id is ever logged.
  */
 export function registerAuthRoutes(app: Hono<DashboardEnv>, deps: AuthDeps): void {
@@ -61,17 +88,24 @@ export function registerAuthRoutes(app: Hono<DashboardEnv>, deps: AuthDeps): voi
     bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('413 Payload Too Large', 413) }),
     async (c) => {
       if (!sameOrigin(c)) return c.html(renderLogin({ error: 'badOrigin', next: '/' }, locale(c)), 403);
-      const client = clientOf(c);
-      if (limiter.blocked(client))
-        return c.html(renderLogin({ error: 'tooMany', next: '/' }, locale(c)), 429);
-      const form = await c.req.parseBody();
+      // Charged now, before a byte of the body is read (LoginLimiter): slow bodies count while in flight.
+      const attempt = limiter.begin(clientOf(c, config.web.trustedProxies));
+      const form = await readForm(c, deps.bodyTimeoutMs);
+      const tooMany = () => c.html(renderLogin({ error: 'tooMany', next: '/' }, locale(c)), 429);
+      if (form === null)
+        return attempt.limited
+          ? tooMany()
+          : c.html(renderLogin({ error: 'wrong', next: '/' }, locale(c)), 400);
       const next = safeNext(form.next);
-      const access = typeof form.token === 'string' ? matchToken(form.token.trim(), deps.keys) : null;
+      const token = typeof form.token === 'string' ? form.token.trim() : '';
+      const access = token === '' ? null : matchToken(token, deps.keys);
       if (access === null) {
-        limiter.fail(client);
+        const byToken = limiter.begin(`prefix:${token.slice(0, TOKEN_PREFIX_CHARS)}`);
+        if (attempt.limited || byToken.limited) return tooMany();
         return c.html(renderLogin({ error: 'wrong', next }, locale(c)), 401);
       }
-      limiter.succeed(client);
+      // A right token is never refused, whoever else failed from the same address.
+      attempt.succeed();
       sessions.delete(getCookie(c, SESSION_COOKIE));
       const session = sessions.create(access);
       setCookie(c, SESSION_COOKIE, session.id, {

@@ -19,7 +19,7 @@ const EXPORT_FILE = /^([A-Za-z]+)\.(csv|json)$/;
 export function registerPageRoutes(app: Hono<DashboardEnv>, source: DashboardSource): void {
   const context = (c: Context<DashboardEnv>): PageContext | null => {
     source.refresh();
-    const week = requestWeek(c, source.config.timezone, () => source.defaultWeek());
+    const week = requestWeek(c, source.config.timezone, () => source.defaultWeek(), source.now());
     if (week === null) return null;
     return { source, access: c.get('access'), week, locale: c.get('locale'), query: c.req.query() };
   };

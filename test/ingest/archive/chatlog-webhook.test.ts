@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatlogWebhookHandler, secretMatches } from '../../../src/ingest/archive/chatlog-webhook.js';
 import {
@@ -175,6 +176,47 @@ describe('webhook server', () => {
       `${ROOM}#2`,
       `${ROOM}#3`,
     ]);
+  });
+
+  it('checks the secret before reading the body: 401 for a wrong one whatever the body', async () => {
+    const store = newStore();
+    const server = await start(store, { maxBodyBytes: 1024 });
+    // Used to be 400 and 413: the body was read (up to 16 MiB) before the secret was looked at.
+    expect((await post(`${server.url}?secret=wrong-secret-xxxx`, '{"messages": [')).status).toBe(401);
+    const big = body(Array.from({ length: 50 }, (_, i) => message(i)));
+    expect((await post(`${server.url}?secret=wrong-secret-xxxx`, big)).status).toBe(401);
+    // A body that never ends: the answer comes at once, from the headers and URL alone.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}?secret=wrong-secret-xxxx`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(16 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write('{"messages": [');
+      setTimeout(() => {
+        reject(new Error('no answer within 3 s: the server waits for the body'));
+        req.destroy();
+      }, 3000);
+    });
+    expect(status).toBe(401);
+    expect(column(store, 'SELECT source_id FROM messages')).toEqual([]);
+  });
+
+  it('answers 429 to wrong secrets after 10 from one address, and still takes the right one', async () => {
+    const store = newStore();
+    const server = await start(store);
+    for (let i = 0; i < 10; i++)
+      expect((await post(`${server.url}?secret=wrong-${i}`, body([]))).status).toBe(401);
+    expect((await post(`${server.url}?secret=wrong-last`, body([]))).status).toBe(429);
+    expect((await post(server.url, body([]))).status).toBe(429);
+    const ok = await post(`${server.url}?secret=${SECRET}`, body([message(1)]));
+    expect(ok.status).toBe(200);
+    expect(column(store, 'SELECT source_id FROM messages')).toEqual([`${ROOM}#1`]);
   });
 
   it('answers 400 for a body that is not JSON, 413 for one too large, and /healthz', async () => {
