@@ -50,8 +50,15 @@ export function forgetMember(store: Store, contactId: string, now: number): Forg
         `UPDATE messages SET sender_id = NULL, mention_ids = NULL, fingerprint = NULL,
            text = CASE WHEN type = 'recalled' THEN text END,
            link_title = NULL, link_url = NULL, link_description = NULL,
-           file_name = NULL, file_size = NULL, file_hash = NULL, app_title = NULL, app_name = NULL
+           file_name = NULL, file_size = NULL, file_hash = NULL, app_title = NULL, app_name = NULL,
+           quote_message_id = NULL, quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
          WHERE sender_id = ?`,
+        contactId,
+      );
+      // Quotes of what they said lose their name and excerpt too (issue 12, quote replies).
+      run(
+        `UPDATE messages SET quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
+         WHERE quote_sender_id = ?`,
         contactId,
       );
       const mentionsRemoved = run(

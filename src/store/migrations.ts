@@ -168,4 +168,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_sender ON messages(sender_id);
   CREATE INDEX messages_text_time ON messages(time) WHERE text IS NOT NULL;
   `,
+  // (text: quote replies, issue 12) what a quote reply (引用回复) says about the message it quotes
+  // (src/model/message.ts QuoteInfo). The excerpt follows the storage policy like text: kept only with
+  // the reply's text, cleared by retention and by forget (docs/PRIVACY.md).
+  `
+  ALTER TABLE messages ADD COLUMN quote_message_id TEXT;
+  ALTER TABLE messages ADD COLUMN quote_sender_id TEXT;
+  ALTER TABLE messages ADD COLUMN quote_sender_name TEXT;
+  ALTER TABLE messages ADD COLUMN quote_excerpt TEXT;
+  `,
 ];
