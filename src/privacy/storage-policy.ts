@@ -109,7 +109,20 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
         // A recall's text is the recalled message's id: it keeps the original out of the counts.
         const text = m.type === 'recalled' ? m.text : null;
         const senderId = sender === 'forgotten' ? null : m.senderId;
-        return prepared(m, senderId, text, [], null, null, null, textClass, replyNumber, null, null, textLength);
+        return prepared(
+          m,
+          senderId,
+          text,
+          [],
+          null,
+          null,
+          null,
+          textClass,
+          replyNumber,
+          null,
+          null,
+          textLength,
+        );
       }
       const keep =
         m.type === 'recalled' ||
@@ -157,7 +170,11 @@ export function separateQuote(m: MessageInput): MessageInput {
 }
 
 /** What is stored of a quote: the excerpt only with the reply's text; no id of a withheld person. */
-function keptQuote(q: QuoteInfo, keepText: boolean, statusOf: (id: string) => PersonStatus): QuoteInfo | null {
+function keptQuote(
+  q: QuoteInfo,
+  keepText: boolean,
+  statusOf: (id: string) => PersonStatus,
+): QuoteInfo | null {
   const withheld = q.senderId !== null && statusOf(q.senderId) !== 'recorded';
   const kept: QuoteInfo = {
     messageId: q.messageId,
@@ -165,7 +182,10 @@ function keptQuote(q: QuoteInfo, keepText: boolean, statusOf: (id: string) => Pe
     senderName: withheld ? null : q.senderName,
     excerpt: keepText && !withheld ? q.excerpt : null,
   };
-  return kept.messageId === null && kept.senderId === null && kept.senderName === null && kept.excerpt === null
+  return kept.messageId === null &&
+    kept.senderId === null &&
+    kept.senderName === null &&
+    kept.excerpt === null
     ? null
     : kept;
 }

@@ -85,7 +85,8 @@ function splitWecom(text: string): SplitQuote | null {
       const quoted = colon < 0 ? inner : inner.slice(colon + 1);
       let after = rest.slice(close + 1);
       const sep = DASHES.exec(after);
-      if (sep !== null && after.slice(0, sep.index).trim() === '') after = after.slice(sep.index + sep[0].length);
+      if (sep !== null && after.slice(0, sep.index).trim() === '')
+        after = after.slice(sep.index + sep[0].length);
       return done(after, quote(name, quoted));
     }
   }
