@@ -76,12 +76,25 @@ function classify(text: string): ReplyClass {
     if (ACK_EMOTICONS.has(e)) ack = true;
     else if (PRAISE_EMOTICONS.has(e)) praise = true;
   }
-  const found = scanPhrases(residue) ?? withCommitment(residue);
+  const found = scanPhrases(residue) ?? withPrefix(residue) ?? withCommitment(residue);
   if (found === null) return 'other';
   ack ||= found.has('ack');
   praise ||= found.has('praise');
   if (ack) return 'ack';
   return praise ? 'praise' : 'other';
+}
+
+/**
+ * A reply after whoever answers, when the lexicon splits their name ("网格员谢思波收到": 谢 is a
+ * word of thanks too): the longest unit-and-name prefix after which an acknowledgement follows.
+ */
+function withPrefix(residue: string): Set<PhraseClass> | null {
+  for (let k = Math.min(MAX_WHO, residue.length - 1); k > 0; k--) {
+    if (!isReplyPrefix(residue.slice(0, k))) continue;
+    const rest = scanPhrases(residue.slice(k));
+    if (rest?.has('ack')) return rest;
+  }
+  return null;
 }
 
 /**
@@ -95,7 +108,8 @@ function withCommitment(residue: string): Set<PhraseClass> | null {
       continue;
     }
     const head = residue.slice(0, c.start);
-    const found = scanPhrases(head) ?? (isReplyPrefix(head) ? new Set<PhraseClass>() : null);
+    const found =
+      scanPhrases(head) ?? withPrefix(head) ?? (isReplyPrefix(head) ? new Set<PhraseClass>() : null);
     if (found === null || !(found.has('ack') || c.manner)) continue;
     found.add('ack');
     return found;

@@ -19,11 +19,13 @@
 const UNIT_SUFFIX =
   '(?:社区|居委会|村委会|领导班子|班子|专班|工作组|村|小组|组|网格|片区|小区|街道|镇|乡|局|分局|办公室|办|所|站|中心|中队|大队|支队|队|卫生院|医院|院|学校|校|科|股|室|部|委|处|党支部|支部|公司|单位|服务部)';
 const NUMBER = '[0-9一二三四五六七八九十]{1,3}';
-const UNIT = `(?:第?${NUMBER}${UNIT_SUFFIX}|[\\p{Script=Han}]{0,8}?${UNIT_SUFFIX})`;
+/** A Chinese character that is no negation, request or question word (those make a reply "other"). */
+const HAN = '(?:(?![没未不无别请吗呢么否谁啥哪怎什但吧])\\p{Script=Han})';
+const UNIT = `(?:第?${NUMBER}${UNIT_SUFFIX}|${HAN}{0,8}?${UNIT_SUFFIX})`;
 /** What cadres call themselves in a group: 网格员李娜, 书记, 联络员. */
 const ROLE =
   '(?:网格员|网格长|联络员|信息员|专干|社工|村医|民警|辅警|干部|书记|副书记|主任|副主任|站长|所长|队长|组长|局长|负责人|工作人员)';
-const NAME = '[\\p{Script=Han}]{1,3}';
+const NAME = `${HAN}{1,4}`;
 
 /** A unit, place, team or person that prefixes a reply ("东湖社区李娜", "网格员李娜", "3组", "第三网格"). */
 const WHO = new RegExp(
