@@ -88,6 +88,29 @@ describe('splitQuote', () => {
     expect(split?.quote.excerpt).toBe(NOTICE);
   });
 
+  it.each([
+    [
+      'quotation marks inside a WeCom quote',
+      '这是一条引用/回复消息：\n“王军：\n关于“清朗”行动的通知”\n------\n收到',
+      '关于“清朗”行动的通知',
+    ],
+    [
+      'a dashed line inside a WeChat quote',
+      '「王军：通知如下\n------\n附件见群文件」\n- - - - - - - - - - - - - - -\n收到',
+      '通知如下\n------\n附件见群文件',
+    ],
+    ['CRLF line breaks', '这是一条引用/回复消息：\r\n“王军：\r\n请今天报送”\r\n------\r\n收到', '请今天报送'],
+    [
+      'a line break after the colon, an image quoted',
+      '「王军：\n[图片]」\n- - - - - - - - - - - - - - -\n收到',
+      '[图片]',
+    ],
+    ['em dashes', '「王军：请报送」\n————\n收到', '请报送'],
+    ['WeCom without the dashed line', '这是一条引用/回复消息： “王军： 请报送”\n收到', '请报送'],
+  ])('%s', (_name, text, excerpt) => {
+    expect(splitQuote(text)).toMatchObject({ reply: '收到', quote: { senderName: '王军', excerpt } });
+  });
+
   it('reads the quoted sender id chatlog gives, and leaves plain texts alone', () => {
     expect(splitQuote(CHATLOG('好的'))?.quote.senderId).toBe('u-office');
     for (const plain of [

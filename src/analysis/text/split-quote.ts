@@ -19,7 +19,9 @@ export interface SplitQuote {
 }
 
 /** A dashed separator line: "------", "- - - - - - - - - - - - - - -", "———" (at least three dashes). */
-const DASHES = /\n[ \t]*(?:[-－—–][ \t]*){3,60}(?:\n|$)/;
+const DASHES = /\n[ \t]*(?:[-－—–][ \t]*){3,60}(?:\n|$)/g;
+/** At most this many dashed lines are tried (a quoted notice may hold dashed lines of its own). */
+const MAX_SEPARATORS = 20;
 /** A quoted sender's name is short and on one line. */
 const MAX_NAME = 40;
 /** The excerpt kept of the quoted text (the storage policy decides whether even that is kept). */
@@ -34,7 +36,7 @@ const CHATLOG_HEAD =
 
 export function splitQuote(text: string | null): SplitQuote | null {
   if (text === null || text.length < 3) return null;
-  const head = text.trimStart();
+  const head = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trimStart();
   const first = head[0];
   if (first === '「') return splitWechat(head);
   if (first === '这' || first === 'T') return splitWecom(head);
@@ -57,17 +59,31 @@ function done(reply: string, q: QuoteInfo): SplitQuote | null {
   return r === '' ? null : { reply: r, quote: q };
 }
 
+/**
+ * The first dashed line right after one of `closers` (the quote's closing mark), with the text before
+ * it: a dashed line inside the quoted text is part of the quote.
+ */
+function separatorAfter(text: string, closers: string): { body: string; reply: string } | null {
+  let tried = 0;
+  for (const sep of text.matchAll(DASHES)) {
+    if (++tried > MAX_SEPARATORS) break;
+    const body = text.slice(0, sep.index).trimEnd();
+    if (closers.includes(body[body.length - 1] ?? '\0')) {
+      return { body, reply: text.slice(sep.index + sep[0].length) };
+    }
+  }
+  return null;
+}
+
 /** `「name：quoted」` then the dashed line then the reply. */
 function splitWechat(text: string): SplitQuote | null {
-  const sep = DASHES.exec(text);
-  if (sep === null) return null;
-  const body = text.slice(1, sep.index).trimEnd();
-  if (!body.endsWith('」')) return null;
-  const inner = body.slice(0, -1);
+  const found = separatorAfter(text, '」');
+  if (found === null) return null;
+  const inner = found.body.slice(1, -1);
   const colon = nameColon(inner);
   const name = colon < 0 ? null : inner.slice(0, colon);
   const quoted = colon < 0 ? inner : inner.slice(colon + 1);
-  return done(text.slice(sep.index + sep[0].length), quote(name, quoted));
+  return done(found.reply, quote(name, quoted));
 }
 
 /** `这是一条引用/回复消息：` + `“name：\nquoted”` + a dashed line (sometimes only a line break) + the reply. */
@@ -76,24 +92,28 @@ function splitWecom(text: string): SplitQuote | null {
   if (h === null) return null;
   const rest = text.slice(h[0].length).trimStart();
   const open = rest[0];
-  if (open === '“' || open === '"') {
+  const quoted = open === '“' || open === '"';
+  // The quote ends at its closing mark right before the dashed line (the quoted text may hold marks).
+  const found = separatorAfter(rest, quoted ? '”"' : '');
+  if (found !== null) return done(found.reply, nameAndText(found.body.slice(1, -1)));
+  if (quoted) {
+    // No dashed line: the reply follows the closing mark on the next line.
     const close = rest.indexOf(open === '“' ? '”' : '"', 1);
-    if (close > 0) {
-      const inner = rest.slice(1, close);
-      const colon = nameColon(inner);
-      const name = colon < 0 ? null : inner.slice(0, colon);
-      const quoted = colon < 0 ? inner : inner.slice(colon + 1);
-      let after = rest.slice(close + 1);
-      const sep = DASHES.exec(after);
-      if (sep !== null && after.slice(0, sep.index).trim() === '')
-        after = after.slice(sep.index + sep[0].length);
-      return done(after, quote(name, quoted));
-    }
+    if (close > 0) return done(rest.slice(close + 1), nameAndText(rest.slice(1, close)));
+    return null;
   }
   // No quotation marks: everything up to the dashed line is the quote.
-  const sep = DASHES.exec(rest);
-  if (sep === null) return null;
-  return done(rest.slice(sep.index + sep[0].length), quote(null, rest.slice(0, sep.index)));
+  let tried = 0;
+  for (const sep of rest.matchAll(DASHES)) {
+    if (++tried > 1) break;
+    return done(rest.slice(sep.index + sep[0].length), quote(null, rest.slice(0, sep.index)));
+  }
+  return null;
+}
+
+function nameAndText(inner: string): QuoteInfo {
+  const colon = nameColon(inner);
+  return quote(colon < 0 ? null : inner.slice(0, colon), colon < 0 ? inner : inner.slice(colon + 1));
 }
 
 /** chatlog: a `> name(wxid) time` line, the quoted lines starting with `> `, then the reply. */
