@@ -36,13 +36,14 @@ const ACK = [
   'okay',
 ];
 
-/** Commitments ("马上落实") are acknowledgements too: every adverb × verb pair below. */
+/**
+ * Commitments ("马上落实") are acknowledgements too: every adverb × verb pair below. Urging adverbs
+ * (尽快, 抓紧) are left to the grammar (reply-grammar.ts): alone, "抓紧报送" urges.
+ */
 const COMMIT_ADVERBS = [
   '马上',
   '立即',
   '立刻',
-  '尽快',
-  '抓紧',
   '按时',
   '坚决',
   '一定',
