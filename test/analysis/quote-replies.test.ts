@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import { splitQuote } from '../../src/analysis/text/split-quote.js';
 import { weekBounds } from '../../src/analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../src/analysis/weekly-report.js';
 import { configSchema } from '../../src/config/schema.js';
+import { exportChatlab } from '../../src/ingest/archive/export/export-chatlab.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { StoredMessage } from '../../src/model/message.js';
 import { forgetMember } from '../../src/store/forget-member.js';
@@ -193,5 +195,17 @@ describe('quote replies through import and the weekly report', () => {
       Date.UTC(2026, 11, 1),
     );
     expect(stored(store).every((m) => m.quote?.excerpt == null)).toBe(true);
+  });
+
+  it('exports a known quoted message id as ChatLab replyToMessageId', async () => {
+    const given = line('q1', 'u-a', 1, '收到', { quote: { messageId: 'n1', senderName: '王军' } });
+    const { store } = await importWeek([line('n1', 'u-office', 0, NOTICE), given], 'all');
+    const out = exportChatlab(store, { outDir: tempDir(), now: Date.UTC(2026, 11, 1) });
+    const doc = JSON.parse(readFileSync(out.files[0] as string, 'utf8'));
+    const reply = doc.messages.find((m: { platformMessageId: string }) => m.platformMessageId === 'q1');
+    expect(reply).toMatchObject({ content: '收到', replyToMessageId: 'n1' });
+    expect(
+      doc.messages.find((m: { platformMessageId: string }) => m.platformMessageId === 'n1').replyToMessageId,
+    ).toBeUndefined();
   });
 });

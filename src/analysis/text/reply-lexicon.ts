@@ -255,10 +255,24 @@ function build(): Map<string, PhraseClass> {
 export const PHRASES: ReadonlyMap<string, PhraseClass> = build();
 
 /** Bracket emoticon codes (lower-case) and emoji that carry meaning; any other emoticon is decoration. */
-export const ACK_EMOTICONS: ReadonlySet<string> = new Set(['ok', '👌', '✅', '☑', '✔', '🆗', '🫡', '✓']);
+export const ACK_EMOTICONS: ReadonlySet<string> = new Set([
+  'ok',
+  '好的',
+  '收到',
+  '👌',
+  '✅',
+  '☑',
+  '✔',
+  '🆗',
+  '🫡',
+  '✓',
+]);
 export const PRAISE_EMOTICONS: ReadonlySet<string> = new Set([
   '强',
   '赞',
+  '666',
+  '加油',
+  '加油加油',
   '玫瑰',
   '鼓掌',
   '爱心',
