@@ -30,6 +30,7 @@ const QUESTION = /[?？]/;
 // "收到请回复", "谁收到了", "收到，但系统登不上去").
 const BLOCKER = /[没未不无别请吗呢么否谁啥哪怎什但吧]|回复|确认/;
 /** Forms of address after which 好 is a greeting ("大家好" is in the lexicon; "王书记好" is not). */
+const GREETING_TAIL = /^好[啊呀哈呢]?$/;
 const ADDRESSEES = new Set([
   '大家',
   '各位',
@@ -68,7 +69,11 @@ function classify(text: string): ReplyClass {
   const { words, brackets, emoji } = splitEmoticons(text);
   const residue = toSimplified(words.toLowerCase().replace(STRIP, ''));
   // "1" is the conventional "received" (收到请回复1); any other number answers a number-off.
-  if (residue === '1') return 'ack';
+  if (
+    residue === '1' ||
+    (residue.endsWith('1') && residue.length <= 4 && PHRASES.get(residue.slice(0, -1)) === 'ack')
+  )
+    return 'ack';
   if (parseNumberOffWords(words)) return 'number-off';
   let ack = false;
   let praise = false;
@@ -76,7 +81,12 @@ function classify(text: string): ReplyClass {
     if (ACK_EMOTICONS.has(e)) ack = true;
     else if (PRAISE_EMOTICONS.has(e)) praise = true;
   }
-  const found = scanPhrases(residue) ?? withPrefix(residue) ?? withCommitment(residue);
+  const scanned = scanPhrases(residue);
+  // Words the lexicon leaves unknown may still be a unit ("网格员谢思波") or a commitment ("已报").
+  const found =
+    scanned?.has('ack') || scanned?.has('praise')
+      ? scanned
+      : (withPrefix(residue) ?? withCommitment(residue) ?? scanned);
   if (found === null) return 'other';
   ack ||= found.has('ack');
   praise ||= found.has('praise');
@@ -91,6 +101,8 @@ function classify(text: string): ReplyClass {
 function withPrefix(residue: string): Set<PhraseClass> | null {
   for (let k = Math.min(MAX_WHO, residue.length - 1); k > 0; k--) {
     if (!isReplyPrefix(residue.slice(0, k))) continue;
+    // Someone's name or title then 好 greets them ("王书记好").
+    if (GREETING_TAIL.test(residue.slice(k))) continue;
     const rest = scanPhrases(residue.slice(k));
     if (rest?.has('ack')) return rest;
   }

@@ -45,9 +45,9 @@ const URGING = '(?:尽快|抓紧|赶紧|务必)';
 const MANNER =
   '(?:马上|立即|立刻|即刻|按时|准时|及时|一定|保证|确保|全力|认真|坚决|积极|按要求|随后|稍后|会|将|已经|已|正在|都)';
 const VERB =
-  '(?:报送|上报|报告|报|提交|上交|交|完成|办完|参会|参加|出席|到会|到场|到|落实|安排|办理|处理|核实|核查|摸排|排查|统计|反馈|填报|上传|转发|传达|通知|组织|开展|整改|准备|对接|跟进|执行|推进|部署|走访|收集|汇总|发送|发|办|配合|做好|告知|转告|转达|宣传|打印|签字|盖章|联系|入户|提醒)';
+  '(?:报送|上报|报告|报|提交|上交|交|完成|办完|参会|参加|出席|到会|到场|到|落实|安排|办理|处理|核实|核查|摸排|排查|统计|反馈|填报|上传|转发|传达|通知|组织|开展|整改|准备|对接|跟进|执行|推进|部署|走访|收集|汇总|发送|发|办|配合|做好|告知|转告|转达|宣传|打印|签字|盖章|联系|入户|提醒|负责|送过去|送达|送|前往|赶到|去)';
 const OBJECT =
-  '(?:材料|报表|台账|情况|数据|名单|表格|表|照片|图片|资料|信息|人员|文件|任务|工作|到位|完毕|好|(?:至|到|给)?(?:各村|各组|各社区|各网格|各单位|群里|群内|网格群|系统|平台|邮箱|大家|村民|居民|群众))';
+  '(?:材料|专人|现场|报表|台账|情况|数据|名单|表格|表|照片|图片|资料|信息|人员|文件|任务|工作|到位|完毕|好|(?:至|到|给)?(?:各村|各组|各社区|各网格|各单位|群里|群内|网格群|系统|平台|邮箱|大家|村民|居民|群众))';
 const SUBJECT = '(?:我们|我|本单位|我单位|我村|我社区)';
 const CLOSING = '(?:请查收|请查阅|请审阅|请审核|请领导审阅|请领导审核|请领导查收)';
 const TAIL = '(?:了|的|啦|哈|哦|中)?';
@@ -56,6 +56,8 @@ const COMMITMENT = new RegExp(
   `^${SUBJECT}?${OBJECT}?(?:${TIME}{1,3}${BEFORE}?)?(?:(?<manner>${MANNER})|${URGING}){0,3}(?:${VERB}{1,2}${OBJECT}?){1,3}${TAIL}${CLOSING}?$`,
   'u',
 );
+
+const DONE = /(?:完毕|到位)(?:了|的|啦|哈|哦|中)?(?:请[\p{Script=Han}]{2,4})?$/u;
 
 export interface Commitment {
   /** Where the commitment starts in the text. */
@@ -68,6 +70,7 @@ export interface Commitment {
 export function* commitmentsEnding(text: string): Generator<Commitment> {
   for (let start = 0; start < text.length; start++) {
     const m = COMMITMENT.exec(text.slice(start));
-    if (m) yield { start, manner: m.groups?.manner !== undefined };
+    // "报送完毕", "落实到位": said as done, it stands alone like a manner word.
+    if (m) yield { start, manner: m.groups?.manner !== undefined || DONE.test(m[0]) };
   }
 }
