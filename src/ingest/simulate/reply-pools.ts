@@ -55,14 +55,14 @@ const QUOTE_LINE = '- - - - - - - - - - - - - - -';
  * How one cadre acknowledges: mostly a bare form; sometimes with who they are in front (西湖社区收到,
  * 东湖社区李娜收到, 网格员李娜收到) or a commitment after; sometimes as a quote reply (引用回复) of the
  * message it answers, in WeChat's or WeCom's rendering. `quoted`: the answered message's sender name
- * and text, when it has text.
+ * and text, when it has text; `bare`: the plain form drawn for this reply.
  */
 export function ackReply(
   rng: { chance(p: number): boolean; pick<T>(items: readonly T[]): T },
   who: { name: string; unit: string; role: string },
   quoted: { name: string; text: string } | null,
+  bare: string,
 ): string {
-  const bare = rng.pick(ACKS);
   if (quoted && rng.chance(0.12)) {
     return rng.chance(0.7)
       ? `「${quoted.name}：${quoted.text}」\n${QUOTE_LINE}\n${bare}`
