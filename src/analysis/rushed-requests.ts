@@ -25,7 +25,7 @@ const HOUR = 3_600_000;
  * findDemandDeadline looks for: most chat has none and skips the conversion and the parsing.
  */
 const DEMAND_HINT =
-  /[报報]|反[馈饋]|提交|上交|交[至到给給]|[发發][群到至送在]|群里[发發]|上[传傳]|回[复復传傳]/;
+  /[报報]|反[馈饋]|提交|上交|交[至到给給]|[发發][群到至送在]|群里[发發]|上[传傳]|回[复復传傳]|核[实實查]|摸排|排查|[统統][计計]|[汇匯][总總]/;
 
 /**
  * Rushed demands: a demand to report, submit, post proof or feed back whose deadline falls on the

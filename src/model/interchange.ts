@@ -34,6 +34,13 @@ export interface MessageRecord {
   link?: { title?: string | null; url?: string | null; description?: string | null } | null;
   file?: { name?: string | null; size?: number | null; sha256?: string | null } | null;
   miniprogram?: { title?: string | null; appName?: string | null } | null;
+  /** A quote reply: what it quotes (docs/interchange-format.md); `text` is then the reply alone. */
+  quote?: {
+    messageId?: string | null;
+    senderId?: string | null;
+    senderName?: string | null;
+    excerpt?: string | null;
+  } | null;
 }
 
 export type InterchangeRecord = GroupRecord | ContactRecord | MessageRecord;

@@ -1,7 +1,8 @@
 import { normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
+import { mentionsAllInText, splitQuote } from '../analysis/text/split-quote.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import { type Config, configSchema } from '../config/schema.js';
-import type { MessageInput, TextClass } from '../model/message.js';
+import type { MessageInput, QuoteInfo, TextClass } from '../model/message.js';
 import { classifyWithTraits, type TextRules, type TextTraits, textTraits } from './classify-text.js';
 import { textFingerprint } from './text-fingerprint.js';
 
@@ -13,6 +14,10 @@ export type PersonStatus = 'recorded' | 'opted-out' | 'forgotten';
 
 /** A message as it is written: the input after the policy, plus what is kept in place of its text. */
 export interface PreparedMessage extends MessageInput {
+  /** The quote the message carries, split from its text or given by the source (see separateQuote). */
+  quote: QuoteInfo | null;
+  /** Length in code points of the message's own text (the reply alone for a quote reply), kept or not. */
+  textLength: number;
   textClass: TextClass | null;
   replyNumber: number | null;
   fingerprint: string | null;
@@ -30,7 +35,10 @@ export type KeepText = Config['privacy']['keepText'];
  * - an opted-out sender: only counts — type, time, group, sender, length and class; no text,
  *   fingerprint, mentions, link, file or mini-program details (a recall still names what it recalled);
  * - a forgotten sender: the same, without the sender id;
- * - ids of opted-out or forgotten people are removed from every message's mentions.
+ * - ids of opted-out or forgotten people are removed from every message's mentions;
+ * - a quote reply is separated first (separateQuote): only the reply is classified, fingerprinted and
+ *   kept as text; the quote's excerpt is kept only where the reply's text is kept, its sender id not
+ *   when that person opted out.
  */
 export interface StoragePolicy {
   keepText: KeepText;
@@ -88,7 +96,9 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
   };
   return {
     keepText,
-    prepare(m, statusOf) {
+    prepare(input, statusOf) {
+      const m = separateQuote(input);
+      const textLength = codePointLength(m.text);
       const sender = m.senderId === null ? 'recorded' : statusOf(m.senderId);
       // A recall's text is an id, not content: neither classified nor fingerprinted.
       const k = m.text === null || m.type === 'recalled' ? null : known(m.text);
@@ -99,7 +109,20 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
         // A recall's text is the recalled message's id: it keeps the original out of the counts.
         const text = m.type === 'recalled' ? m.text : null;
         const senderId = sender === 'forgotten' ? null : m.senderId;
-        return prepared(m, senderId, text, [], null, null, null, textClass, replyNumber, null);
+        return prepared(
+          m,
+          senderId,
+          text,
+          [],
+          null,
+          null,
+          null,
+          textClass,
+          replyNumber,
+          null,
+          null,
+          textLength,
+        );
       }
       const keep =
         m.type === 'recalled' ||
@@ -108,6 +131,7 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
       const mentionIds =
         m.mentionIds.length === 0 ? [] : m.mentionIds.filter((id) => statusOf(id) === 'recorded');
       const fingerprint = k === null ? null : k.fingerprint;
+      const quote = m.quote ? keptQuote(m.quote, keep, statusOf) : null;
       return prepared(
         m,
         m.senderId,
@@ -119,9 +143,62 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
         textClass,
         replyNumber,
         fingerprint,
+        quote,
+        textLength,
       );
     },
   };
+}
+
+/**
+ * The one point where a quote reply that arrives as one text (WeChat 「…」, WeCom 这是一条引用/回复消息,
+ * chatlog `> ` lines: src/analysis/text/split-quote.ts) is separated, for every source alike: `text`
+ * becomes the reply alone, `quote` what it quotes. A quote the source already gave apart (chatlog
+ * 49/57 `contents.refer`) is taken as it is and the text not split again. A quote reply @s nobody:
+ * an @所有人 that stood only in the quote no longer counts.
+ */
+export function separateQuote(m: MessageInput): MessageInput {
+  if (m.quote != null || m.type !== 'text') return m;
+  const split = splitQuote(m.text);
+  if (split === null) return m;
+  return {
+    ...m,
+    text: split.reply,
+    quote: split.quote,
+    mentionAll: m.mentionAll && mentionsAllInText(split.reply),
+  };
+}
+
+/** What is stored of a quote: the excerpt only with the reply's text; no id of a withheld person. */
+function keptQuote(
+  q: QuoteInfo,
+  keepText: boolean,
+  statusOf: (id: string) => PersonStatus,
+): QuoteInfo | null {
+  const withheld = q.senderId !== null && statusOf(q.senderId) !== 'recorded';
+  const kept: QuoteInfo = {
+    messageId: q.messageId,
+    senderId: withheld ? null : q.senderId,
+    senderName: withheld ? null : q.senderName,
+    excerpt: keepText && !withheld ? q.excerpt : null,
+  };
+  return kept.messageId === null &&
+    kept.senderId === null &&
+    kept.senderName === null &&
+    kept.excerpt === null
+    ? null
+    : kept;
+}
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Length in code points (what users see as characters), without building an array. */
+function codePointLength(text: string | null): number {
+  if (text === null) return 0;
+  SURROGATE_PAIR.lastIndex = 0;
+  let pairs = 0;
+  while (SURROGATE_PAIR.exec(text) !== null) pairs++;
+  return text.length - pairs;
 }
 
 /** Written out rather than spread (`{ ...m, … }`): a spread per message cost more than classifying it. */
@@ -136,6 +213,8 @@ function prepared(
   textClass: TextClass | null,
   replyNumber: number | null,
   fingerprint: string | null,
+  quote: QuoteInfo | null,
+  textLength: number,
 ): PreparedMessage {
   return {
     source: m.source,
@@ -150,6 +229,8 @@ function prepared(
     link,
     file,
     miniprogram,
+    quote,
+    textLength,
     textClass,
     replyNumber,
     fingerprint,

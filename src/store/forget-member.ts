@@ -43,6 +43,10 @@ export function forgetMember(store: Store, contactId: string, now: number): Forg
   const { db } = store;
   const counts = store.transaction((): ForgetCounts => {
     const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
+    // Text-wrapped quotes (「name：…」) carry only the display name: read it before it is erased.
+    const known = db.prepare('SELECT name FROM contacts WHERE id = ?').get(contactId) as
+      | { name: string }
+      | undefined;
     run(
       `INSERT INTO contacts (id, name, unit, opted_out_at, forgotten_at) VALUES (?, '', NULL, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = '', unit = NULL,
@@ -55,9 +59,17 @@ export function forgetMember(store: Store, contactId: string, now: number): Forg
       `UPDATE messages SET sender_id = NULL, mention_ids = NULL, fingerprint = NULL,
            text = CASE WHEN type = 'recalled' THEN text END,
            link_title = NULL, link_url = NULL, link_description = NULL,
-           file_name = NULL, file_size = NULL, file_hash = NULL, app_title = NULL, app_name = NULL
+           file_name = NULL, file_size = NULL, file_hash = NULL, app_title = NULL, app_name = NULL,
+           quote_message_id = NULL, quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
          WHERE sender_id = ?`,
       contactId,
+    );
+    // Quotes of what they said lose their name and excerpt too (issue 12, quote replies).
+    run(
+      `UPDATE messages SET quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
+         WHERE quote_sender_id = ? OR (quote_sender_name IS NOT NULL AND quote_sender_name = ?)`,
+      contactId,
+      known?.name || null,
     );
     const mentionsRemoved = run(
       `UPDATE messages SET mention_ids = (

@@ -3,7 +3,8 @@ import type { MessageType, StoredMessage, TextClass } from '../model/message.js'
 /** The columns every message query selects, in the shape `toStoredMessage` maps. */
 export const MESSAGE_COLUMNS = `row_id, source, source_id, group_id, sender_id, time, type, text, text_length,
   mention_all, mention_ids, link_title, link_url, link_description, file_name, file_size, file_hash,
-  app_title, app_name, text_class, reply_number, fingerprint`;
+  app_title, app_name, text_class, reply_number, fingerprint,
+  quote_message_id, quote_sender_id, quote_sender_name, quote_excerpt`;
 
 export interface MessageRow {
   row_id: number;
@@ -28,6 +29,10 @@ export interface MessageRow {
   text_class: string | null;
   reply_number: number | null;
   fingerprint: string | null;
+  quote_message_id: string | null;
+  quote_sender_id: string | null;
+  quote_sender_name: string | null;
+  quote_excerpt: string | null;
 }
 
 export function toStoredMessage(r: MessageRow): StoredMessage {
@@ -56,5 +61,17 @@ export function toStoredMessage(r: MessageRow): StoredMessage {
     textClass: r.text_class as TextClass | null,
     replyNumber: r.reply_number,
     fingerprint: r.fingerprint,
+    quote:
+      r.quote_message_id !== null ||
+      r.quote_sender_id !== null ||
+      r.quote_sender_name !== null ||
+      r.quote_excerpt !== null
+        ? {
+            messageId: r.quote_message_id,
+            senderId: r.quote_sender_id,
+            senderName: r.quote_sender_name,
+            excerpt: r.quote_excerpt,
+          }
+        : null,
   };
 }

@@ -181,4 +181,13 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO digest_issues (owner_id, week, issued_at)
     SELECT owner_id, week, MAX(issued_at) FROM issued_recommendations GROUP BY owner_id, week;
   `,
+  // (text: quote replies, issue 12) what a quote reply (引用回复) says about the message it quotes
+  // (src/model/message.ts QuoteInfo). The excerpt follows the storage policy like text: kept only with
+  // the reply's text, cleared by retention and by forget (docs/PRIVACY.md).
+  `
+  ALTER TABLE messages ADD COLUMN quote_message_id TEXT;
+  ALTER TABLE messages ADD COLUMN quote_sender_id TEXT;
+  ALTER TABLE messages ADD COLUMN quote_sender_name TEXT;
+  ALTER TABLE messages ADD COLUMN quote_excerpt TEXT;
+  `,
 ];

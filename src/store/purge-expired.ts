@@ -156,7 +156,7 @@ function purgeTexts(store: Store, cutoff: number, counts: PurgeCounts): void {
      FROM messages WHERE text IS NOT NULL AND time < ? AND type != 'recalled' LIMIT ${CHUNK}`,
   );
   const clear = db.prepare(
-    `UPDATE messages SET text = NULL,
+    `UPDATE messages SET text = NULL, quote_excerpt = NULL,
        text_class = COALESCE(text_class, ?), reply_number = COALESCE(reply_number, ?),
        fingerprint = COALESCE(fingerprint, ?)
      WHERE row_id = ?`,

@@ -14,8 +14,8 @@ import type { Store } from './store.js';
  * with as few values per row as possible, each turned into its StoredMessage at once. A row is read
  * as nine values: the five strings that differ per row, `row_id` and `time`; one integer packing
  * type, class, @所有人, number-off number and text length (computed by SQLite, in place of five
- * values and three shared strings); and the nine columns only links, files, images, mini programs
- * and mentions fill (~8% of rows) as one JSON array, NULL for the others. A row the packed form
+ * values and three shared strings); and the thirteen columns only links, files, images, mini programs,
+ * mentions and quotes fill (~8% of rows) as one JSON array, NULL for the others. A row the packed form
  * cannot hold — another source than the week's first message, an unknown type or class, an
  * out-of-range number, a value of an unexpected SQL type — gets a NULL there and is read whole
  * afterwards by its row id (the connection is busy while the week streams). Both paths build the
@@ -41,6 +41,10 @@ const RARE = [
   'file_hash',
   'app_title',
   'app_name',
+  'quote_message_id',
+  'quote_sender_id',
+  'quote_sender_name',
+  'quote_excerpt',
 ];
 // The columns only links, files, images, mini programs and mentions fill (~8% of rows), as one JSON
 // array or NULL. Only text and integers go through JSON unchanged; any other value takes the general path.
@@ -98,6 +102,10 @@ type RareValues = [
   string | null,
   string | null,
   number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
   string | null,
   string | null,
   string | null,
@@ -182,6 +190,10 @@ export function readWeekMessages(store: Store, from: number, to: number): Stored
       textClass: classCode === 0 ? null : (TEXT_CLASSES[classCode - 1] ?? null),
       replyNumber: reply === 0 ? null : reply - 1,
       fingerprint: r[6],
+      quote:
+        x && (x[9] !== null || x[10] !== null || x[11] !== null || x[12] !== null)
+          ? { messageId: x[9], senderId: x[10], senderName: x[11], excerpt: x[12] }
+          : null,
     });
   }
 

@@ -10,17 +10,6 @@ import {
 import { type BackgroundCheckpointOptions, BackgroundCheckpoints } from './background-checkpoints.js';
 import { type Db, openDatabase } from './open-database.js';
 
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/** Length in code points (what users see as characters), without building an array. */
-function codePointLength(text: string | null): number {
-  if (text === null) return 0;
-  SURROGATE_PAIR.lastIndex = 0;
-  let pairs = 0;
-  while (SURROGATE_PAIR.exec(text) !== null) pairs++;
-  return text.length - pairs;
-}
-
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
 export interface StoreOptions {
@@ -94,8 +83,9 @@ export class Store {
           insertMessage: db.prepare(`
             INSERT INTO messages (source, source_id, group_id, sender_id, time, type, text, text_length,
               mention_all, mention_ids, link_title, link_url, link_description, file_name, file_size, file_hash,
-              app_title, app_name, text_class, reply_number, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              app_title, app_name, text_class, reply_number, fingerprint,
+              quote_message_id, quote_sender_id, quote_sender_name, quote_excerpt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, source_id) DO NOTHING`),
           existingMessage: db.prepare(
             `SELECT group_id AS groupId, sender_id AS senderId, time, type, text, text_length AS textLength,
@@ -181,8 +171,9 @@ export class Store {
       const statusOf = this.withheldPeople();
       const span = new Map<string, [number, number]>();
       const outcomes = messages.map((input) => {
-        const textLength = codePointLength(input.text);
+        // The policy separates a quote reply first: the length is the reply's.
         const m = this.policy.prepare(input, statusOf);
+        const textLength = m.textLength;
         const info = w.insertMessage.run(
           m.source,
           m.id,
@@ -205,6 +196,10 @@ export class Store {
           m.textClass,
           m.replyNumber,
           m.fingerprint,
+          m.quote?.messageId ?? null,
+          m.quote?.senderId ?? null,
+          m.quote?.senderName ?? null,
+          m.quote?.excerpt ?? null,
         );
         if (info.changes === 1) {
           const s = span.get(m.groupId);

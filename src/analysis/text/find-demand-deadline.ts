@@ -3,8 +3,8 @@ import { type DeadlineMatch, findDeadlines } from './parse-deadline.js';
 import { toNfkc } from './to-nfkc.js';
 
 /**
- * The deadline a text sets for reporting, submitting, posting proof or feeding back: each demand
- * verb (报送, 上报, 报上来, 反馈, 提交, 发群里…) takes the nearest deadline phrase of its sentence
+ * The deadline a text sets for reporting, submitting, posting proof, feeding back or checking: each
+ * demand verb (报送, 上报, 报上来, 反馈, 提交, 发群里, 核实, 摸排, 排查, 统计, 报告…) takes the nearest deadline phrase of its sentence
  * ("请于11月25日前报送" — not the meeting time of the sentence before); "马上/立即 … 上报" gives
  * `immediateMinutes`. A deadline phrase standing in a "截止时间/时间要求" line of its own applies
  * to the demands of the whole text. The earliest deadline of all demands is returned.
@@ -18,7 +18,7 @@ export interface DemandDeadline {
 }
 
 const VERB =
-  /报送|上报|报上来|报来|报给|报至|报回|报我|报(?!告)[^\s，,。、]{0,4}?(?:办|局|委|部|处|科|所|站|中心|组|室)|反馈|提交|上交|交至|交到|交给|发群里|发到群|发至群|发在群|群里发|发送至|发送到|发至|上传|填报|报备|回复|回传/g;
+  /报送|上报|报上来|报来|报给|报至|报回|报我|报(?!告)[^\s，,。、]{0,4}?(?:办|局|委|部|处|科|所|站|中心|组|室)|反馈|提交|上交|交至|交到|交给|发群里|发到群|发至群|发在群|群里发|发送至|发送到|发至|上传|填报|报备|回复|回传|核实|核查|摸排|排查|统计|报告|汇总/g;
 const VERB_ANY = new RegExp(VERB.source);
 // 第一时间 is left out: "如遇突发情况，请第一时间报告" is a standing rule, not a deadline.
 const IMMEDIATE = /马上|立即|立刻|即刻|火速/g;

@@ -10,7 +10,7 @@ import { toNfkc } from './to-nfkc.js';
  * 下午3点前", "本周五前", "截止时间：今日17时", "1小时内", "3个工作日内", "今天之内".
  * A time phrase is a deadline only with a deadline marker: 前/之前/以前/为止 after it, 内/之内/以内
  * after a duration or a day, or 截止/截至/最迟/最晚 before it. Ambiguous phrases (a bare "8点前"
- * posted at 10:00) yield nothing. Contract: linear — bounded windows around markers, bounded
+ * posted at 10:00) and standing rules ("每周三下班前", "每天下午5点前", "每月5日前") yield nothing. Contract: linear — bounded windows around markers, bounded
  * quantifiers only.
  */
 export interface DeadlineMatch {
@@ -43,6 +43,8 @@ const TAIL = new RegExp(`${EXPR}\\s{0,2}$`);
 /** A time phrase right after a 截止/于 marker (sticky at the marker's end). */
 const HEAD = new RegExp(`[:：为到\\s]{0,3}${EXPR}\\s{0,2}(之前|以前|前|为止)?`, 'y');
 const MARKER = /之前|以前|为止|之内|以内|前|内|截止到|截止时间|截至时间|截止|截至|最迟|最晚|务必于|于|在/g;
+/** What makes a deadline recurring when it stands right before the phrase (每周三, 每天下午, 每个工作日). */
+const STANDING = /每(?:天|日|晚|早|周|月|年|个?工作日|星期|礼拜)?\s{0,2}$/;
 const SUFFIXES = new Set(['之前', '以前', '为止', '之内', '以内', '前', '内']);
 const WINDOW = 40;
 const DURATION = new RegExp(
@@ -69,6 +71,8 @@ export function findDeadlines(text: string, postedAt: number, calendar: WorkCale
     return todayCache;
   };
   const add = (groups: PhraseGroups, start: number, end: number, weak: boolean) => {
+    // "每周三下班前", "每天下午5点前": a standing rule, not this day's deadline.
+    if (STANDING.test(text.slice(Math.max(0, start - 6), start))) return;
     const deadline = resolveAbsolute(groups, postedAt, today, days);
     if (deadline !== null) found.push({ deadline, weak, start, end, phrase: text.slice(start, end) });
   };

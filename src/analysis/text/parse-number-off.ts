@@ -12,8 +12,12 @@ export interface NumberOff {
 
 const MAX_NAME = 8;
 const MAX_LENGTH = 40;
-// "1小时内", "3个工作日", "2号楼": a number with a unit is not a number-off (周 is a surname too).
-const NOT_A_NAME = /^(?:个|小时|分|天|日|月|号|点|时|次|人|名|元|年|楼|层|栋|项|份)/;
+// "1小时内", "3个工作日", "2号楼", "3组收到", "5张照片": a number with a unit is not a number-off
+// (周 and 张 are surnames too: only 张 before a thing counted is a unit).
+const NOT_A_NAME =
+  /^(?:个|小时|分|天|日|月|号|点|时|次|人|名|元|年|楼|层|栋|项|份|组|小组|网格|队|村|片|户|条|张(?:照|图|表|相))/;
+const ORDINAL = /^第?(\d{1,3})(?:号(?=[\s.．、,，:：\-—]))?/;
+const NOTE = /[(（][^()（）]{0,8}[)）]\s*$/;
 // Bounded quantifiers only: the whole match is at most ~20 characters, so it cannot backtrack far.
 const NUMBER_OFF = /^(\d{1,3})(?:[.．、,，:：)）\-—_\s]{0,3}([\p{L}·][\p{L}· ]{0,15}))?$/u;
 
@@ -25,7 +29,13 @@ export function parseNumberOff(text: string | null): NumberOff | null {
 /** As parseNumberOff, for text already stripped of emoticons by splitEmoticons. */
 export function parseNumberOffWords(words: string): NumberOff | null {
   if (words.length > MAX_LENGTH) return null;
-  const m = NUMBER_OFF.exec(words.trim());
+  const m = NUMBER_OFF.exec(
+    words
+      .trim()
+      // "第3 张伟", "3号 张伟", "2. 张伟（网格员）": the ordinal's marks and a note in brackets are no name.
+      .replace(ORDINAL, '$1')
+      .replace(NOTE, ''),
+  );
   if (!m) return null;
   const number = Number(m[1]);
   const name = (m[2] ?? '').replace(/\s+/g, '');

@@ -3,7 +3,7 @@
  * has been NFKC-normalised, lower-cased and stripped of punctuation, whitespace and emoticons.
  * Add a phrase here when a labelled case shows it; keep every entry at most MAX_PHRASE characters.
  */
-export type PhraseClass = 'ack' | 'praise' | 'filler' | 'title' | 'preposition';
+export type PhraseClass = 'ack' | 'praise' | 'filler' | 'title' | 'preposition' | 'greeting' | 'closing';
 
 const ACK = [
   '收到',
@@ -24,6 +24,10 @@ const ACK = [
   '已知悉',
   '已阅',
   '已读',
+  '知晓',
+  '已知晓',
+  '获悉',
+  '已获悉',
   '阅',
   '了解',
   '已了解',
@@ -36,13 +40,14 @@ const ACK = [
   'okay',
 ];
 
-/** Commitments ("马上落实") are acknowledgements too: every adverb × verb pair below. */
+/**
+ * Commitments ("马上落实") are acknowledgements too: every adverb × verb pair below. Urging adverbs
+ * (尽快, 抓紧) are left to the grammar (reply-grammar.ts): alone, "抓紧报送" urges.
+ */
 const COMMIT_ADVERBS = [
   '马上',
   '立即',
   '立刻',
-  '尽快',
-  '抓紧',
   '按时',
   '坚决',
   '一定',
@@ -205,6 +210,36 @@ const TITLES = [
 /** Prepositions before a name: "向小张学习", "为黎委员点赞". */
 const PREPOSITIONS = ['向', '为', '给', '跟'];
 
+/**
+ * Greetings end in 好 but acknowledge nothing ("大家好", "各位领导好"); a title or a form of address
+ * followed by 好 ("王书记好") is one too (classify-reply.ts).
+ */
+const GREETINGS = [
+  '大家好',
+  '各位好',
+  '大家早',
+  '早上好',
+  '上午好',
+  '中午好',
+  '下午好',
+  '晚上好',
+  '早安',
+  '午安',
+  '晚安',
+  '您好',
+  '你好',
+  '你们好',
+  '领导好',
+  '各位领导好',
+  '老师好',
+  '新年好',
+  '新年快乐',
+  '节日快乐',
+];
+
+/** What closes a report of work done ("已提交，请查收"); alone, or after anything else, it is a request. */
+const CLOSINGS = ['请查收', '请查阅', '请审阅', '请审核', '请领导审阅', '请领导审核', '请领导查收'];
+
 export const MAX_PHRASE = 8;
 
 function build(): Map<string, PhraseClass> {
@@ -212,6 +247,8 @@ function build(): Map<string, PhraseClass> {
   for (const w of FILLER) map.set(w, 'filler');
   for (const w of TITLES) map.set(w, 'title');
   for (const w of PREPOSITIONS) map.set(w, 'preposition');
+  for (const w of GREETINGS) map.set(w, 'greeting');
+  for (const w of CLOSINGS) map.set(w, 'closing');
   for (const w of PRAISE) map.set(w, 'praise');
   // A bare verb is a statement ("茶水准备好了"), not a commitment: only adverb + verb pairs count.
   for (const v of COMMIT_VERBS) for (const a of COMMIT_ADVERBS) map.set(a + v, 'ack');
@@ -222,10 +259,24 @@ function build(): Map<string, PhraseClass> {
 export const PHRASES: ReadonlyMap<string, PhraseClass> = build();
 
 /** Bracket emoticon codes (lower-case) and emoji that carry meaning; any other emoticon is decoration. */
-export const ACK_EMOTICONS: ReadonlySet<string> = new Set(['ok', '👌', '✅', '☑', '✔']);
+export const ACK_EMOTICONS: ReadonlySet<string> = new Set([
+  'ok',
+  '好的',
+  '收到',
+  '👌',
+  '✅',
+  '☑',
+  '✔',
+  '🆗',
+  '🫡',
+  '✓',
+]);
 export const PRAISE_EMOTICONS: ReadonlySet<string> = new Set([
   '强',
   '赞',
+  '666',
+  '加油',
+  '加油加油',
   '玫瑰',
   '鼓掌',
   '爱心',

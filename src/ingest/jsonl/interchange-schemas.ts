@@ -99,6 +99,14 @@ export function createInterchangeSchemas(options: { now: number }) {
       })
       .nullish(),
     miniprogram: z.object({ title: optionalString, appName: optionalString }).nullish(),
+    quote: z
+      .object({
+        messageId: id.nullish(),
+        senderId: id.nullish(),
+        senderName: optionalString,
+        excerpt: optionalString,
+      })
+      .nullish(),
   });
   return { group, contact, message, now: options.now };
 }

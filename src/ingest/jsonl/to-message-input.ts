@@ -1,4 +1,4 @@
-import type { FileInfo, LinkInfo, MessageInput, MiniProgramInfo } from '../../model/message.js';
+import type { FileInfo, LinkInfo, MessageInput, MiniProgramInfo, QuoteInfo } from '../../model/message.js';
 import { detectMentionAll, MENTION_ALL_ID } from '../wechaty/detect-mention-all.js';
 import type { ValidMessage } from './interchange-schemas.js';
 import { isoTimeToEpoch } from './parse-iso-time.js';
@@ -12,7 +12,7 @@ import { isoTimeToEpoch } from './parse-iso-time.js';
  */
 export function toMessageInput(record: ValidMessage, source: string): MessageInput {
   const text = record.text ?? null;
-  return {
+  const m: MessageInput = {
     source,
     id: record.id,
     groupId: record.groupId,
@@ -28,6 +28,20 @@ export function toMessageInput(record: ValidMessage, source: string): MessageInp
     file: toFile(record.file),
     miniprogram: toMiniProgram(record.miniprogram),
   };
+  // Absent, the store's policy still looks for a quote wrapped in the text (split-quote.ts).
+  const quote = record.quote == null ? null : toQuote(record.quote);
+  if (quote !== null) m.quote = quote;
+  return m;
+}
+
+function toQuote(quote: ValidMessage['quote']): QuoteInfo | null {
+  const messageId = quote?.messageId ?? null;
+  const senderId = quote?.senderId ?? null;
+  const senderName = quote?.senderName ?? null;
+  const excerpt = quote?.excerpt ?? null;
+  return messageId === null && senderId === null && senderName === null && excerpt === null
+    ? null
+    : { messageId, senderId, senderName, excerpt };
 }
 
 function toLink(link: ValidMessage['link']): LinkInfo | null {

@@ -50,7 +50,8 @@ export function wellFormedMessage(value: Fields, now: number, storable = false):
   const link = nullishObject(value.link);
   const file = nullishObject(value.file);
   const miniprogram = nullishObject(value.miniprogram);
-  if (link === false || file === false || miniprogram === false) return;
+  const quote = nullishObject(value.quote);
+  if (link === false || file === false || miniprogram === false || quote === false) return;
   const record: ValidMessage = {
     kind: 'message',
     id,
@@ -79,6 +80,18 @@ export function wellFormedMessage(value: Fields, now: number, storable = false):
     if (!isOptionalString(title) || !isOptionalString(appName)) return;
     record.miniprogram = { title, appName };
   } else if (miniprogram !== undefined) record.miniprogram = miniprogram;
+  if (quote != null) {
+    const { messageId, senderId: quotedSender, senderName, excerpt } = quote;
+    if (messageId != null && !isId(messageId)) return;
+    if (quotedSender != null && !isId(quotedSender)) return;
+    if (!isOptionalString(senderName) || !isOptionalString(excerpt)) return;
+    record.quote = {
+      messageId: messageId as string | null | undefined,
+      senderId: quotedSender as string | null | undefined,
+      senderName,
+      excerpt,
+    };
+  } else if (quote !== undefined) record.quote = quote;
   return record;
 }
 

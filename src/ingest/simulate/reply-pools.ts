@@ -31,6 +31,51 @@ export const ACKS = [
   'OK',
 ];
 
+/**
+ * Acknowledgements that promise what was asked, as cadres write them (issue 12): a time, a manner or
+ * a deed after the 收到, or the commitment alone when it says how.
+ */
+export const COMMITMENTS = [
+  '收到，今天下班前报送',
+  '收到，17:00前报送',
+  '收到，准时参会',
+  '会准时参加',
+  '准时参会',
+  '已提交，请查收',
+  '收到，马上核实',
+  '收到，立即组织排查',
+  '收到，明天上午报送',
+  '好的，按时完成',
+];
+
+/** The separator WeChat puts between a quote and the reply (「name：quoted」, then this line). */
+const QUOTE_LINE = '- - - - - - - - - - - - - - -';
+
+/**
+ * How one cadre acknowledges: mostly a bare form; sometimes with who they are in front (西湖社区收到,
+ * 东湖社区李娜收到, 网格员李娜收到) or a commitment after; sometimes as a quote reply (引用回复) of the
+ * message it answers, in WeChat's or WeCom's rendering. `quoted`: the answered message's sender name
+ * and text, when it has text; `bare`: the plain form drawn for this reply.
+ */
+export function ackReply(
+  rng: { chance(p: number): boolean; pick<T>(items: readonly T[]): T },
+  who: { name: string; unit: string; role: string },
+  quoted: { name: string; text: string } | null,
+  bare: string,
+): string {
+  if (quoted && rng.chance(0.12)) {
+    return rng.chance(0.7)
+      ? `「${quoted.name}：${quoted.text}」\n${QUOTE_LINE}\n${bare}`
+      : `这是一条引用/回复消息：\n“${quoted.name}：\n${quoted.text}”\n------\n${bare}`;
+  }
+  if (rng.chance(0.12)) return rng.pick(COMMITMENTS);
+  if (rng.chance(0.12)) {
+    if (who.role === 'grid' && rng.chance(0.5)) return `网格员${who.name}收到`;
+    if (who.role !== 'leader') return rng.chance(0.5) ? `${who.unit}收到` : `${who.unit}${who.name}收到`;
+  }
+  return bare;
+}
+
 /** Replies whose only content is praise. */
 export const PRAISE = [
   '[强]',

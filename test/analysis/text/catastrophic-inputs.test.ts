@@ -13,7 +13,9 @@ import { findDeadlines } from '../../../src/analysis/text/parse-deadline.js';
 import { parseNumberOff } from '../../../src/analysis/text/parse-number-off.js';
 import { parseRollCallPost } from '../../../src/analysis/text/parse-roll-call-post.js';
 import { readChineseNumber } from '../../../src/analysis/text/read-chinese-number.js';
+import { commitmentsEnding } from '../../../src/analysis/text/reply-grammar.js';
 import { splitEmoticons } from '../../../src/analysis/text/split-emoticons.js';
+import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import { stripForwardingMarks } from '../../../src/analysis/text/strip-forwarding-marks.js';
 import { toNfkc } from '../../../src/analysis/text/to-nfkc.js';
 import { toSimplified } from '../../../src/analysis/text/to-simplified.js';
@@ -47,6 +49,9 @@ const FUNCTIONS: [string, (text: string) => unknown][] = [
   ['findDemandDeadline', (t) => findDemandDeadline(toSimplified(t), at, calendar, 60)],
   ['readChineseNumber', readChineseNumber],
   ['splitEmoticons', splitEmoticons],
+  ['splitQuote', splitQuote],
+  ['splitQuote (wrapped)', (t) => splitQuote(`「王军：${t}」\n- - - - - -\n${t}`)],
+  ['findCommitment', (t) => [...commitmentsEnding(t.slice(0, 40))]],
   ['stripForwardingMarks', stripForwardingMarks],
   ['toNfkc', toNfkc],
   ['toSimplified', toSimplified],

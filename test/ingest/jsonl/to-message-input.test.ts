@@ -41,6 +41,7 @@ describe('toMessageInput', () => {
         link: 0,
         file: 0,
         miniprogram: 0,
+        quote: 0,
       } satisfies Record<keyof MessageRecord, 0>),
     );
     expect(keys(schemas.group.shape)).toEqual(

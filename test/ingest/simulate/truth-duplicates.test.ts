@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
+import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import type { MessageRecord } from '../../../src/model/interchange.js';
 import { runSimulation, weekIndex } from './sim-fixture.js';
 
@@ -109,8 +110,9 @@ describe.each([1, 2, 3])('duplicate notices, seed %i', (seed) => {
   });
 
   it('makes look-alike notices of one week that are not one cluster differ in dates or numbers', () => {
+    // A quote reply (引用回复) carries the notice it answers; only its reply is its own text.
     const long = messages
-      .filter((m) => m.type === 'text' && !rollCall.has(m.id))
+      .filter((m) => m.type === 'text' && !rollCall.has(m.id) && splitQuote(m.text ?? null) === null)
       .map((m) => ({ m, n: normalise(m.text ?? '') }))
       .filter((x) => x.n.length >= 20)
       .map((x) => ({ ...x, g: trigrams(x.n), w: weekIndex(x.m) }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import type { MessageRecord } from '../../../src/model/interchange.js';
 import { runSimulation, weekIndex } from './sim-fixture.js';
 
@@ -42,7 +43,11 @@ describe.each([1, 2, 3])('planted structures, seed %i', (seed) => {
           m.groupId === relayId &&
           (m.type === 'file' ||
             m.type === 'link' ||
-            (m.type === 'text' && (m.text?.length ?? 0) >= 25 && !m.text?.startsWith('#接龙'))),
+            (m.type === 'text' &&
+              (m.text?.length ?? 0) >= 25 &&
+              !m.text?.startsWith('#接龙') &&
+              // A quote reply (引用回复) carries the notice it answers: it is a reply, not a notice.
+              splitQuote(m.text ?? null) === null)),
       );
       const rollCallPosts = new Set(truth.rollCalls.flatMap((r) => r.messageIds));
       for (const m of notices.filter((n) => !rollCallPosts.has(n.id))) {

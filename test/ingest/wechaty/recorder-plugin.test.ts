@@ -338,4 +338,27 @@ describe('recorderPlugin on the simulation puppet', () => {
       link: { title: '本周报告', url: 'https://qingqun.example/r/1' },
     });
   });
+
+  it('separates a quote reply (引用回复): the quoted @所有人 and deadline stay with the quote', async () => {
+    const notice = '@所有人 请各社区今天下班前将走访情况报送党政办';
+    await post(
+      { id: 'm-notice', type: types.Message.Text, text: notice, timestamp: T0 },
+      {
+        id: 'm-quote',
+        type: types.Message.Text,
+        talkerId: 'u-li',
+        text: `「王军：${notice}」\n- - - - - - - - - - - - - - -\n东湖社区李娜收到`,
+        timestamp: T0 + 60_000,
+      },
+    );
+    const { byId } = stored();
+    expect(byId.get('m-notice')).toMatchObject({ mentionAll: true, textClass: 'instruction' });
+    expect(byId.get('m-quote')).toMatchObject({
+      text: null,
+      textClass: 'ack',
+      mentionAll: false,
+      textLength: 8,
+      quote: { senderName: '王军', excerpt: null },
+    });
+  });
 });

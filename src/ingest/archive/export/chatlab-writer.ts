@@ -3,10 +3,10 @@
  * qingqun's types become ChatLab's (text 0, image 1, file 4, emoticon 5, link 7, miniprogram 24 SHARE,
  * system 80, recalled 81, other 99) and details go into `content` by the convention chatlab-message.ts
  * reads back: a link `TITLE\nURL`, a file its name, a mini program `[APP] TITLE`, a recall names the
- * recalled message in replyToMessageId.
+ * recalled message in replyToMessageId, and so does a quote reply the message it quotes (when known).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { FileInfo, LinkInfo, MessageType, MiniProgramInfo } from '../../../model/message.js';
+import type { FileInfo, LinkInfo, MessageType, MiniProgramInfo, QuoteInfo } from '../../../model/message.js';
 import { detectMentionAll } from '../../wechaty/detect-mention-all.js';
 
 export interface ChatlabInput {
@@ -20,6 +20,8 @@ export interface ChatlabInput {
   link: Partial<LinkInfo> | null;
   file: Partial<FileInfo> | null;
   miniprogram: Partial<MiniProgramInfo> | null;
+  /** A quote reply's quote: its message id becomes ChatLab's replyToMessageId. */
+  quote?: QuoteInfo | null;
 }
 
 export interface ChatlabChat {
@@ -76,6 +78,7 @@ export function chatlabMessage(m: ChatlabInput, name: (id: string) => string): R
     type: TYPE_CODES[m.type],
     content: content(m),
     ...(m.type === 'recalled' && m.text ? { replyToMessageId: m.text } : {}),
+    ...(m.type !== 'recalled' && m.quote?.messageId ? { replyToMessageId: m.quote.messageId } : {}),
   };
 }
 

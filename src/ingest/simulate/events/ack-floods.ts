@@ -6,7 +6,8 @@
 import { cnClock, cnDate, cnWeekday } from '../chinese-dates.js';
 import { othersThan } from '../choose-targets.js';
 import type { Cadre, SimGroup } from '../organisation.js';
-import { ACKS, FLOOD_INTERJECTIONS, LONE_EXCHANGES, patText } from '../reply-pools.js';
+import { createPrng, mixSeed } from '../prng.js';
+import { ACKS, ackReply, FLOOD_INTERJECTIONS, LONE_EXCHANGES, patText } from '../reply-pools.js';
 import { DAY, MINUTE } from '../sim-clock.js';
 import type { SimMessage } from '../sim-message.js';
 import type { WeekContext } from '../week-context.js';
@@ -44,9 +45,15 @@ export function ackFloodFollowUp(ctx: WeekContext, group: SimGroup, sender: Cadr
     duration,
     quiet: QUIET,
     run(trigger) {
-      const acks = offsets.map((o, i) =>
-        ctx.post(group, others[i] as Cadre, trigger.ms + o, { text: rng.pick(ACKS) }),
-      );
+      const quoted = trigger.text === null ? null : { name: sender.name, text: trigger.text };
+      // How each reply is phrased is drawn from a side stream, so the week's main sequence (and every
+      // event planted after this one) stays as it was before the phrasings were added.
+      const phrasing = createPrng(mixSeed(trigger.ms % 0x7fffffff, trigger.seq));
+      const acks = offsets.map((o, i) => {
+        const who = others[i] as Cadre;
+        const bare = rng.pick(ACKS);
+        return ctx.post(group, who, trigger.ms + o, { text: ackReply(phrasing, who, quoted, bare) });
+      });
       const bystander = others[others.length - 1] as Cadre;
       const within = () => trigger.ms + rng.int(30, Math.floor(duration / 1000)) * 1000;
       if (rng.chance(0.3)) {
