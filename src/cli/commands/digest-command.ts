@@ -58,6 +58,7 @@ export function registerDigestCommand(
         if (flags.charts !== undefined) {
           mkdirSync(flags.charts, { recursive: true });
           for (const d of digests) {
+            if (!d.chartPng) continue;
             const path = join(flags.charts, `${week}-${d.ownerId.replace(/[^\w.@-]/g, '_')}.png`);
             writeFileSync(path, d.chartPng);
             paths.set(d.ownerId, path);
@@ -75,13 +76,15 @@ export function registerDigestCommand(
             week: d.week,
             parts: d.parts,
             recommendationIds: d.recommendationIds,
-            chart: { bytes: d.chartPng.length, path: paths.get(d.ownerId) ?? null },
+            chart: d.chartPng ? { bytes: d.chartPng.length, path: paths.get(d.ownerId) ?? null } : null,
           }));
           out(JSON.stringify(list, null, 2));
           return;
         }
         for (const d of digests) {
-          const chart = paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`;
+          const chart = d.chartPng
+            ? (paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`)
+            : 'none (no messages this week)';
           out(`=== ${d.ownerName} (${d.ownerId}) · ${d.parts.length} part(s) · chart: ${chart}`);
           for (const part of d.parts) out(`${part}\n---`);
         }
