@@ -1,5 +1,6 @@
 import type { StoredMessage } from '../../model/message.js';
 import { canSeeUnit } from '../access.js';
+import { countRepeatedCopies } from '../data/week-summary.js';
 import { maskPhoneNumbers } from './mask-phone-numbers.js';
 import { type PageContext, pageFrame, pageTools } from './page-context.js';
 import type { ChartData, Column, Note, PageData, Row } from './page-data.js';
@@ -43,6 +44,7 @@ export function buildNoticesPage(ctx: PageContext): PageData {
   const byUnit = new Map<string, number>();
   const byDay = new Map<string, number>();
   let purged = false;
+  /** 重复送达: the same definition as the overview's card (countRepeatedCopies). */
   let copiesShown = 0;
   for (const c of findings.duplicates) {
     const copies = c.messageIds
@@ -94,7 +96,7 @@ export function buildNoticesPage(ctx: PageContext): PageData {
         },
       },
     });
-    copiesShown += seen.length;
+    copiesShown += countRepeatedCopies(seen.length, tools.visible(c.firstGroupId));
     byUnit.set(firstUnit, (byUnit.get(firstUnit) ?? 0) + 1);
     const day = view.calendar.local(first.time).date;
     byDay.set(day, (byDay.get(day) ?? 0) + 1);
