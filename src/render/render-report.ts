@@ -7,6 +7,11 @@ export interface RenderReportOptions {
   format: 'text' | 'md';
   locale: ReportLocale;
   contacts: ReadonlyMap<string, Contact>;
+  /**
+   * Names of groups the report may mention without listing them (the overlap partner and the first
+   * sender's group in a report scoped to one group); an id is shown only when no name is known.
+   */
+  groupNames?: ReadonlyMap<string, string>;
   /** How many duplicate notices to list (largest burden first). */
   topDuplicates?: number;
   /** Include the per-group section (default true). */
@@ -39,7 +44,7 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
   const h3 = (s: string) => (md ? `\n### ${s}\n` : `\n■ ${s}`);
   const li = (s: string) => (md ? `- ${s}` : `  · ${s}`);
   const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
-  const nameOf = (groupId: string) => groupName.get(groupId) ?? groupId;
+  const nameOf = (groupId: string) => groupName.get(groupId) || options.groupNames?.get(groupId) || groupId;
   const ex = (id: string | undefined) => {
     const text = id === undefined ? undefined : report.excerpts[id];
     return text ? t.after(text) : '';

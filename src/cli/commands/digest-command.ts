@@ -15,12 +15,22 @@ interface DigestFlags {
   charts?: string;
 }
 
+export interface QueuedDigests {
+  queued: number;
+  alreadyQueued: number;
+}
+
 export interface DigestCommandHooks {
   /**
    * Queues the digests for sending (and records the recommendations each carries); returns how many
-   * were queued. Without it the command can only do --dry-run.
+   * were newly queued and how many the queue already held (same week and owner: not queued again).
+   * Without it the command can only do --dry-run.
    */
-  queueDigests?: (store: Store, config: Config, digests: OwnerDigest[]) => Promise<number> | number;
+  queueDigests?: (
+    store: Store,
+    config: Config,
+    digests: OwnerDigest[],
+  ) => Promise<QueuedDigests> | QueuedDigests;
 }
 
 /** `qingqun digest`: renders each owner's weekly digest; --dry-run prints instead of queueing. */
@@ -65,8 +75,12 @@ export function registerDigestCommand(
           }
         }
         if (!flags.dryRun && hooks.queueDigests) {
-          const queued = await hooks.queueDigests(store, config, digests);
-          out(`queued ${queued} digests for ${week}`);
+          const { queued, alreadyQueued } = await hooks.queueDigests(store, config, digests);
+          out(
+            alreadyQueued === 0
+              ? `queued ${queued} digests for ${week}`
+              : `queued ${queued} digests for ${week}; ${alreadyQueued} already queued before (not queued again)`,
+          );
           return;
         }
         if (flags.format === 'json') {
