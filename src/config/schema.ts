@@ -70,8 +70,14 @@ export const configSchema = z.strictObject({
       name: z.string().default(''),
       /** Token for wechaty-puppet-service and friends. Only from the environment. */
       token: z.string().default(''),
-      /** Name the bot logs in under (for the memory card). */
+      /** Name the bot logs in under (the memory card, data/<botName>.memory-card.json). */
       botName: z.string().default('qingqun'),
+      /** Attempts to connect before giving up with an explanation (docs/RELIABILITY.md). */
+      connectAttempts: z.number().int().positive().default(3),
+      /** How long one attempt waits for a login QR code or a login. */
+      connectTimeoutSeconds: z.number().positive().default(60),
+      /** Delay before the second attempt; it doubles for each further one. */
+      retryDelaySeconds: z.number().nonnegative().default(10),
     })
     .prefault({}),
   org: z
