@@ -67,7 +67,7 @@ const noTrace = (text: string) => {
   expect(text).not.toContain('{"level"'); // no JSON log lines in the operator's story
 };
 
-describe('qingqun start with a puppet that cannot connect', () => {
+describe('qingqun start with a puppet that cannot connect', { timeout: 120_000 }, () => {
   it('says each error once, gives up after the configured attempts and explains in Chinese', async () => {
     const { args, cwd } = setup(
       'puppet:\n  connectAttempts: 2\n  connectTimeoutSeconds: 1\n  retryDelaySeconds: 0.2\n',
