@@ -27,11 +27,11 @@ beforeAll(() => {
     if (m) last = Math.max(last, Date.parse(m[1] as string));
   }
   lastWeek = weekOf(last, 'Asia/Shanghai');
-});
+}, 300_000);
 
 const noTrace = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/\n\s+at /);
 
-describe('report: the right week, or a word why not', () => {
+describe('report: the right week, or a word why not', { timeout: 300_000 }, () => {
   it('defaults to the latest complete stored week, not an empty one', () => {
     const r = runCli(['--db', db, 'report', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
@@ -88,7 +88,7 @@ describe('report: the right week, or a word why not', () => {
   });
 });
 
-describe('audit', () => {
+describe('audit', { timeout: 300_000 }, () => {
   it('refuses a unit no group belongs to (usage error, exit 2)', () => {
     const r = runCli(['--db', db, 'audit', '--week', lastWeek, '--unit', '不存在']);
     expect(r.code).toBe(2);
@@ -99,7 +99,7 @@ describe('audit', () => {
   });
 });
 
-describe('digest and the outbox', () => {
+describe('digest and the outbox', { timeout: 300_000 }, () => {
   it('says a digest already queued was not queued again', () => {
     const owner = (
       JSON.parse(runCli(['--db', db, 'report', '--week', lastWeek, '--format', 'json']).stdout).groups as {
@@ -151,7 +151,7 @@ describe('digest and the outbox', () => {
   });
 });
 
-describe('doctor', () => {
+describe('doctor', { timeout: 300_000 }, () => {
   it('names the fonts the charts are drawn with', () => {
     const r = runCli(['--db', db, 'doctor']);
     expect(r.code, r.stderr).toBe(0);
