@@ -20,13 +20,29 @@ export function summarisePreviousWeek(
   }
   const minuteOf = localMinutes(calendar, from, to);
   const messagesByGroup: Record<string, number> = {};
+  const offHoursByGroup: Record<string, number> = {};
+  const atAllByGroup: Record<string, number> = {};
   let offHoursMessages = 0;
   let atAllMessages = 0;
   for (let i = 0; i < times.times.length; i++) {
     const groupId = times.groupIds[i] as string;
     messagesByGroup[groupId] = (messagesByGroup[groupId] ?? 0) + 1;
-    if (!minuteOf(times.times[i] as number).working) offHoursMessages++;
-    if (times.mentionAll[i] === 1) atAllMessages++;
+    if (!minuteOf(times.times[i] as number).working) {
+      offHoursMessages++;
+      offHoursByGroup[groupId] = (offHoursByGroup[groupId] ?? 0) + 1;
+    }
+    if (times.mentionAll[i] === 1) {
+      atAllMessages++;
+      atAllByGroup[groupId] = (atAllByGroup[groupId] ?? 0) + 1;
+    }
   }
-  return { week, messages: times.times.length, offHoursMessages, atAllMessages, messagesByGroup };
+  return {
+    week,
+    messages: times.times.length,
+    offHoursMessages,
+    atAllMessages,
+    messagesByGroup,
+    offHoursByGroup,
+    atAllByGroup,
+  };
 }

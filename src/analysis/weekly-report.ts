@@ -11,6 +11,26 @@ export interface PreviousWeek {
   offHoursMessages: number;
   atAllMessages: number;
   messagesByGroup: Record<string, number>;
+  /** Per group, for reports scoped to one group (`report --group`). */
+  offHoursByGroup: Record<string, number>;
+  atAllByGroup: Record<string, number>;
+}
+
+/**
+ * Last week's figures of one group only: a report on one group compares it with its own last week,
+ * not with the whole organisation's. A group silent last week compares with zeros.
+ */
+export function previousOfGroup(previous: PreviousWeek, groupId: string): PreviousWeek {
+  const pick = (m: Record<string, number>) => m[groupId] ?? 0;
+  return {
+    week: previous.week,
+    messages: pick(previous.messagesByGroup),
+    offHoursMessages: pick(previous.offHoursByGroup),
+    atAllMessages: pick(previous.atAllByGroup),
+    messagesByGroup: { [groupId]: pick(previous.messagesByGroup) },
+    offHoursByGroup: { [groupId]: pick(previous.offHoursByGroup) },
+    atAllByGroup: { [groupId]: pick(previous.atAllByGroup) },
+  };
 }
 
 export interface ReportGroup {
@@ -95,7 +115,11 @@ export function buildWeeklyReport(input: {
   timezone: string;
   groupId?: string;
 }): WeeklyReport {
-  const { data, previous, timezone, groupId } = input;
+  const { data, timezone, groupId } = input;
+  const previous =
+    input.previous !== null && groupId !== undefined
+      ? previousOfGroup(input.previous, groupId)
+      : input.previous;
   const only = <T extends { groupId: string }>(list: T[]) =>
     groupId === undefined ? list : list.filter((f) => f.groupId === groupId);
   const f = input.findings;

@@ -23,10 +23,15 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
         queueDigests: (store, config, digests) => {
           const now = Date.now();
           const queue = outboxOnlyQueue(store, now);
+          let queued = 0;
+          let alreadyQueued = 0;
           for (const d of digests) {
-            queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
+            // The outbox skips a message whose dedupe key it holds: that digest was queued before.
+            const result = queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
+            if (result.queued > 0) queued++;
+            else alreadyQueued++;
           }
-          return digests.length;
+          return { queued, alreadyQueued };
         },
       });
   },
@@ -36,6 +41,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   // One module defines both (registered once: main.ts registers each distinct function once).
   backup: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
   doctor: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
+  outbox: async () => (await import('./commands/outbox-command.js')).registerOutboxCommand,
   export: async () => (await import('./commands/export-command.js')).registerExportCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
   'serve-webhook': async () =>

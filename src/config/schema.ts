@@ -7,6 +7,16 @@ import { analysisSchema } from './analysis-schema.js';
 import { hhmm } from './hhmm.js';
 import { recommendSchema } from './recommend-schema.js';
 
+/** Whether the runtime knows the IANA zone (Intl throws a RangeError for an unknown one). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'expected a 5-field cron expression');
 
 /**
@@ -34,7 +44,12 @@ function parseDashboardTokens(value: string): unknown[] {
 
 export const configSchema = z.strictObject({
   /** IANA timezone used for local days, working hours and schedules. */
-  timezone: z.string().default('Asia/Shanghai'),
+  timezone: z
+    .string()
+    .refine(isTimeZone, {
+      error: (issue) => `expected an IANA timezone like Asia/Shanghai, got "${String(issue.input)}"`,
+    })
+    .default('Asia/Shanghai'),
   /** Language of everything users read. */
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   db: z.string().default('data/qingqun.sqlite'),
@@ -55,8 +70,14 @@ export const configSchema = z.strictObject({
       name: z.string().default(''),
       /** Token for wechaty-puppet-service and friends. Only from the environment. */
       token: z.string().default(''),
-      /** Name the bot logs in under (for the memory card). */
+      /** Name the bot logs in under (the memory card, data/<botName>.memory-card.json). */
       botName: z.string().default('qingqun'),
+      /** Attempts to connect before giving up with an explanation (docs/RELIABILITY.md). */
+      connectAttempts: z.number().int().positive().default(3),
+      /** How long one attempt waits for a login QR code or a login. */
+      connectTimeoutSeconds: z.number().positive().default(60),
+      /** Delay before the second attempt; it doubles for each further one. */
+      retryDelaySeconds: z.number().nonnegative().default(10),
     })
     .prefault({}),
   org: z

@@ -42,11 +42,13 @@ export function queueOwnerDigests(
       recipientId: d.ownerId,
       content: { kind: 'text', text },
     }));
-    items.push({
-      dedupeKey: `digest:${week}:${d.ownerId}:chart`,
-      recipientId: d.ownerId,
-      content: { kind: 'image', base64: d.chartPng.toString('base64'), name: `qingqun-${week}.png` },
-    });
+    if (d.chartPng) {
+      items.push({
+        dedupeKey: `digest:${week}:${d.ownerId}:chart`,
+        recipientId: d.ownerId,
+        content: { kind: 'image', base64: d.chartPng.toString('base64'), name: `qingqun-${week}.png` },
+      });
+    }
     const outcomes = queue.enqueue(items);
     const fresh = outcomes.filter((o) => o === 'queued').length;
     queued += fresh;

@@ -17,8 +17,11 @@ export interface OwnerDigest {
   week: string;
   /** WeChat message parts, in order, each ≤ recommend.digest.maxPartChars characters. */
   parts: string[];
-  /** The week's chart (PNG). */
-  chartPng: Buffer;
+  /**
+   * The week's chart (PNG), or null when the owner's groups had no message all week (an owner whose
+   * only group is a zombie): an empty chart tells nothing the text does not.
+   */
+  chartPng: Buffer | null;
   /** The open recommendations the digest numbers: "采纳 N" means recommendationIds[N − 1]. */
   recommendationIds: string[];
 }
@@ -125,18 +128,21 @@ export function buildOwnerDigests(
       );
       const perDay = daily.get(ownerId);
       const day = (d: string) => perDay?.get(d) ?? { messages: 0, offHoursMessages: 0, duplicates: 0 };
-      const chartPng = renderWeekChart(
-        {
-          week,
-          days,
-          messages: days.map((d) => day(d).messages),
-          offHoursShare: days.map((d) =>
-            day(d).messages === 0 ? null : day(d).offHoursMessages / day(d).messages,
-          ),
-          duplicates: days.map((d) => day(d).duplicates),
-        },
-        locale,
-      );
+      const quiet = days.every((d) => day(d).messages === 0);
+      const chartPng = quiet
+        ? null
+        : renderWeekChart(
+            {
+              week,
+              days,
+              messages: days.map((d) => day(d).messages),
+              offHoursShare: days.map((d) =>
+                day(d).messages === 0 ? null : day(d).offHoursMessages / day(d).messages,
+              ),
+              duplicates: days.map((d) => day(d).duplicates),
+            },
+            locale,
+          );
       return { ownerId, ownerName, week, parts, chartPng, recommendationIds: open.map((r) => r.id) };
     });
 }

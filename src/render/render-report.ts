@@ -8,6 +8,11 @@ export interface RenderReportOptions {
   format: 'text' | 'md';
   locale: ReportLocale;
   contacts: ReadonlyMap<string, Contact>;
+  /**
+   * Names of groups the report may mention without listing them (the overlap partner and the first
+   * sender's group in a report scoped to one group); an id is shown only when no name is known.
+   */
+  groupNames?: ReadonlyMap<string, string>;
   /** How many duplicate notices to list (largest burden first). */
   topDuplicates?: number;
   /** Include the per-group section (default true). */
@@ -42,7 +47,7 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
   // Names and excerpts come from the chats: in Markdown they are printed, never read as markup.
   const esc = md ? escapeMarkdown : (s: string) => s;
   const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
-  const nameOf = (groupId: string) => esc(groupName.get(groupId) ?? groupId);
+  const nameOf = (groupId: string) => esc(groupName.get(groupId) || options.groupNames?.get(groupId) || groupId);
   const ex = (id: string | undefined) => {
     const text = id === undefined ? undefined : report.excerpts[id];
     return text ? t.after(esc(text)) : '';

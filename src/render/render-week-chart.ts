@@ -1,11 +1,11 @@
 /**
  * The digest's chart of the week, rendered without a browser: ECharts server-side SVG, turned into
- * a PNG by resvg. Chinese labels need a CJK font installed on the machine (Debian: fonts-noto-cjk,
- * found by chartFonts); without one Chinese glyphs are left out.
+ * a PNG by resvg. Chinese labels are drawn with the bundled Noto Sans SC (chart-fonts.ts), so no
+ * CJK font needs to be installed; text that may come from people goes through `drawableText`.
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { chartFonts } from './chart-fonts.js';
+import { type ChartFontOptions, chartFonts, drawableText } from './chart-fonts.js';
 import { DIGEST_TEXT, type DigestLocale } from './digest-text.js';
 
 type ECharts = typeof import('echarts');
@@ -36,20 +36,24 @@ export interface ChartSize {
   height: number;
 }
 
-/**
- * Families tried in order. A Latin font comes first: resvg parses a CJK font anew for every text
- * element that uses it (about 50 ms each for Noto Sans CJK), so only the few labels with Chinese
- * characters (title, legend) should reach it; dates and numbers are ASCII.
- */
-const FONT_FAMILY =
-  'DejaVu Sans, Liberation Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Zen Hei, sans-serif';
+const DEFAULT_SIZE: ChartSize = { width: 800, height: 450 };
 
+/**
+ * `fontFamily` is the family list the text asks for, Latin first (see chart-fonts.ts): resvg falls
+ * back per character, so only Chinese reaches the CJK face.
+ */
 export function renderWeekChartSvg(
   input: WeekChartInput,
   locale: DigestLocale,
-  size: ChartSize = { width: 800, height: 450 },
+  size: ChartSize = DEFAULT_SIZE,
+  fontFamily = chartFonts().familyList,
 ): string {
   const t = DIGEST_TEXT[locale];
+  const legend = {
+    messages: drawableText(t.chartMessages),
+    duplicates: drawableText(t.chartDuplicates),
+    offHours: drawableText(t.chartOffHours),
+  };
   const chart = echartsModule().init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -60,13 +64,18 @@ export function renderWeekChartSvg(
     chart.setOption({
       animation: false,
       backgroundColor: '#ffffff',
-      textStyle: { fontFamily: FONT_FAMILY },
-      title: { text: t.chartTitle(input.week), left: 'center', top: 8, textStyle: { fontSize: 16 } },
-      legend: { bottom: 8, data: [t.chartMessages, t.chartDuplicates, t.chartOffHours] },
+      textStyle: { fontFamily },
+      title: {
+        text: drawableText(t.chartTitle(input.week)),
+        left: 'center',
+        top: 8,
+        textStyle: { fontSize: 16 },
+      },
+      legend: { bottom: 8, data: [legend.messages, legend.duplicates, legend.offHours] },
       grid: { left: 56, right: 56, top: 48, bottom: 72 },
       xAxis: {
         type: 'category',
-        // ASCII only ("11-16"), see FONT_FAMILY; the title names the week.
+        // ASCII only ("11-16"), see chart-fonts.ts; the title names the week.
         data: input.days.map((d) => d.slice(5)),
       },
       yAxis: [
@@ -74,10 +83,10 @@ export function renderWeekChartSvg(
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        { name: t.chartMessages, type: 'bar', data: input.messages, itemStyle: { color: '#4e79a7' } },
-        { name: t.chartDuplicates, type: 'bar', data: input.duplicates, itemStyle: { color: '#f28e2b' } },
+        { name: legend.messages, type: 'bar', data: input.messages, itemStyle: { color: '#4e79a7' } },
+        { name: legend.duplicates, type: 'bar', data: input.duplicates, itemStyle: { color: '#f28e2b' } },
         {
-          name: t.chartOffHours,
+          name: legend.offHours,
           type: 'line',
           yAxisIndex: 1,
           data: input.offHoursShare.map((s) => (s === null ? null : Math.round(s * 1000) / 10)),
@@ -97,13 +106,15 @@ export function renderWeekChartSvg(
 export function renderWeekChart(
   input: WeekChartInput,
   locale: DigestLocale,
-  size: ChartSize = { width: 800, height: 450 },
+  size: ChartSize = DEFAULT_SIZE,
+  /** Which fonts to use (chart-fonts.ts); default: the bundled CJK font plus a system Latin face. */
+  fontOptions: ChartFontOptions = {},
 ): Buffer {
-  const fonts = chartFonts();
-  return new Resvg(renderWeekChartSvg(input, locale, size), {
+  const fonts = chartFonts(fontOptions);
+  return new Resvg(renderWeekChartSvg(input, locale, size, fonts.familyList), {
     background: '#ffffff',
     font: {
-      loadSystemFonts: fonts.files.length === 0,
+      loadSystemFonts: fonts.loadSystemFonts,
       fontFiles: fonts.files,
       defaultFontFamily: fonts.defaultFamily,
       sansSerifFamily: fonts.defaultFamily,

@@ -37,6 +37,10 @@ export const REPORT_TEXT = {
     unknown: '未知',
     none: '无',
     note: '说明：本报告只统计群和单位层面的汇总数据，不对个人排名。',
+    noStoredData: (db: string) =>
+      `${db} 里还没有消息：请先用 qingqun import 导入聊天记录，或运行 qingqun start`,
+    weekWithoutData: (week: string, first: string, last: string) =>
+      `${week} 没有任何消息记录（已存数据从 ${first} 到 ${last}），无法生成周报；请用 --week 选择其中一周`,
   },
   en: {
     title: (week: string, range: string) => `qingqun weekly report ${week} (${range})`,
@@ -75,6 +79,10 @@ export const REPORT_TEXT = {
     unknown: 'unknown',
     none: 'none',
     note: 'This report shows group and unit aggregates only; it never ranks individuals.',
+    noStoredData: (db: string) =>
+      `${db} holds no messages yet: import chat records with qingqun import, or run qingqun start`,
+    weekWithoutData: (week: string, first: string, last: string) =>
+      `${week} holds no messages (stored data runs from ${first} to ${last}); no report. Choose one of those weeks with --week`,
   },
 } as const;
 

@@ -120,6 +120,8 @@ export class Outbox {
       requeue:
         db.prepare(`UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
         WHERE dedupe_key = ? AND state IN ('failed', 'undeliverable', 'unconfirmed')`),
+      cancel: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
+        WHERE dedupe_key = ? AND state = 'queued'`),
       sentSince: db.prepare(`SELECT recipient_id AS recipientId, sent_at AS at FROM outbox
         WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
       list: db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id`),
@@ -233,6 +235,15 @@ export class Outbox {
   /** An operator's decision to send a failed, undeliverable or unconfirmed message again. */
   requeue(dedupeKey: string, now: number): boolean {
     return this.s.requeue.run(now, now, dedupeKey).changes === 1;
+  }
+
+  /**
+   * An operator's decision not to send a queued message: it becomes 'failed' with the reason given
+   * (so it stays visible and `requeue` can bring it back). Only a 'queued' row can be cancelled; one
+   * being sent is past stopping. Safe while the bot runs: the queue claims only 'queued' rows.
+   */
+  cancel(dedupeKey: string, reason: string, now: number): boolean {
+    return this.s.cancel.run(reason, now, dedupeKey).changes === 1;
   }
 
   /** Sends completed at or after `since`, oldest first (restores the throttle's memory after a restart). */

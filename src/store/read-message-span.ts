@@ -24,3 +24,11 @@ export function readMessageSpan(store: Store): MessageSpan {
     last: one('SELECT MAX(time) FROM messages'),
   };
 }
+
+/** Whether any message is stored in [from, to) (one index look-up). */
+export function hasMessagesBetween(store: Store, from: number, to: number): boolean {
+  return (
+    store.db.prepare('SELECT 1 FROM messages WHERE time >= ? AND time < ? LIMIT 1').pluck().get(from, to) !==
+    undefined
+  );
+}

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
   it.each([
     ['workingHours:\n  start: "25:00"\n', 'workingHours.start', 'HH:MM'],
     ['timezone: 3\n', 'timezone', 'string'],
+    ['timezone: Mars/Olympus\n', 'timezone', 'IANA timezone'],
     ['analysis:\n  ackFlood:\n    minReplies: -1\n', 'analysis.ackFlood.minReplies', '>'],
     ['schedules:\n  weeklyDigest: "every monday"\n', 'schedules.weeklyDigest', 'cron'],
     ['workingHuors:\n  start: "09:00"\n', '(top level)', 'workingHuors'],
@@ -56,6 +57,17 @@ describe('loadConfig', () => {
       expect((error as Error).message).toContain(key);
       expect((error as Error).message).toContain(hint);
     }
+  });
+
+  it('refuses an unknown timezone from the environment as a bad timezone (issue 15)', () => {
+    const load = () =>
+      loadConfig({ cwd: dir(), defaultsPath: DEFAULTS_PATH, env: { QINGQUN_TIMEZONE: 'Mars/Olympus' } });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/timezone: expected an IANA timezone like Asia\/Shanghai, got "Mars\/Olympus"/);
+    expect(
+      loadConfig({ cwd: dir(), defaultsPath: DEFAULTS_PATH, env: { QINGQUN_TIMEZONE: 'Europe/Berlin' } })
+        .timezone,
+    ).toBe('Europe/Berlin');
   });
 
   it('names the file when the YAML itself is broken', () => {

@@ -12,6 +12,7 @@ import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.j
 import type { Recommendation } from '../../src/recommend/recommendation.js';
 import { answerRecommendation, recordIssuedRecommendations } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
+import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 import { PNG_SIGNATURE } from '../render/decode-png.js';
 
 const WEEK = '2026-W46';
@@ -47,13 +48,21 @@ const carried = (owner: string) => {
 };
 
 describe('digests of the simulated organisation, week 2026-W46', () => {
-  it('go to every owner, in parts of at most 1,800 characters, each with a chart', () => {
+  // Issue 15: an owner whose only groups are zombies (no message all week) gets no empty chart.
+  it('go to every owner, in parts of at most 1,800 characters, each with a chart unless all quiet', () => {
     expect(new Set(digests.map((d) => d.ownerId))).toEqual(new Set(ownerOf.values()));
+    const zombies = new Set(truth.zombieGroups);
+    let withoutChart = 0;
     for (const d of digests) {
       expect(d.parts.length).toBeGreaterThan(0);
       for (const p of d.parts) expect(p.length).toBeLessThanOrEqual(1800);
-      expect(d.chartPng.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      const groups = [...ownerOf].filter(([, o]) => o === d.ownerId).map(([g]) => g);
+      if (groups.every((g) => zombies.has(g))) {
+        expect(d.chartPng).toBeNull();
+        withoutChart++;
+      } else expect(d.chartPng?.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     }
+    expect(withoutChart).toBeLessThan(digests.length);
   });
 
   it('advise each owner of a planted merge pair to merge exactly that pair', () => {
@@ -140,5 +149,50 @@ describe('digests of the simulated organisation, week 2026-W46', () => {
       (r) => r.id === dismissed?.id,
     );
     expect(status?.status).toBe('dismissed');
+  });
+});
+
+describe('an owner whose only group is a zombie', () => {
+  it('gets the digest text but no empty chart; an owner with messages gets one', () => {
+    const quiet = new Store(tempStorePath());
+    try {
+      const { from } = weekBounds(WEEK, config.timezone);
+      const members = ['z-owner', 'm-1', 'm-2', 'm-3', 'm-4', 'm-5'];
+      for (const id of members) quiet.upsertContact({ id, name: id, unit: null });
+      for (const [group, owner] of [
+        ['zombie@chatroom', 'z-owner'],
+        ['busy@chatroom', 'm-1'],
+      ] as const) {
+        quiet.upsertGroup({
+          id: group,
+          name: group,
+          ownerId: owner,
+          unit: null,
+          createdAt: null,
+          seenAt: from - 90 * 86_400_000,
+        });
+        quiet.recordSnapshot(group, from - 90 * 86_400_000, members);
+      }
+      // The zombie spoke last three months ago; the busy group speaks this week.
+      quiet.insertMessage(
+        messageInput({
+          id: 'old',
+          groupId: 'zombie@chatroom',
+          senderId: 'm-2',
+          time: from - 90 * 86_400_000,
+        }),
+      );
+      quiet.insertMessage(
+        messageInput({ id: 'new', groupId: 'busy@chatroom', senderId: 'm-2', time: from + 86_400_000 }),
+      );
+      const digests = buildOwnerDigests(quiet, config, WEEK);
+      const zombieOnly = digests.find((d) => d.ownerId === 'z-owner') as OwnerDigest;
+      expect(zombieOnly.parts.length).toBeGreaterThan(0);
+      expect(zombieOnly.chartPng).toBeNull();
+      const busy = digests.find((d) => d.ownerId === 'm-1') as OwnerDigest;
+      expect(busy.chartPng?.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    } finally {
+      quiet.close();
+    }
   });
 });

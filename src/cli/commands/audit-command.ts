@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
+import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -33,6 +35,7 @@ export function registerAuditCommand(program: Command, context: () => CliContext
       const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
       const store = new Store(config.db);
       try {
+        if (flags.unit !== undefined) checkUnits(store, config, flags.unit);
         const audit = buildSupervisorAudit(store, config, week, {
           supervisorId: flags.supervisor,
           units: flags.unit,
@@ -44,4 +47,26 @@ export function registerAuditCommand(program: Command, context: () => CliContext
         store.close();
       }
     });
+}
+
+/**
+ * A unit no group belongs to (in the store or in org.groupUnits) and no supervisor covers is a typo,
+ * not an empty audit: refuse it naming the known units (a usage error, exit 2).
+ */
+function checkUnits(store: Store, config: Config, units: readonly string[]): void {
+  const known = new Set<string>();
+  for (const g of readGroupLifecycles(store)) {
+    const unit = g.unit ?? config.org.groupUnits[g.id];
+    if (unit) known.add(unit);
+  }
+  for (const s of config.org.supervisors) for (const u of s.units) known.add(u);
+  const unknown = units.filter((u) => !known.has(u));
+  if (unknown.length === 0) return;
+  const list = [...known].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const shown = list.length > 20 ? `${list.slice(0, 20).join(', ')}, …` : list.join(', ');
+  throw new RangeError(
+    config.locale === 'en'
+      ? `--unit: no group belongs to unit "${unknown.join('", "')}" (known units: ${shown || 'none'})`
+      : `--unit：没有任何群属于单位「${unknown.join('」「')}」（已知单位：${shown || '无'}）`,
+  );
 }

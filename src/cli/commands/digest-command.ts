@@ -15,12 +15,22 @@ interface DigestFlags {
   charts?: string;
 }
 
+export interface QueuedDigests {
+  queued: number;
+  alreadyQueued: number;
+}
+
 export interface DigestCommandHooks {
   /**
    * Queues the digests for sending (and records the recommendations each carries); returns how many
-   * were queued. Without it the command can only do --dry-run.
+   * were newly queued and how many the queue already held (same week and owner: not queued again).
+   * Without it the command can only do --dry-run.
    */
-  queueDigests?: (store: Store, config: Config, digests: OwnerDigest[]) => Promise<number> | number;
+  queueDigests?: (
+    store: Store,
+    config: Config,
+    digests: OwnerDigest[],
+  ) => Promise<QueuedDigests> | QueuedDigests;
 }
 
 /** `qingqun digest`: renders each owner's weekly digest; --dry-run prints instead of queueing. */
@@ -58,14 +68,19 @@ export function registerDigestCommand(
         if (flags.charts !== undefined) {
           mkdirSync(flags.charts, { recursive: true });
           for (const d of digests) {
+            if (!d.chartPng) continue;
             const path = join(flags.charts, `${week}-${d.ownerId.replace(/[^\w.@-]/g, '_')}.png`);
             writeFileSync(path, d.chartPng);
             paths.set(d.ownerId, path);
           }
         }
         if (!flags.dryRun && hooks.queueDigests) {
-          const queued = await hooks.queueDigests(store, config, digests);
-          out(`queued ${queued} digests for ${week}`);
+          const { queued, alreadyQueued } = await hooks.queueDigests(store, config, digests);
+          out(
+            alreadyQueued === 0
+              ? `queued ${queued} digests for ${week}`
+              : `queued ${queued} digests for ${week}; ${alreadyQueued} already queued before (not queued again)`,
+          );
           return;
         }
         if (flags.format === 'json') {
@@ -75,13 +90,15 @@ export function registerDigestCommand(
             week: d.week,
             parts: d.parts,
             recommendationIds: d.recommendationIds,
-            chart: { bytes: d.chartPng.length, path: paths.get(d.ownerId) ?? null },
+            chart: d.chartPng ? { bytes: d.chartPng.length, path: paths.get(d.ownerId) ?? null } : null,
           }));
           out(JSON.stringify(list, null, 2));
           return;
         }
         for (const d of digests) {
-          const chart = paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`;
+          const chart = d.chartPng
+            ? (paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`)
+            : 'none (no messages this week)';
           out(`=== ${d.ownerName} (${d.ownerId}) · ${d.parts.length} part(s) · chart: ${chart}`);
           for (const part of d.parts) out(`${part}\n---`);
         }

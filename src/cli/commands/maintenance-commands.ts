@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeChartFonts } from '../../render/chart-fonts.js';
 import { backupDatabase } from '../../store/backup-database.js';
 import { checkDatabase } from '../../store/check-database.js';
 import { Store } from '../../store/store.js';
@@ -30,9 +31,23 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
         const check = checkDatabase(store);
         out(JSON.stringify(check, null, 2));
         out(check.ok ? `${config.db}: ok` : `${config.db}: PROBLEMS FOUND`);
+        out(chartFontLine(config.locale));
         if (!check.ok) process.exitCode = 1;
       } finally {
         store.close();
       }
     });
+}
+
+/** What the digest charts are drawn with (render/chart-fonts.ts), or a warning when Chinese cannot be. */
+function chartFontLine(locale: string): string {
+  const { cjk, latin } = describeChartFonts();
+  const zh = locale !== 'en';
+  if (cjk === null) {
+    return zh
+      ? '图表字体：未找到中文字体，图表中的中文会显示为方框（请重新安装 qingqun 的依赖，或安装 fonts-noto-cjk）'
+      : "chart fonts: no CJK font found, Chinese in charts will be boxes (reinstall qingqun's dependencies or install fonts-noto-cjk)";
+  }
+  const faces = [cjk, latin].filter((f) => f !== null).join(zh ? '；' : '; ');
+  return zh ? `图表字体：${faces}` : `chart fonts: ${faces}`;
 }

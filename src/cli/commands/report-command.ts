@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../analysis/stored-weeks.js';
+import { weekBounds } from '../../analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
+import { REPORT_TEXT } from '../../render/report-text.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -20,7 +22,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .description(
       'the weekly report: volume, duplicates, roll-calls, floods, rushed demands, zombies, overlap',
     )
-    .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: last week)')
+    .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the latest complete week with data)')
     .option('--format <format>', 'text, md or json', 'text')
     .option('--group <id>', 'only this group')
     .action((flags: ReportFlags) => {
@@ -28,9 +30,24 @@ export function registerReportCommand(program: Command, context: () => CliContex
       if (!['text', 'md', 'json'].includes(flags.format)) {
         throw new RangeError(`--format: expected text, md or json, got "${flags.format}"`);
       }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
+      if (flags.week !== undefined) weekBounds(flags.week, config.timezone); // a bad week is a usage error
       const store = new Store(config.db);
       try {
+        const week = flags.week ?? defaultReportWeek(store, config.timezone, Date.now());
+        // A week without any message is said to be one: analysed, it would call every group a zombie.
+        if (!weekHasMessages(store, week, config.timezone)) {
+          const t = REPORT_TEXT[config.locale];
+          const span = storedWeekSpan(store, config.timezone);
+          process.stderr.write(
+            `qingqun: ${
+              span.firstWeek === null || span.lastWeek === null
+                ? t.noStoredData(config.db)
+                : t.weekWithoutData(week, span.firstWeek, span.lastWeek)
+            }\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
         const analysis = analyseStoredWeek(store, config, week);
         const { data, findings, previous } = analysis;
         const { recommendations } = recommendStoredWeek(store, config, week, analysis);
@@ -52,6 +69,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
                 format: flags.format as 'text' | 'md',
                 locale: config.locale,
                 contacts: data.contacts,
+                groupNames: new Map(data.groups.map((g) => [g.id, g.name])),
               }),
         );
       } finally {

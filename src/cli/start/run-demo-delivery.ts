@@ -20,8 +20,8 @@ const HOUR = 3_600_000;
  * The deliver stage of `npm start`: a simulated clock runs the schedules from the end of the last
  * simulated week to Monday evening (owners' digests at 09:00, the supervisors' audit at 09:30, the
  * daily digest at 18:00), a cadre talks to the bot in between (我的群 → 静音建议 → 订阅), and every
- * private message the bot sent is printed from the outbox. Re-running finds them already sent and
- * prints them again without sending twice.
+ * private message the bot sent in this run is printed from the outbox. Re-running finds them already
+ * sent: nothing is sent twice, and the earlier run's messages are counted, not printed as if sent again.
  */
 export async function runDemoDelivery(input: {
   bot: Wechaty;
@@ -36,6 +36,8 @@ export async function runDemoDelivery(input: {
   const { to } = weekBounds(week, input.config.timezone);
   const config = withDemoSupervisor(store, input.config);
   const clock = new SimulatedClock(to - HOUR);
+  const outbox = new Outbox(store.db);
+  const sentBefore = new Set(outbox.list('sent').map((r) => r.id));
   const delivery = await createDelivery({
     store,
     config,
@@ -66,12 +68,14 @@ export async function runDemoDelivery(input: {
   await step(to + 19 * HOUR);
   await delivery.stop();
 
-  const rows = new Outbox(store.db)
+  const ours = outbox
     .list('sent')
     .filter((r) => r.dedupeKey.includes(week) || (cadre !== undefined && r.recipientId === cadre));
+  const rows = ours.filter((r) => !sentBefore.has(r.id));
   out(t.deliveries(rows.length, new Date(startedAt).toISOString(), new Date(clock.now()).toISOString()));
   const name = (id: string) => findContact(store, id)?.name ?? id;
   for (const row of rows) out(describeRow(row, name(row.recipientId), input.config.db));
+  if (ours.length > rows.length) out(t.alreadySent(ours.length - rows.length));
 }
 
 /** The simulation configures no supervisor: the demo lets its first leader read the audit. */

@@ -22,6 +22,7 @@ export const START_TEXT = {
         '接入真实账号：在 .env 中设置 WECHATY_PUPPET（如 wechaty-puppet-wechat4u，或 wechaty-puppet-service 加 WECHATY_PUPPET_SERVICE_TOKEN），再运行 npm start 扫码登录。',
         '请使用群成员知情的专用账号，并先阅读 README 中关于封号风险和合规的说明。',
       ].join('\n'),
+    alreadySent: (n: number) => `（另有 ${n} 条私信已在之前的运行中发出，本次不再发送，也不再列出。）`,
   },
   en: {
     banner: (db: string) =>
@@ -45,5 +46,7 @@ export const START_TEXT = {
         'To connect a real account set WECHATY_PUPPET in .env (e.g. wechaty-puppet-wechat4u, or wechaty-puppet-service with WECHATY_PUPPET_SERVICE_TOKEN) and run npm start to scan the login QR code.',
         'Use a dedicated account the group members know about, and read the README on account bans and compliance first.',
       ].join('\n'),
+    alreadySent: (n: number) =>
+      `(${n} more private messages were sent by an earlier run: not sent again, not listed again.)`,
   },
 } as const;

@@ -38,7 +38,8 @@ export const digestCommand: CommandHandler = {
       at: now,
     });
     const parts: ReplyPart[] = digest.parts.map((t) => ({ kind: 'text', text: t }));
-    parts.push({ kind: 'image', base64: digest.chartPng.toString('base64'), name: `qingqun-${week}.png` });
+    if (digest.chartPng)
+      parts.push({ kind: 'image', base64: digest.chartPng.toString('base64'), name: `qingqun-${week}.png` });
     return { outcome: 'answered', parts };
   },
 };

@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import {
   type PuppetModuleName,
   qrcodeValueToImageUrl,
@@ -6,6 +8,7 @@ import {
   type Wechaty,
   WechatyBuilder,
 } from 'wechaty';
+import type * as PUPPET from 'wechaty-puppet';
 import { mock } from 'wechaty-puppet-mock';
 import type { Config } from '../../config/schema.js';
 import { type CapturedSend, SimulationPuppet } from './simulation-puppet.js';
@@ -27,15 +30,28 @@ export interface CreatedBot {
 export interface CreateBotOptions {
   /** Where the login QR code goes (default: stdout). */
   out?: (text: string) => void;
+  /** The real puppet, already loaded (load-puppet.ts); without it Wechaty imports `puppet.name`. */
+  puppet?: PUPPET.impls.PuppetInterface;
+  /**
+   * The memory card (the puppet's login session) as a path without `.memory-card.json`; default
+   * `<the database's folder>/<botName>`, i.e. data/qingqun.memory-card.json, never the working
+   * directory (Wechaty's default), where it would land in a repository.
+   */
+  memoryCard?: string;
+}
+
+/** Where a real puppet's login session is kept: beside the database (data/, git-ignored). */
+export function memoryCardPath(config: Pick<Config, 'db' | 'puppet'>): string {
+  return join(dirname(resolve(config.db)), config.puppet.botName);
 }
 
 /**
  * The Wechaty bot for the configured puppet. No puppet name means the embedded simulation on
  * wechaty-puppet-mock (no memory card, nothing written to disk). A real puppet gets the token from
- * the config (environment only) and a memory card named after the bot, so sessions survive restarts
- * on puppets that support it. The caller installs the recorder, handles 'error' and starts the bot.
+ * the config (environment only) and a memory card named after the bot beside the database, so
+ * sessions survive restarts on puppets that support it. The caller installs the recorder, handles 'error' and starts the bot.
  */
-export function createBot(config: Pick<Config, 'puppet'>, options: CreateBotOptions = {}): CreatedBot {
+export function createBot(config: Pick<Config, 'puppet' | 'db'>, options: CreateBotOptions = {}): CreatedBot {
   const out = options.out ?? ((text: string) => process.stdout.write(`${text}\n`));
   let created: CreatedBot;
   if (!config.puppet.name) {
@@ -43,11 +59,15 @@ export function createBot(config: Pick<Config, 'puppet'>, options: CreateBotOpti
     const puppet = new SimulationPuppet({ mocker });
     created = { bot: WechatyBuilder.build({ puppet }), mocker, puppet, sent: puppet.sent };
   } else {
-    const bot = WechatyBuilder.build({
-      name: config.puppet.botName,
-      puppet: config.puppet.name as PuppetModuleName,
-      puppetOptions: config.puppet.token ? { token: config.puppet.token } : {},
-    });
+    const name = options.memoryCard ?? memoryCardPath(config);
+    mkdirSync(dirname(name), { recursive: true });
+    const bot = options.puppet
+      ? WechatyBuilder.build({ name, puppet: options.puppet })
+      : WechatyBuilder.build({
+          name,
+          puppet: config.puppet.name as PuppetModuleName,
+          puppetOptions: config.puppet.token ? { token: config.puppet.token } : {},
+        });
     created = { bot, sent: [] };
   }
   created.bot.on('scan', (qrcode, status) => {

@@ -26,6 +26,11 @@ export interface RecorderOptions extends OrgFacts {
   maxHashBytes?: number;
   /** How messages wait for a locked database (src/ingest/wechaty/ordered-writer.ts). */
   writer?: OrderedWriterOptions;
+  /**
+   * Where the bot's 'error' events go instead of one warn log line each (a puppet that cannot
+   * connect emits the same error many times a second; the live bot deduplicates them).
+   */
+  onError?: (error: unknown) => void;
 }
 
 /** The plugin, plus a way to wait for the work its event handlers still have in flight. */
@@ -109,7 +114,9 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
     });
 
     const listeners = {
-      error: (error: unknown) => log('warn', 'wechaty reported an error', { error: errorText(error) }),
+      error:
+        options.onError ??
+        ((error: unknown) => log('warn', 'wechaty reported an error', { error: errorText(error) })),
       message: onMessage,
       login: () => snapshotAll('login'),
       ready: () => snapshotAll('ready'),

@@ -1,4 +1,5 @@
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
+import { defaultReportWeek } from '../../analysis/stored-weeks.js';
 import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
 import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Config } from '../../config/schema.js';
@@ -126,11 +127,7 @@ export class DashboardSource {
 
   /** The week shown when none is asked for: the latest stored week if it is over, else last week. */
   defaultWeek(): string {
-    const tz = this.config.timezone;
-    const current = weekOf(this.now(), tz);
-    const { last } = readMessageSpan(this.store);
-    const latest = last === null ? null : weekOf(last, tz);
-    return latest !== null && latest < current ? latest : shiftWeek(current, -1, tz);
+    return defaultReportWeek(this.store, this.config.timezone, this.now());
   }
 
   /** The weeks a trend ending at `week` covers (web.trendWeeks, not before the first stored week). */

@@ -46,6 +46,16 @@ export function summariseWeek(view: WeekView): WeekSummary {
   return { week: view.week, groups, clusters, members: data.members };
 }
 
+/**
+ * 重复送达 (repeated copies), the one definition every page uses: the copies of a duplicate notice
+ * the visible groups received beyond its first copy (as the audit counts repeats). The first copy is
+ * not a repeat when its group is visible; when it is not, every visible copy is one.
+ */
+export function countRepeatedCopies(visibleCopies: number, firstGroupVisible: boolean): number {
+  if (visibleCopies === 0) return 0;
+  return firstGroupVisible ? visibleCopies - 1 : visibleCopies;
+}
+
 /** One week of a trend, over the groups a supervisor sees. Null: about fewer than minPeople people. */
 export interface TrendPoint {
   week: string;
@@ -97,7 +107,7 @@ export function trendPoint(
     for (const [g, n] of c.copies) if (visible(g)) copies += n;
     if (copies === 0) continue;
     duplicateNotices++;
-    repeatedCopies += visible(c.firstGroupId) ? copies - 1 : copies;
+    repeatedCopies += countRepeatedCopies(copies, visible(c.firstGroupId));
   }
   if (people.size < minPeople) return emptyTrendPoint(summary.week);
   return {

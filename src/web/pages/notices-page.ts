@@ -1,5 +1,6 @@
 import type { StoredMessage } from '../../model/message.js';
 import { canSeeUnit } from '../access.js';
+import { countRepeatedCopies } from '../data/week-summary.js';
 import { maskPhoneNumbers } from './mask-phone-numbers.js';
 import { type PageContext, pageFrame, pageTools } from './page-context.js';
 import type { ChartData, Column, Note, PageData, Row } from './page-data.js';
@@ -46,6 +47,7 @@ export function buildNoticesPage(ctx: PageContext): PageData {
   const byUnit = new Map<string, number>();
   const byDay = new Map<string, number>();
   let purged = false;
+  /** 重复送达: the same definition as the overview's card (countRepeatedCopies). */
   let copiesShown = 0;
   for (const c of findings.duplicates) {
     const copies = c.messageIds
@@ -102,7 +104,7 @@ export function buildNoticesPage(ctx: PageContext): PageData {
         },
       },
     });
-    copiesShown += listed.length;
+    copiesShown += countRepeatedCopies(listed.length, tools.shows(c.firstGroupId));
     byUnit.set(firstUnit, (byUnit.get(firstUnit) ?? 0) + 1);
     if (listed[0]) {
       const day = view.calendar.local(listed[0].time).date;

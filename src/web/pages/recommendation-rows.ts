@@ -44,39 +44,60 @@ function firstLink(tools: PageTools, groupIds: readonly string[]): Record<string
   return href ? { group: href } : undefined;
 }
 
+/** The reason shown for a recommendation: null when a group concerned has hidden figures. */
+function shownReason(ctx: PageContext, tools: PageTools, r: Recommendation): string | null {
+  // Reasons and savings are derived from every group concerned: hidden if any is hidden or out of scope.
+  const hide = r.groupIds.some((g) => !tools.shows(g));
+  return hide ? null : reasonText(r, ctx.locale, (g) => tools.groupName(g));
+}
+
+/**
+ * The recommendations as the viewer reads them: identical advice (the same kind, groups, status and
+ * reason, e.g. a merge sent to both owners of the two groups) counted once. The one definition of
+ * "how many recommendations": every count on the dashboard (the 建议 card, the chart, the status
+ * cards) and every table uses this list, so a card always equals its table's rows.
+ */
+export function distinctRecommendations(
+  ctx: PageContext,
+  tools: PageTools,
+  list: readonly Recommendation[],
+): Recommendation[] {
+  const seen = new Set<string>();
+  const out: Recommendation[] = [];
+  for (const r of list) {
+    const key = [r.kind, r.groupIds.join(','), r.status, shownReason(ctx, tools, r)].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
 /**
  * The recommendations as rows, the reason in the page's language with groups outside the viewer's
  * scope unnamed. When a group concerned is hidden or out of scope, reason and savings show "—". Identical
- * rows (the same advice to two owners of the same groups) are shown once.
+ * rows (the same advice to two owners of the same groups) are shown once (distinctRecommendations).
  */
 export function recommendationRows(
   ctx: PageContext,
   tools: PageTools,
   list: readonly Recommendation[],
 ): Row[] {
-  const seen = new Set<string>();
-  const rows: Row[] = [];
-  for (const r of list) {
-    // Reasons and savings are derived from every group concerned: hidden if any is hidden or out of scope.
+  return distinctRecommendations(ctx, tools, list).map((r) => {
     const hide = r.groupIds.some((g) => !tools.shows(g));
-    const reason = hide ? null : reasonText(r, ctx.locale, (g) => tools.groupName(g));
-    const key = [r.kind, r.groupIds.join(','), r.status, reason].join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push({
+    return {
       cells: {
         kind: r.kind,
         group: names(tools, r.groupIds),
         units: unitsOf(tools, r.groupIds),
         status: r.status,
-        reason,
+        reason: shownReason(ctx, tools, r),
         messagesPerMemberPerWeek: hide ? null : round(r.savings.messagesPerMemberPerWeek),
         minutesPerWeek: hide ? null : round(r.savings.minutesPerWeek),
       },
       links: firstLink(tools, r.groupIds),
-    });
-  }
-  return rows;
+    };
+  });
 }
 
 /** Stored answers (accepted / dismissed / reopened) as rows; who answered is never shown. */

@@ -2,6 +2,7 @@ import { RECOMMENDATION_KINDS } from '../../recommend/recommendation.js';
 import { type PageContext, pageFrame, pageTools } from './page-context.js';
 import type { ChartData, PageData } from './page-data.js';
 import {
+  distinctRecommendations,
   HISTORY_COLUMNS,
   historyRows,
   RECOMMENDATION_COLUMNS,
@@ -30,7 +31,8 @@ export function buildRecommendationsPage(ctx: PageContext): PageData {
     inUnit(r.groupIds);
 
   const all = source.recommendations(week).filter((r) => touchesVisible(tools, r.groupIds));
-  const shown = all.filter(keep);
+  // Counted as the table shows them: identical advice once (one definition, recommendation-rows.ts).
+  const shown = distinctRecommendations(ctx, tools, all.filter(keep));
   const history = source.statuses().filter(keep);
 
   const units = new Set<string>();
