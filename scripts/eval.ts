@@ -16,6 +16,7 @@ import type { GroundTruth } from '../src/model/ground-truth.js';
 import { Store } from '../src/store/store.js';
 import { addScore, emptyScore, metrics, type Score } from './eval/score.js';
 import { EVALUATED, type Evaluated, scoreWeek } from './eval/score-week.js';
+import { type StructureReport, structureSection } from './eval/structure-section.js';
 import { loadTrickyTruth, TRICKY_CASES_PATH, TRICKY_TRUTH_PATH } from './eval/tricky-cases.js';
 
 const TARGET = 0.97;
@@ -24,6 +25,7 @@ const seeds = (values.seeds ?? '').split(',').map(Number);
 const config = configSchema.parse({});
 const totals = Object.fromEntries(EVALUATED.map((d) => [d, emptyScore()])) as Record<Evaluated, Score>;
 const dir = mkdtempSync(join(tmpdir(), 'qingqun-eval-'));
+const structures: StructureReport = structureSection(config);
 
 async function evaluate(label: string, files: string[], truth: GroundTruth, weeks: string[]): Promise<void> {
   const store = new Store(join(dir, `${label}.sqlite`));
@@ -35,6 +37,7 @@ async function evaluate(label: string, files: string[], truth: GroundTruth, week
       const scores = scoreWeek(findings, truth, (id) => inWeek.has(id), i === weeks.length - 1);
       for (const d of EVALUATED) addScore(totals[d], scores[d]);
     }
+    if (label !== 'tricky') structures.scoreSeed(label, store, truth, weeks);
   } finally {
     store.close();
   }
@@ -64,4 +67,5 @@ for (const d of EVALUATED) {
   );
 }
 console.log(failed ? `Some detector is below F1 ${TARGET}.` : `Every detector reaches F1 ≥ ${TARGET}.`);
+if (!structures.print()) failed = true;
 process.exitCode = failed ? 1 : 0;
