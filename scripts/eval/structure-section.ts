@@ -9,6 +9,7 @@ import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import type { Config } from '../../src/config/schema.js';
 import type { GroundTruth } from '../../src/model/ground-truth.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
+import { summariseWeekEvidence } from '../../src/recommend/week-evidence.js';
 import type { Store } from '../../src/store/store.js';
 import { addScore, emptyScore, metrics, type Score } from './score.js';
 import { STRUCTURES, type Structure, scoreStructures } from './structures.js';
@@ -37,7 +38,10 @@ export function structureSection(config: Config): StructureReport {
       };
       const scores = Object.fromEntries(STRUCTURES.map((s) => [s, emptyScore()])) as Record<Structure, Score>;
       for (const week of weeks) {
-        const { recommendations } = recommendStoredWeek(store, config, week, analyse(week), analyse);
+        const { recommendations } = recommendStoredWeek(store, config, week, analyse(week), (w) => {
+          const { data, findings } = analyse(w);
+          return summariseWeekEvidence(data, findings, config.recommend);
+        });
         const s = scoreStructures(recommendations, truth);
         for (const k of STRUCTURES) addScore(scores[k], s[k]);
       }

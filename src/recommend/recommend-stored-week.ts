@@ -13,8 +13,14 @@ export interface StoredWeekRecommendations {
   recommendations: Recommendation[];
 }
 
-/** How a caller that caches analyses (the dashboard) lends them to the window. */
-export type AnalyseWeek = (week: string) => StoredWeekAnalysis;
+/** A week's evidence summary; callers that cache (the dashboard, the evaluation) pass their own. */
+export type EvidenceOf = (week: string) => WeekEvidence;
+
+/** Analyses a week from the store and keeps only its evidence summary. */
+export function storedWeekEvidence(store: Store, config: Config, week: string): WeekEvidence {
+  const { data, findings } = analyseStoredWeek(store, config, week);
+  return summariseWeekEvidence(data, findings, config.recommend);
+}
 
 /**
  * The evidence of the `recommend.windowWeeks` − 1 weeks before `week`, newest first, skipping weeks
@@ -25,7 +31,7 @@ export function loadEarlierEvidence(
   store: Store,
   config: Config,
   week: string,
-  analyse: AnalyseWeek = (w) => analyseStoredWeek(store, config, w),
+  evidenceOf: EvidenceOf = (w) => storedWeekEvidence(store, config, w),
 ): WeekEvidence[] {
   const { first } = readMessageSpan(store);
   const out: WeekEvidence[] = [];
@@ -33,8 +39,7 @@ export function loadEarlierEvidence(
   for (let i = 1; i < config.recommend.windowWeeks; i++) {
     const earlier = shiftWeek(week, -i, config.timezone);
     if (weekBounds(earlier, config.timezone).to <= first) break;
-    const { data, findings } = analyse(earlier);
-    out.push(summariseWeekEvidence(data, findings, config.recommend));
+    out.push(evidenceOf(earlier));
   }
   return out;
 }
@@ -49,14 +54,14 @@ export function recommendStoredWeek(
   config: Config,
   week: string,
   analysis: StoredWeekAnalysis = analyseStoredWeek(store, config, week),
-  analyse?: AnalyseWeek,
+  evidenceOf?: EvidenceOf,
 ): StoredWeekRecommendations {
   const recommendations = recommend({
     data: analysis.data,
     findings: analysis.findings,
     config,
     history: readRecommendationHistory(store),
-    earlier: loadEarlierEvidence(store, config, week, analyse),
+    earlier: loadEarlierEvidence(store, config, week, evidenceOf),
   });
   return { analysis, recommendations };
 }

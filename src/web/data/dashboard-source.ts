@@ -3,9 +3,10 @@ import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
 import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import { recommendStoredWeek, storedWeekEvidence } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
+import { summariseWeekEvidence, type WeekEvidence } from '../../recommend/week-evidence.js';
 import { type DataStamp, readDataStamp } from '../../store/read-data-stamp.js';
 import { readEarliestMessageAfter } from '../../store/read-earliest-message-after.js';
 import { type GroupFacts, readGroupLifecycles } from '../../store/read-group-lifecycle.js';
@@ -39,6 +40,8 @@ export class DashboardSource {
   private readonly summaries: WeekCache<WeekSummary>;
   private readonly recommendationsByWeek: WeekCache<Recommendation[]>;
   private readonly audits: WeekCache<SupervisorAudit>;
+  /** Earlier weeks' evidence for the merge and relay window: small, so kept like the summaries. */
+  private readonly evidenceByWeek: WeekCache<WeekEvidence>;
   /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
   private readonly weekLists = new Map<string, string[]>();
   private readonly background = new BackgroundQueue((week) => this.summary(week));
@@ -56,6 +59,7 @@ export class DashboardSource {
     this.summaries = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.recommendationsByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.evidenceByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
   }
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */
@@ -168,8 +172,22 @@ export class DashboardSource {
   recommendations(week: string): Recommendation[] {
     return this.recommendationsByWeek.get(
       week,
-      () => recommendStoredWeek(this.store, this.config, week, this.view(week).analysis).recommendations,
+      () =>
+        recommendStoredWeek(this.store, this.config, week, this.view(week).analysis, (w) => this.evidence(w))
+          .recommendations,
     );
+  }
+
+  /**
+   * A week's evidence summary for the window; an earlier week is analysed without taking one of
+   * the few full views (that would push out the week being looked at).
+   */
+  evidence(week: string): WeekEvidence {
+    return this.evidenceByWeek.get(week, () => {
+      const view = this.views.peek(week);
+      if (!view) return storedWeekEvidence(this.store, this.config, week);
+      return summariseWeekEvidence(view.analysis.data, view.analysis.findings, this.config.recommend);
+    });
   }
 
   /** The supervisors' audit of the week, limited to what `access` sees. */
@@ -211,6 +229,6 @@ export class DashboardSource {
   }
 
   private weekCaches(): WeekCache<unknown>[] {
-    return [this.views, this.summaries, this.recommendationsByWeek, this.audits];
+    return [this.views, this.summaries, this.recommendationsByWeek, this.audits, this.evidenceByWeek];
   }
 }
