@@ -103,6 +103,8 @@ export const recommendSchema = z
     policies: z
       .strictObject({
         maxGroupsPerUnit: z.number().int().positive().default(5),
+        /** Work groups one member should be in at most (the groups-per-member figure counts those over). */
+        maxGroupsPerMember: z.number().int().positive().default(5),
         maxAtAllPerGroupPerWeek: z.number().int().nonnegative().default(3),
         /** No notices between start and end (local time; may span midnight). */
         quietHours: z

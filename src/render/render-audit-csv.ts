@@ -1,4 +1,5 @@
 import type { AuditRow, SupervisorAudit } from '../recommend/supervisor-audit.js';
+import { CONSOLIDATION_COLUMNS, consolidationCells, consolidationRows } from './render-consolidation.js';
 
 const DASH = '—';
 const show = (x: number | null) => (x === null ? DASH : String(x));
@@ -59,9 +60,15 @@ function csvRow(kind: string, r: AuditRow, unit: string): string[] {
  * fractions, hidden figures as —. One row per unit, then the total, then one per listed breach.
  */
 export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
+  // The consolidation columns come after the original ones, only when the audit has those sections.
+  const extra = a.groupsPerMember !== undefined;
+  const more = (cells: string[]) => (extra ? cells : []);
   const rows = [
-    ...a.units.map((u) => csvRow('unit', u, u.unit ?? unassigned)),
-    csvRow('total', a.total, ''),
+    ...a.units.map((u) => [
+      ...csvRow('unit', u, u.unit ?? unassigned),
+      ...more(consolidationCells(a, u.unit)),
+    ]),
+    [...csvRow('total', a.total, ''), ...more(consolidationCells(a))],
     ...a.breaches.map((b) => [
       'breach',
       b.unit ?? unassigned,
@@ -71,7 +78,10 @@ export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
       b.groupName ?? '',
       String(b.value),
       String(b.limit),
+      ...more(new Array<string>(CONSOLIDATION_COLUMNS.length).fill('')),
     ]),
+    ...(extra ? consolidationRows(a, CSV_COLUMNS.length + CONSOLIDATION_COLUMNS.length, unassigned) : []),
   ];
-  return [CSV_COLUMNS, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+  const header = [...CSV_COLUMNS, ...more([...CONSOLIDATION_COLUMNS])];
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
 }

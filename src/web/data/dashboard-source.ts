@@ -199,6 +199,7 @@ export class DashboardSource {
         buildSupervisorAudit(this.store, this.config, week, {
           units: scope ?? undefined,
           analysis: this.view(week).analysis,
+          recommendations: this.recommendations(week),
         }),
       JSON.stringify(scope),
     );
