@@ -14,6 +14,7 @@ import { createSimulation } from '../src/ingest/simulate/create-simulation.js';
 import { writeSimulation } from '../src/ingest/simulate/write-simulation.js';
 import type { GroundTruth } from '../src/model/ground-truth.js';
 import { Store } from '../src/store/store.js';
+import { evaluateRepeatedRequests, printRepeatedRequests } from './eval/repeated-requests.js';
 import { addScore, emptyScore, metrics, type Score } from './eval/score.js';
 import { EVALUATED, type Evaluated, scoreWeek } from './eval/score-week.js';
 import { type StructureReport, structureSection } from './eval/structure-section.js';
@@ -52,6 +53,7 @@ for (const seed of seeds) {
 }
 const tricky = loadTrickyTruth();
 await evaluate('tricky', [TRICKY_CASES_PATH], tricky, tricky.weeks);
+const repeated = await evaluateRepeatedRequests(config, dir);
 rmSync(dir, { recursive: true, force: true });
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
@@ -68,4 +70,5 @@ for (const d of EVALUATED) {
 }
 console.log(failed ? `Some detector is below F1 ${TARGET}.` : `Every detector reaches F1 ≥ ${TARGET}.`);
 if (!structures.print()) failed = true;
+if (!printRepeatedRequests(repeated)) failed = true;
 process.exitCode = failed ? 1 : 0;

@@ -86,6 +86,8 @@ export function buildSupervisorAudit(
     minPeople,
   });
   const { maxGroupsPerMember: limit } = policies;
+  const scopeGroups = new Set(groups.map((g) => g.facts.id));
+  const inScopeGroup = (g: string) => scopeGroups.has(g);
   const now = unitGroupsAt(groups, data.to);
   const trendStart = firstWeek === null ? week : firstWeek;
   const trend = [];
@@ -115,5 +117,9 @@ export function buildSupervisorAudit(
     groupsPerMember: groupsPerMember(now, data.members, limit, minPeople),
     groupsPerMemberTrend: trend,
     plan: consolidationPlan(now, data.members, recommendations, limit, minPeople),
+    // Requests with a group in scope; the groups outside it are not named.
+    repeatedRequests: findings.repeatedRequests
+      .map((r) => ({ ...r, groupIds: r.groupIds.filter((g) => inScopeGroup(g)) }))
+      .filter((r) => r.groupIds.length > 0),
   };
 }

@@ -227,3 +227,32 @@ describe('audit --format json: groups per member and the plan', () => {
     for (const l of csv) expect(l.replace(/"[^"]*"/g, 'x').split(',').length).toBe(header.length);
   });
 });
+
+describe('audit: repeated data requests', () => {
+  it('says which units asked for the same data and suggests one shared table', () => {
+    const built = buildSupervisorAudit(store, config, WEEK);
+    expect(built.repeatedRequests).toEqual([]);
+    const withOne: SupervisorAudit = {
+      ...built,
+      repeatedRequests: [
+        {
+          messageIds: ['a', 'b'],
+          groupIds: ['g-gongzuo@chatroom', 'g-dangjian@chatroom'],
+          units: ['民政办', '卫健办'],
+          firstTime: 0,
+          lastTime: 1,
+          excerpt: '独居老人名单',
+        },
+      ],
+    };
+    const text = renderSupervisorAudit(withOne, 'text', 'zh-CN');
+    expect(text).toContain('【多头报送（不同单位要同一份数据）】');
+    expect(text).toContain('民政办、卫健办 都在要“独居老人名单”（2 次，2 个群）——建议共用一张表');
+    expect(renderSupervisorAudit(built, 'text', 'zh-CN')).toContain('本周未发现不同单位重复索要同一份数据。');
+    const csv = renderSupervisorAudit(withOne, 'csv', 'en').split('\n');
+    expect(csv.some((l) => l.startsWith('repeated_request,民政办、卫健办,'))).toBe(true);
+    expect(JSON.parse(renderSupervisorAudit(withOne, 'json', 'en')).repeatedRequests[0]).toEqual(
+      withOne.repeatedRequests?.[0],
+    );
+  });
+});
