@@ -55,9 +55,12 @@ export const CONVERSE_TEXT_EN: ConverseText = {
       ? '   no notices in these weeks'
       : `   all ${notices} notice${s(notices)} also reached you in ${names.map((n) => `"${n}"`).join(', ')}`,
   suggestHidden: '   fewer than 5 members: no figures shown; every notice also reached a group you keep',
-  suggestLeftOut: (unsafe, owned, muted) =>
+  suggestLeftOut: (unsafe, owned, muted, advisedKeep = 0) =>
     [
       unsafe > 0 ? `${unsafe} other group${s(unsafe)} carried notices found nowhere else: not suggested` : '',
+      advisedKeep > 0
+        ? `${advisedKeep} group${s(advisedKeep)} this week's advice tells the owners to keep (merges and archives send the notices there): not suggested`
+        : '',
       owned > 0 ? `the ${owned} group${s(owned)} you own are not suggested` : '',
       muted > 0 ? `${muted} already muted` : '',
     ]

@@ -58,9 +58,12 @@ export const CONVERSE_TEXT_ZH = {
       ? '   这几周没有通知'
       : `   ${notices} 条通知全部也在${names.map((n) => `“${n}”`).join('、')}${names.length > 1 ? '等群' : ''}收到`,
   suggestHidden: '   成员不足 5 人，不显示数字；每条通知都在您保留的群收到过',
-  suggestLeftOut: (unsafe: number, owned: number, muted: number) =>
+  suggestLeftOut: (unsafe: number, owned: number, muted: number, advisedKeep = 0) =>
     [
       unsafe > 0 ? `另有 ${unsafe} 个群有只在本群出现的通知，不建议静音` : '',
+      advisedKeep > 0
+        ? `${advisedKeep} 个群是本周整改建议要保留的群（合并、归档后通知都集中到那里），不建议静音`
+        : '',
       owned > 0 ? `您担任群主的 ${owned} 个群不在建议之列` : '',
       muted > 0 ? `已静音 ${muted} 个群` : '',
     ]
