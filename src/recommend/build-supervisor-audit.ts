@@ -4,6 +4,7 @@ import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
 import { readMessageSpan } from '../store/read-message-span.js';
+import { readRecommendationStatuses } from '../store/read-recommendation-statuses.js';
 import { readRostersAt } from '../store/read-rosters-at.js';
 import type { Store } from '../store/store.js';
 import { auditBreaches, ownerDistribution } from './audit-breaches.js';
@@ -14,6 +15,7 @@ import { existsAt } from './group-lifecycle.js';
 import { groupsPerMember, type UnitGroups } from './groups-per-member.js';
 import { recommendStoredWeek } from './recommend-stored-week.js';
 import type { Recommendation } from './recommendation.js';
+import { type RecommendationEffect, recommendationEffects, weekBurden } from './recommendation-effect.js';
 import type { SupervisorAudit } from './supervisor-audit.js';
 import { weekNotices } from './week-notices.js';
 
@@ -100,6 +102,7 @@ export function buildSupervisorAudit(
   }
   const recommendations =
     options.recommendations ?? recommendStoredWeek(store, config, week, analysis).recommendations;
+  const effects = acceptedEffects(store, config, week, analysis, groups, (g) => inScopeGroup(g));
   return {
     week,
     from: new Date(data.from).toISOString(),
@@ -117,9 +120,41 @@ export function buildSupervisorAudit(
     groupsPerMember: groupsPerMember(now, data.members, limit, minPeople),
     groupsPerMemberTrend: trend,
     plan: consolidationPlan(now, data.members, recommendations, limit, minPeople),
+    effects,
     // Requests with a group in scope; the groups outside it are not named.
     repeatedRequests: findings.repeatedRequests
       .map((r) => ({ ...r, groupIds: r.groupIds.filter((g) => inScopeGroup(g)) }))
       .filter((r) => r.groupIds.length > 0),
   };
+}
+
+/** Accepted recommendations are followed for at most this many weeks after the week they were accepted in. */
+const EFFECT_WEEKS = 12;
+
+/**
+ * The effect of the accepted recommendations about groups in scope, up to `week`: each week from
+ * the earliest acceptance (at most EFFECT_WEEKS back) is analysed once and reduced to its burden.
+ */
+function acceptedEffects(
+  store: Store,
+  config: Config,
+  week: string,
+  analysis: StoredWeekAnalysis,
+  groups: readonly AuditGroup[],
+  inScope: (groupId: string) => boolean,
+): RecommendationEffect[] {
+  const accepted = readRecommendationStatuses(store).filter(
+    (r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope),
+  );
+  if (accepted.length === 0) return [];
+  const earliest = accepted.reduce((w, r) => (r.week < w ? r.week : w), week);
+  const burdens = [];
+  for (let i = EFFECT_WEEKS; i >= 0; i--) {
+    const w = shiftWeek(week, -i, config.timezone);
+    if (w < earliest) continue;
+    const a = i === 0 ? analysis : analyseStoredWeek(store, config, w);
+    burdens.push(weekBurden(a.data, a.findings));
+  }
+  const facts = new Map(groups.map((g) => [g.facts.id, g.facts]));
+  return recommendationEffects(accepted, burdens, facts, config.recommend.minPeople);
 }

@@ -8,6 +8,7 @@ import type { RepeatedRequest } from '../analysis/repeated/repeated-request.js';
 import type { ConsolidationPlan } from './consolidation-plan.js';
 import type { GroupsPerMember, MemberCountFigures } from './groups-per-member.js';
 import type { RecommendConfig } from './recommendation.js';
+import type { RecommendationEffect } from './recommendation-effect.js';
 
 export interface AuditRow {
   /** The unit, or null for groups whose unit nobody told (and, in `total`, null too). */
@@ -74,6 +75,8 @@ export interface SupervisorAudit {
   groupsPerMemberTrend?: ({ week: string } & MemberCountFigures)[];
   /** What accepting every open merge and archive recommendation of the week would give. */
   plan?: ConsolidationPlan;
+  /** The effect (成效) of the accepted recommendations about groups in scope, week by week. */
+  effects?: RecommendationEffect[];
   /** The same data requested by several units in different words (多头报送). */
   repeatedRequests?: RepeatedRequest[];
 }

@@ -27,6 +27,18 @@ export const CONSOLIDATION_TEXT = {
       `${units} 都在要“${excerpt}”（${n} 次，${groups} 个群）——建议共用一张表，由一个单位收集后共享。`,
     unitSep: '、',
     unassigned: '（未分配单位）',
+    effects: '整改成效（已采纳的建议）',
+    effectsNone: '还没有已采纳的建议。',
+    effectHead: (kind: string, groups: string, week: string, state: string) =>
+      `${kind}：${groups}（${week} 采纳）——${state}`,
+    effectWeek: (week: string, perMember: string, copies: number, acks: number) =>
+      `${week} 每人 ${perMember} 条、重复送达 ${copies} 人次、“收到” ${acks} 条`,
+    before: '采纳时',
+    states: { 'carried-out': '已落实', pending: '待观察', 'not-carried-out': '采纳两周后仍未落实' } as Record<
+      string,
+      string
+    >,
+    kinds: { merge: '合并', archive: '解散或归档' } as Record<string, string>,
   },
   en: {
     groupsPerMember: 'Work groups per member',
@@ -55,5 +67,18 @@ export const CONSOLIDATION_TEXT = {
       `${units} all asked for "${excerpt}" (${n} requests, ${groups} groups) — use one shared table, collected once.`,
     unitSep: ', ',
     unassigned: '(no unit)',
+    effects: 'Effect of accepted recommendations',
+    effectsNone: 'No recommendation has been accepted yet.',
+    effectHead: (kind: string, groups: string, week: string, state: string) =>
+      `${kind}: ${groups} (accepted ${week}) — ${state}`,
+    effectWeek: (week: string, perMember: string, copies: number, acks: number) =>
+      `${week} ${perMember} messages per member, ${copies} repeated copies, ${acks} acknowledgements`,
+    before: 'when accepted',
+    states: {
+      'carried-out': 'carried out',
+      pending: 'pending',
+      'not-carried-out': 'not carried out two weeks after',
+    } as Record<string, string>,
+    kinds: { merge: 'merge', archive: 'archive' } as Record<string, string>,
   },
 } as const;

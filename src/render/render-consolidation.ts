@@ -57,6 +57,22 @@ export function consolidationLines(
     for (const u of plan.units)
       if (u.groupsAfter !== u.groupsNow) lines.push(`${bullet} ${line(unitName(u.unit), u)}`);
   }
+  if (a.effects) {
+    lines.push(h2(t.effects));
+    if (a.effects.length === 0) lines.push(t.effectsNone);
+    for (const e of a.effects) {
+      const groups = e.groupNames.join(t.unitSep);
+      lines.push(
+        `${bullet} ${t.effectHead(t.kinds[e.kind] ?? e.kind, groups, e.acceptedWeek, t.states[e.state] ?? e.state)}`,
+      );
+      const weeks = [
+        ...(e.before ? [{ ...e.before, week: `${t.before}（${e.before.week}）` }] : []),
+        ...e.after,
+      ];
+      for (const w of weeks)
+        lines.push(`  ${t.effectWeek(w.week, show(w.messagesPerMember), w.redundantCopies, w.acks)}`);
+    }
+  }
   const repeated = a.repeatedRequests;
   if (repeated) {
     lines.push(h2(t.repeated));
@@ -111,6 +127,22 @@ export function consolidationRows(a: SupervisorAudit, width: number, unassigned:
   for (const p of a.groupsPerMemberTrend ?? []) {
     const cells = [p.week, show(p.members), show(p.median), show(p.p90), show(p.overLimit), ...blank(6)];
     rows.push(['groups_per_member_trend', '', ...blank(width - 2 - cells.length), ...cells]);
+  }
+  for (const e of a.effects ?? []) {
+    // policy = the state, group_id = the groups, group_name = the week, value = the week's copies.
+    for (const w of [...(e.before ? [e.before] : []), ...e.after]) {
+      rows.push([
+        'effect',
+        '',
+        ...blank(12),
+        e.state,
+        e.groupIds.join(' '),
+        w.week,
+        String(w.redundantCopies),
+        '',
+        ...blank(CONSOLIDATION_COLUMNS.length),
+      ]);
+    }
   }
   for (const r of a.repeatedRequests ?? []) {
     const base = ['repeated_request', r.units.map((u) => u || unassigned).join('、')];

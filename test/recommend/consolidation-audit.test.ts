@@ -11,6 +11,7 @@ import { nearestRank } from '../../src/recommend/groups-per-member.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { SupervisorAudit } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
+import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 
 const WEEK = '2026-W47';
@@ -254,5 +255,36 @@ describe('audit: repeated data requests', () => {
     expect(JSON.parse(renderSupervisorAudit(withOne, 'json', 'en')).repeatedRequests[0]).toEqual(
       withOne.repeatedRequests?.[0],
     );
+  });
+});
+
+describe('audit: the effect of accepted recommendations', () => {
+  it('follows an accepted recommendation week by week and says it was not carried out after two weeks', () => {
+    const { recommendations } = recommendStoredWeek(store, config, '2026-W45');
+    const merge = recommendations.find((r) => r.kind === 'merge');
+    expect(merge).toBeDefined();
+    if (!merge) return;
+    setRecommendationStatus(store, {
+      id: merge.id,
+      ownerId: merge.ownerId,
+      kind: merge.kind,
+      groupIds: merge.groupIds,
+      status: 'accepted',
+      week: '2026-W45',
+      magnitude: merge.magnitude,
+      figures: merge.evidence.figures,
+      at: Date.parse('2026-11-10T02:00:00Z'),
+    });
+    const built = buildSupervisorAudit(store, config, WEEK);
+    expect(built.effects).toHaveLength(1);
+    const [e] = built.effects ?? [];
+    expect(e?.acceptedWeek).toBe('2026-W45');
+    expect(e?.after.map((w) => w.week)).toEqual(['2026-W46', WEEK]);
+    // The simulated twins keep running after the answer: not carried out two weeks later.
+    expect(e?.state).toBe('not-carried-out');
+    expect(e?.before?.redundantCopies).toBeGreaterThan(0);
+    const text = renderSupervisorAudit(built, 'text', 'zh-CN');
+    expect(text).toContain('【整改成效（已采纳的建议）】');
+    expect(text).toContain('采纳两周后仍未落实');
   });
 });
