@@ -108,6 +108,17 @@ describe('consolidation pages (groups per member, the plan, the effect)', () => 
     expect(plan.rows.map((r) => r.unit)).toEqual(['东湖社区', '合计']);
   });
 
+  it('count quiet-hours advice as messages moved, not messages saved', async () => {
+    const rows = (await exportJson(get(`/export/recommendations/recommendations.json?week=${WEEK}`))).rows;
+    const quiet = rows.filter((r) => r.kind === 'quiet-hours');
+    expect(quiet.length).toBeGreaterThan(0);
+    for (const r of quiet) {
+      expect(r.messagesPerMemberPerWeek).toBeNull();
+      expect(Number(r.messagesMovedPerMemberPerWeek)).toBeGreaterThan(0);
+    }
+    expect(rows.some((r) => r.kind !== 'quiet-hours' && r.messagesMovedPerMemberPerWeek === null)).toBe(true);
+  });
+
   it('label only real merge candidates 可合并 in the overlap tables', async () => {
     const rows = (
       await exportJson(get(`/export/unit/overlaps.json?u=${encodeURIComponent('党政办')}&week=${WEEK}`))

@@ -191,6 +191,7 @@ export const WEB_TEXT_EN: WebText = {
     status: 'status',
     reason: 'reason',
     messagesPerMemberPerWeek: 'messages saved per member per week',
+    messagesMovedPerMemberPerWeek: 'messages per member moved into working hours',
     minutesPerWeek: 'minutes saved per week',
     units: 'units',
     notice: 'notice',

@@ -195,6 +195,7 @@ export const WEB_TEXT_ZH = {
     status: '状态',
     reason: '理由',
     messagesPerMemberPerWeek: '每人每周少收消息',
+    messagesMovedPerMemberPerWeek: '每人每周移回工作时间的消息',
     minutesPerWeek: '每周节省（分钟）',
     units: '单位',
     notice: '通知',
