@@ -45,6 +45,10 @@ export const CONVERSE_TEXT_EN: ConverseText = {
       : `   ${notices} notice${s(notices)}, ${elsewhere} (${pct(elsewhere, notices)}) also reached you in another group`,
   groupHidden: '   fewer than 5 members: no figures shown',
   groupsFoot: 'Send "mute" to see which groups you can mute safely.',
+  groupsLimit: (count, limit) =>
+    count > limit
+      ? `You are in ${count} work groups, ${count - limit} more than the limit of ${limit} per member.`
+      : `You are in ${count} work group${s(count)}, within the limit of ${limit} per member.`,
   suggestHead: (count, first, last) =>
     `From ${first} to ${last}, every notice of these ${count} group${s(count)} also reached a group you keep, so you can mute them safely:`,
   noSuggestions: (first, last) =>

@@ -47,6 +47,10 @@ export const CONVERSE_TEXT_ZH = {
       : `   通知 ${notices} 条，其中 ${elsewhere} 条（${pct(elsewhere, notices)}）也在您的其他群收到`,
   groupHidden: '   成员不足 5 人，不显示数字',
   groupsFoot: '发“静音建议”看看哪些群可以放心设为免打扰。',
+  groupsLimit: (count: number, limit: number) =>
+    count > limit
+      ? `您在 ${count} 个工作群，超过每人 ${limit} 个的上限 ${count - limit} 个。`
+      : `您在 ${count} 个工作群，未超过每人 ${limit} 个的上限。`,
   // 静音建议
   suggestHead: (count: number, first: string, last: string) =>
     `【静音建议】${first} 至 ${last}，下面 ${count} 个群的每一条通知也都发到了您保留的群，可以放心设为“消息免打扰”：`,

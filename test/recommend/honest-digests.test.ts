@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CadreGroup } from '../../src/converse/cadre-groups.js';
+import { converseText } from '../../src/converse/converse-text.js';
 import { suggestFrom } from '../../src/converse/mute-suggestions.js';
 import { buildOwnerDigests } from '../../src/recommend/build-owner-digests.js';
 import { reasonText } from '../../src/recommend/reason-text.js';
@@ -28,6 +29,11 @@ describe('honest digests', () => {
     expect(acks).toContain('不再要求回复“收到”');
     expect(acks).not.toContain('接龙');
     expect(reasonText(rollCallDraft({ rollCalls: 0, ackFloods: 3 }), 'en', name)).not.toContain('roll-call');
+  });
+
+  it('我的群 sets the cadre’s own count against the limit', () => {
+    expect(converseText('zh-CN').groupsLimit(7, 5)).toBe('您在 7 个工作群，超过每人 5 个的上限 2 个。');
+    expect(converseText('en').groupsLimit(5, 5)).toContain('within the limit of 5');
   });
 
   it('never suggest muting a group the week’s advice tells its owner to keep', () => {
