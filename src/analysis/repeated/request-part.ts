@@ -18,9 +18,9 @@ import { toSimplified } from '../text/to-simplified.js';
 export const MIN_REQUEST_LENGTH = 10;
 
 const VERB =
-  /报送|上报|报上来|报来|报给|报至|填报|提交|上交|反馈|汇总|统计|摸排|摸底|排查|核实|核对|收集|整理|梳理|发给|发至|发送至|发到|上传|报备|提供/;
+  /报送|上报|报上来|报来|报给|报至|报一下|报下|报过来|填报|提交|上交|交至|交到|交一下|反馈|汇总|统计|摸排|摸底|排查|核实|核对|收集|整理|梳理|发给|发至|发送至|发到|发我|发一下|发过来|上传|报备|提供/;
 const DATA_NOUN =
-  /名单|花名册|名册|清单|台账|明细|底数|数据|人数|数量|信息|情况|底册|\p{sc=Han}表(?![扬示态彰现达决])/u;
+  /名单|花名册|名册|名录|清单|台账|台帐|明细|档案|底数|数据|人数|数量|信息|情况|底册|\p{sc=Han}表(?![扬示态彰现达决])/u;
 const SENTENCE = /[^。！!？?；;\n]+/g;
 
 /** Data nouns as jieba cuts them (some come out fused with a word before, e.g. 面积统计表 stays apart). */
@@ -28,8 +28,11 @@ const HEADS = new Set([
   '名单',
   '花名册',
   '名册',
+  '名录',
   '清单',
   '台账',
+  '台帐',
+  '档案',
   '明细',
   '一览表',
   '登记表',
@@ -223,11 +226,21 @@ function bigrams(terms: readonly string[]): Set<string> {
  * object's character bigrams occur in the longer one (独居老人 ≠ 高龄老人).
  */
 export function sameData(a: DataObject, b: DataObject): boolean {
-  if (a.terms[a.terms.length - 1] !== b.terms[b.terms.length - 1]) return false;
+  if (!sameWord(a.terms[a.terms.length - 1] ?? '', b.terms[b.terms.length - 1] ?? '')) return false;
   const ga = bigrams(a.terms);
   const gb = bigrams(b.terms);
   const [small, large] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
   let shared = 0;
   for (const g of small) if (large.has(g)) shared++;
   return shared / Math.max(1, small.size) >= 0.6;
+}
+
+/** The same word, or a shorter one all of whose characters the longer keeps in order (老人 / 老年人). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (Array.from(short).length < 2) return false;
+  let at = 0;
+  for (const ch of long) if (ch === Array.from(short)[at]) at++;
+  return at === Array.from(short).length;
 }

@@ -27,6 +27,9 @@ describe('the data object of a request', () => {
     expect(sameData(list, object('请各社区于11月20日前报送独居老人走访情况。'))).toBe(false);
     expect(sameData(list, object('请各村（社区）报送辖区高龄老人名单。'))).toBe(false);
     expect(sameData(object('请各村上报秋冬种面积统计表'), object('请各村报送秋冬种进度表'))).toBe(false);
+    // Other words for the same people: 老人 / 老年人; but a list of visits is not the list of people.
+    expect(sameData(list, object('请各社区报一下独居老年人花名册'))).toBe(true);
+    expect(sameData(list, object('请各社区于周五前报送独居老人走访名单'))).toBe(false);
   });
 
   it('is not found in chat, meeting notices or a form named in passing', () => {
