@@ -147,7 +147,7 @@ function acceptedEffects(
     (r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope),
   );
   if (accepted.length === 0) return [];
-  const earliest = accepted.reduce((w, r) => (r.week < w ? r.week : w), week);
+  const earliest = accepted.map((r) => r.week).sort()[0] ?? week;
   const burdens = [];
   for (let i = EFFECT_WEEKS; i >= 0; i--) {
     const w = shiftWeek(week, -i, config.timezone);

@@ -45,7 +45,11 @@ export function buildGroupPage(ctx: PageContext): PageData {
     tables.push({ name: 'days', columns: DAY_COLUMNS, rows: volume.days });
   }
   tables.push(
-    { name: 'overlaps', columns: OVERLAP_COLUMNS, rows: overlapRows(tools, ids, minPeople, source.recommendations(week)) },
+    {
+      name: 'overlaps',
+      columns: OVERLAP_COLUMNS,
+      rows: overlapRows(tools, ids, minPeople, source.recommendations(week)),
+    },
     { name: 'findings', columns: FINDING_COLUMNS, rows: findingRows(tools, ids, minPeople) },
     {
       name: 'recommendations',
