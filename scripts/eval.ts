@@ -15,8 +15,10 @@ import { writeSimulation } from '../src/ingest/simulate/write-simulation.js';
 import type { GroundTruth } from '../src/model/ground-truth.js';
 import { Store } from '../src/store/store.js';
 import { evaluateFieldSet, FIELD_DIR } from './eval/field-set.js';
+import { evaluateRepeatedRequests, printRepeatedRequests } from './eval/repeated-requests.js';
 import { addScore, emptyScore, metrics, type Score } from './eval/score.js';
 import { EVALUATED, type Evaluated, scoreWeek } from './eval/score-week.js';
+import { type StructureReport, structureSection } from './eval/structure-section.js';
 import { loadTrickyTruth, TRICKY_CASES_PATH, TRICKY_TRUTH_PATH } from './eval/tricky-cases.js';
 
 const TARGET = 0.97;
@@ -30,6 +32,7 @@ const seeds = (values.seeds ?? '').split(',').map(Number);
 const config = configSchema.parse({});
 const totals = Object.fromEntries(EVALUATED.map((d) => [d, emptyScore()])) as Record<Evaluated, Score>;
 const dir = mkdtempSync(join(tmpdir(), 'qingqun-eval-'));
+const structures: StructureReport = structureSection(config);
 
 async function evaluate(label: string, files: string[], truth: GroundTruth, weeks: string[]): Promise<void> {
   const store = new Store(join(dir, `${label}.sqlite`));
@@ -41,6 +44,7 @@ async function evaluate(label: string, files: string[], truth: GroundTruth, week
       const scores = scoreWeek(findings, truth, (id) => inWeek.has(id), i === weeks.length - 1);
       for (const d of EVALUATED) addScore(totals[d], scores[d]);
     }
+    if (label !== 'tricky') structures.scoreSeed(label, store, truth, weeks);
   } finally {
     store.close();
   }
@@ -55,6 +59,7 @@ for (const seed of seeds) {
 }
 const tricky = loadTrickyTruth();
 await evaluate('tricky', [TRICKY_CASES_PATH], tricky, tricky.weeks);
+const repeated = await evaluateRepeatedRequests(config, dir);
 rmSync(dir, { recursive: true, force: true });
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
@@ -70,6 +75,8 @@ for (const d of EVALUATED) {
   );
 }
 console.log(failed ? `Some detector is below F1 ${TARGET}.` : `Every detector reaches F1 ≥ ${TARGET}.`);
+if (!structures.print()) failed = true;
+if (!printRepeatedRequests(repeated)) failed = true;
 
 // The field set: real-world shapes the simulator did not write (eval/field/README.md).
 const FIELD_TARGET = 0.95;

@@ -1,8 +1,10 @@
 import type { Config } from '../config/schema.js';
 import { loadWeekData } from '../store/load-week-data.js';
 import { readMessageTimes } from '../store/read-message-times.js';
+import { readRequestTexts } from '../store/read-request-texts.js';
 import type { Store } from '../store/store.js';
 import { analyseWeek, type WeekFindings } from './registry.js';
+import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
 import { summarisePreviousWeek } from './summarise-previous-week.js';
 import { shiftWeek, weekBounds } from './week-bounds.js';
 import type { WeekData } from './week-data.js';
@@ -23,6 +25,14 @@ export function analyseStoredWeek(store: Store, config: Config, week: string): S
   const bounds = weekBounds(week, config.timezone);
   const calendar = createWorkCalendar(config);
   const data = loadWeekData(store, bounds);
+  // The days before the week that the repeated-requests window reaches back to.
+  const lookbackDays = config.analysis.repeatedRequests.windowDays;
+  data.lookback = readRequestTexts(
+    store,
+    bounds.from - lookbackDays * 86_400_000,
+    bounds.from,
+    MIN_REQUEST_LENGTH,
+  );
   const findings = analyseWeek({ data, config, calendar });
   const previousWeek = shiftWeek(week, -1, config.timezone);
   const prevBounds = weekBounds(previousWeek, config.timezone);

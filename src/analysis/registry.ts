@@ -4,6 +4,7 @@ import { duplicateNoticesDetector } from './duplicate-notices.js';
 import { groupOverlapDetector } from './group-overlap.js';
 import { likeSpamDetector } from './like-spam.js';
 import { photoProofDetector } from './photo-proof.js';
+import { repeatedRequestsDetector } from './repeated/repeated-requests.js';
 import { rollCallsDetector } from './roll-calls.js';
 import { rushedRequestsDetector } from './rushed-requests.js';
 import { volumeDetector } from './volume.js';
@@ -23,6 +24,7 @@ export const DETECTORS = [
   rushedRequestsDetector,
   zombieGroupsDetector,
   groupOverlapDetector,
+  repeatedRequestsDetector,
 ] as const;
 
 type AnyDetector = (typeof DETECTORS)[number];

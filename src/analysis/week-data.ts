@@ -1,6 +1,7 @@
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
+import type { RequestText } from './repeated/repeated-request.js';
 
 /**
  * Everything a detector may read about one ISO week, loaded once from the store by
@@ -21,4 +22,9 @@ export interface WeekData {
   contacts: Map<string, Contact>;
   /** Group id → time of its latest human (non-system, non-recalled) message before `to`, if any. */
   lastHumanMessageAt: Map<string, number>;
+  /**
+   * Messages of the `analysis.repeatedRequests.windowDays` days before `from`, for detectors whose
+   * window reaches back (repeated requests). Loaded by analyseStoredWeek; absent means none.
+   */
+  lookback?: RequestText[];
 }

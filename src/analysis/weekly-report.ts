@@ -89,6 +89,8 @@ export interface WeeklyReport {
   rushedRequests: WeekFindings['rushedRequests'];
   zombies: ZombieGroup[];
   overlaps: GroupOverlap[];
+  /** 多头报送: the same data requested by several units in different words (src/analysis/repeated/). */
+  repeatedRequests: WeekFindings['repeatedRequests'];
   excerpts: Record<string, string>;
   recommendations: { kind: string; groupIds: string[]; ownerId: string | null; reason: string }[];
 }
@@ -133,6 +135,10 @@ export function buildWeeklyReport(input: {
   const zombies = only(f.zombies);
   const overlaps =
     groupId === undefined ? f.overlaps : f.overlaps.filter((o) => o.groupIds.includes(groupId));
+  const repeatedRequests =
+    groupId === undefined
+      ? f.repeatedRequests
+      : f.repeatedRequests.filter((r) => r.groupIds.includes(groupId));
 
   const volumes = new Map(f.volume.groups.map((v) => [v.groupId, v]));
   const zombieIds = new Set(f.zombies.map((z) => z.groupId));
@@ -222,6 +228,7 @@ export function buildWeeklyReport(input: {
     rushedRequests,
     zombies,
     overlaps,
+    repeatedRequests,
     excerpts,
     recommendations: [],
   };

@@ -88,5 +88,14 @@ export const analysisSchema = z
         minContainment: z.number().min(0).max(1).default(0.8),
       })
       .prefault({}),
+    /** 多头报送: the same data requested by several units in different words (src/analysis/repeated/). */
+    repeatedRequests: z
+      .strictObject({
+        /** Requests at most this many days apart are compared (the week and the days before it). */
+        windowDays: z.number().int().min(1).max(31).default(7),
+        /** TF-IDF cosine of the request parts at or above which two requests are compared further. */
+        minSimilarity: z.number().min(0).max(1).default(0.1),
+      })
+      .prefault({}),
   })
   .prefault({});

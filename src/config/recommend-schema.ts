@@ -7,6 +7,11 @@ import { hhmm } from './hhmm.js';
 
 export const recommendSchema = z
   .strictObject({
+    /**
+     * Weeks of evidence (this one and the ones before) the merge and relay rules judge together:
+     * twins whose shared notices fall in other weeks are still found.
+     */
+    windowWeeks: z.number().int().min(1).max(52).default(4),
     merge: z
       .strictObject({
         /** Member-set Jaccard at or above which two groups are near-identical… */
@@ -18,7 +23,7 @@ export const recommendSchema = z
         /** …and at least this share of the smaller group's notices also reached the larger… */
         minContainedNoticeShare: z.number().min(0).max(1).default(0.8),
         /** …and has at least this share of the larger's members (a team in an all-staff group differs)… */
-        minContainedSizeRatio: z.number().min(0).max(1).default(0.5),
+        minContainedSizeRatio: z.number().min(0).max(1).default(0.75),
         /** …and at least this many notices reached both this week. */
         minContainedSharedNotices: z.number().int().positive().default(2),
         /** Near-identical groups: distinct notices that must have reached both this week. */
@@ -98,6 +103,8 @@ export const recommendSchema = z
     policies: z
       .strictObject({
         maxGroupsPerUnit: z.number().int().positive().default(5),
+        /** Work groups one member should be in at most (the groups-per-member figure counts those over). */
+        maxGroupsPerMember: z.number().int().positive().default(5),
         maxAtAllPerGroupPerWeek: z.number().int().nonnegative().default(3),
         /** No notices between start and end (local time; may span midnight). */
         quietHours: z

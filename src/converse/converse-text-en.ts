@@ -45,6 +45,10 @@ export const CONVERSE_TEXT_EN: ConverseText = {
       : `   ${notices} notice${s(notices)}, ${elsewhere} (${pct(elsewhere, notices)}) also reached you in another group`,
   groupHidden: '   fewer than 5 members: no figures shown',
   groupsFoot: 'Send "mute" to see which groups you can mute safely.',
+  groupsLimit: (count, limit) =>
+    count > limit
+      ? `You are in ${count} work groups, ${count - limit} more than the limit of ${limit} per member.`
+      : `You are in ${count} work group${s(count)}, within the limit of ${limit} per member.`,
   suggestHead: (count, first, last) =>
     `From ${first} to ${last}, every notice of these ${count} group${s(count)} also reached a group you keep, so you can mute them safely:`,
   noSuggestions: (first, last) =>
@@ -55,9 +59,12 @@ export const CONVERSE_TEXT_EN: ConverseText = {
       ? '   no notices in these weeks'
       : `   all ${notices} notice${s(notices)} also reached you in ${names.map((n) => `"${n}"`).join(', ')}`,
   suggestHidden: '   fewer than 5 members: no figures shown; every notice also reached a group you keep',
-  suggestLeftOut: (unsafe, owned, muted) =>
+  suggestLeftOut: (unsafe, owned, muted, advisedKeep = 0) =>
     [
       unsafe > 0 ? `${unsafe} other group${s(unsafe)} carried notices found nowhere else: not suggested` : '',
+      advisedKeep > 0
+        ? `${advisedKeep} group${s(advisedKeep)} this week's advice tells the owners to keep (merges and archives send the notices there): not suggested`
+        : '',
       owned > 0 ? `the ${owned} group${s(owned)} you own are not suggested` : '',
       muted > 0 ? `${muted} already muted` : '',
     ]

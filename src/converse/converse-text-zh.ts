@@ -47,6 +47,10 @@ export const CONVERSE_TEXT_ZH = {
       : `   通知 ${notices} 条，其中 ${elsewhere} 条（${pct(elsewhere, notices)}）也在您的其他群收到`,
   groupHidden: '   成员不足 5 人，不显示数字',
   groupsFoot: '发“静音建议”看看哪些群可以放心设为免打扰。',
+  groupsLimit: (count: number, limit: number) =>
+    count > limit
+      ? `您在 ${count} 个工作群，超过每人 ${limit} 个的上限 ${count - limit} 个。`
+      : `您在 ${count} 个工作群，未超过每人 ${limit} 个的上限。`,
   // 静音建议
   suggestHead: (count: number, first: string, last: string) =>
     `【静音建议】${first} 至 ${last}，下面 ${count} 个群的每一条通知也都发到了您保留的群，可以放心设为“消息免打扰”：`,
@@ -58,9 +62,12 @@ export const CONVERSE_TEXT_ZH = {
       ? '   这几周没有通知'
       : `   ${notices} 条通知全部也在${names.map((n) => `“${n}”`).join('、')}${names.length > 1 ? '等群' : ''}收到`,
   suggestHidden: '   成员不足 5 人，不显示数字；每条通知都在您保留的群收到过',
-  suggestLeftOut: (unsafe: number, owned: number, muted: number) =>
+  suggestLeftOut: (unsafe: number, owned: number, muted: number, advisedKeep = 0) =>
     [
       unsafe > 0 ? `另有 ${unsafe} 个群有只在本群出现的通知，不建议静音` : '',
+      advisedKeep > 0
+        ? `${advisedKeep} 个群是本周整改建议要保留的群（合并、归档后通知都集中到那里），不建议静音`
+        : '',
       owned > 0 ? `您担任群主的 ${owned} 个群不在建议之列` : '',
       muted > 0 ? `已静音 ${muted} 个群` : '',
     ]

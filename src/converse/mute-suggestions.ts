@@ -24,6 +24,11 @@ export interface MuteSuggestions {
   owned: number;
   /** Groups the cadre has muted already. */
   muted: number;
+  /**
+   * Groups left out because the week's advice tells their owners to keep them (a merge's survivor,
+   * a relay's host, the one group to post in): muting them would contradict that advice.
+   */
+  advisedKeep: number;
 }
 
 /**
@@ -59,11 +64,12 @@ export function suggestFrom(
   groups: readonly CadreGroup[],
   contactId: string,
   weeks: string[],
+  advisedKeep: ReadonlySet<string> = new Set(),
 ): MuteSuggestions {
   const names = new Map(groups.map((g) => [g.id, g.name]));
   const kept = new Set(groups.filter((g) => !g.muted).map((g) => g.id));
   const candidates = groups
-    .filter((g) => !g.muted && !g.owned)
+    .filter((g) => !g.muted && !g.owned && !advisedKeep.has(g.id))
     .sort(
       (a, b) =>
         a.notices.length - b.notices.length ||
@@ -104,5 +110,6 @@ export function suggestFrom(
     unsafe,
     owned: groups.filter((g) => !g.muted && g.owned).length,
     muted: groups.filter((g) => g.muted).length,
+    advisedKeep: groups.filter((g) => !g.muted && !g.owned && advisedKeep.has(g.id)).length,
   };
 }

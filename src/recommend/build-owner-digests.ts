@@ -97,7 +97,16 @@ export function buildOwnerDigests(
         };
       });
       const own = recommendations.filter((r) => r.ownerId === ownerId && r.groupIds.every((g) => !small(g)));
-      const open = own.filter((r) => r.status === 'open');
+      // Ordered by the figure the digest's header names: minutes saved per week, most first; advice
+      // that only moves messages (quiet hours) comes last, whatever its minutes.
+      const open = own
+        .filter((r) => r.status === 'open')
+        .sort(
+          (a, b) =>
+            Number(a.kind === 'quiet-hours') - Number(b.kind === 'quiet-hours') ||
+            b.savings.minutesPerWeek - a.savings.minutesPerWeek ||
+            a.id.localeCompare(b.id),
+        );
       const ownerName = data.contacts.get(ownerId)?.name || ownerId;
       const parts = renderOwnerDigest(
         {

@@ -1,14 +1,22 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
-import { weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
 import { readMessageSpan } from '../store/read-message-span.js';
+import { readRecommendationStatuses } from '../store/read-recommendation-statuses.js';
+import { readRostersAt } from '../store/read-rosters-at.js';
 import type { Store } from '../store/store.js';
 import { auditBreaches, ownerDistribution } from './audit-breaches.js';
 import { type AuditGroup, auditRows } from './audit-rows.js';
 import { cellsToHide } from './cells-to-hide.js';
 import { disclosureCells, planDisclosure } from './disclosure-plan.js';
+import { consolidationPlan } from './consolidation-plan.js';
+import { existsAt } from './group-lifecycle.js';
+import { groupsPerMember, type UnitGroups } from './groups-per-member.js';
+import { recommendStoredWeek } from './recommend-stored-week.js';
+import type { Recommendation } from './recommendation.js';
+import { type RecommendationEffect, recommendationEffects, weekBurden } from './recommendation-effect.js';
 import type { SupervisorAudit } from './supervisor-audit.js';
 import { weekNotices } from './week-notices.js';
 
@@ -19,6 +27,22 @@ export interface BuildSupervisorAuditOptions {
   units?: readonly string[];
   /** An analysis of the same week already made. */
   analysis?: StoredWeekAnalysis;
+  /** The week's recommendations already made (for the plan); made from the store when absent. */
+  recommendations?: readonly Recommendation[];
+}
+
+/** The audit's groups that exist at `at`, by unit (units sorted as the rows are, the unassigned last). */
+function unitGroupsAt(groups: readonly AuditGroup[], at: number): UnitGroups[] {
+  const byUnit = new Map<string | null, string[]>();
+  for (const g of groups) {
+    if (!existsAt(g.facts, at)) continue;
+    const list = byUnit.get(g.unit);
+    if (list) list.push(g.facts.id);
+    else byUnit.set(g.unit, [g.facts.id]);
+  }
+  return [...byUnit.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'zh-CN')))
+    .map(([unit, groupIds]) => ({ unit, groupIds }));
 }
 
 /**
@@ -65,6 +89,22 @@ export function buildSupervisorAudit(
     policies,
     plan,
   });
+  const { maxGroupsPerMember: limit } = policies;
+  const scopeGroups = new Set(groups.map((g) => g.facts.id));
+  const inScopeGroup = (g: string) => scopeGroups.has(g);
+  const now = unitGroupsAt(groups, data.to);
+  const trendStart = firstWeek === null ? week : firstWeek;
+  const trend = [];
+  for (let i = config.web.trendWeeks - 1; i >= 0; i--) {
+    const w = shiftWeek(week, -i, config.timezone);
+    if (w < trendStart) continue;
+    const to = weekBounds(w, config.timezone).to;
+    const rosters = i === 0 ? data.members : readRostersAt(store, to);
+    trend.push({ week: w, ...groupsPerMember(unitGroupsAt(groups, to), rosters, limit, minPeople).overall });
+  }
+  const recommendations =
+    options.recommendations ?? recommendStoredWeek(store, config, week, analysis).recommendations;
+  const effects = acceptedEffects(store, config, week, analysis, groups, (g) => inScopeGroup(g));
   return {
     week,
     from: new Date(data.from).toISOString(),
@@ -79,5 +119,44 @@ export function buildSupervisorAudit(
     breaches,
     hiddenBreaches: hidden,
     policies,
+    groupsPerMember: groupsPerMember(now, data.members, limit, minPeople),
+    groupsPerMemberTrend: trend,
+    plan: consolidationPlan(now, data.members, recommendations, limit, minPeople),
+    effects,
+    // Requests with a group in scope; the groups outside it are not named.
+    repeatedRequests: findings.repeatedRequests
+      .map((r) => ({ ...r, groupIds: r.groupIds.filter((g) => inScopeGroup(g)) }))
+      .filter((r) => r.groupIds.length > 0),
   };
+}
+
+/** Accepted recommendations are followed for at most this many weeks after the week they were accepted in. */
+const EFFECT_WEEKS = 12;
+
+/**
+ * The effect of the accepted recommendations about groups in scope, up to `week`: each week from
+ * the earliest acceptance (at most EFFECT_WEEKS back) is analysed once and reduced to its burden.
+ */
+function acceptedEffects(
+  store: Store,
+  config: Config,
+  week: string,
+  analysis: StoredWeekAnalysis,
+  groups: readonly AuditGroup[],
+  inScope: (groupId: string) => boolean,
+): RecommendationEffect[] {
+  const accepted = readRecommendationStatuses(store).filter(
+    (r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope),
+  );
+  if (accepted.length === 0) return [];
+  const earliest = accepted.map((r) => r.week).sort()[0] ?? week;
+  const burdens = [];
+  for (let i = EFFECT_WEEKS; i >= 0; i--) {
+    const w = shiftWeek(week, -i, config.timezone);
+    if (w < earliest) continue;
+    const a = i === 0 ? analysis : analyseStoredWeek(store, config, w);
+    burdens.push(weekBurden(a.data, a.findings));
+  }
+  const facts = new Map(groups.map((g) => [g.facts.id, g.facts]));
+  return recommendationEffects(accepted, burdens, facts, config.recommend.minPeople);
 }

@@ -29,11 +29,13 @@ interface RelayCandidate {
   groupId: string;
   hostId: string;
   minCoverage: number;
+  /** Notices over the window. */
+  notices: number;
 }
 
 /**
- * A relay group: every one of its notices this week (at least `relay.minNotices`) also reached at
- * least `relay.minCoverage` of its members in other groups. It is advised for archiving, its members
+ * A relay group: every one of its notices over the evidence window (at least `relay.minNotices`)
+ * also reached at least `relay.minCoverage` of its members in other groups. It is advised for archiving, its members
  * keeping the group that covers most of them (the host), provided it has at least
  * `relay.minSizeRatio` of the host's members (a small team inside the all-staff group has its own
  * purpose, even in a week when it only got forwarded notices). A group whose host is a near-identical twin
@@ -44,26 +46,24 @@ export function findRelayArchives(ctx: RuleContext): Draft[] {
   const candidates = new Map<string, RelayCandidate>();
   for (const group of ctx.data.groups) {
     const members = ctx.notices.members.get(group.id);
-    const notices = ctx.notices.notices(group.id);
-    if (!members || members.size === 0 || ctx.zombieIds.has(group.id) || notices.length < minNotices)
-      continue;
-    const hostScore = new Map<string, number>();
+    if (!members || members.size === 0 || ctx.zombieIds.has(group.id)) continue;
+    // Over the window: every notice of every week judged reached the members elsewhere too, and
+    // there were at least `minNotices` of them (a relay with one notice a week is still found).
+    let notices = 0;
     let lowest = 1;
-    for (const n of notices) {
-      const others = (n.cluster?.groupIds ?? []).filter((g) => g !== group.id);
-      let covered = 0;
-      for (const member of members) {
-        if (others.some((o) => ctx.notices.members.get(o)?.has(member))) covered++;
-      }
-      lowest = Math.min(lowest, covered / members.size);
+    const hostScore = new Map<string, number>();
+    for (const week of ctx.window.weeks) {
+      const tally = week.relay.get(group.id);
+      if (!tally) continue;
+      notices += tally.notices;
+      lowest = Math.min(lowest, tally.lowest);
       if (lowest < minCoverage) break;
-      for (const o of others)
-        hostScore.set(o, (hostScore.get(o) ?? 0) + ctx.notices.sharedMembers(group.id, o));
+      for (const [o, score] of tally.hosts) hostScore.set(o, (hostScore.get(o) ?? 0) + score);
     }
-    if (lowest < minCoverage) continue;
+    if (notices < minNotices || lowest < minCoverage) continue;
     const hostId = [...hostScore.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (hostId === undefined || members.size < minSizeRatio * ctx.notices.memberCount(hostId)) continue;
-    candidates.set(group.id, { groupId: group.id, hostId, minCoverage: lowest });
+    candidates.set(group.id, { groupId: group.id, hostId, minCoverage: lowest, notices });
   }
   const twins = new Set(
     ctx.findings.overlaps
@@ -81,15 +81,23 @@ export function findRelayArchives(ctx: RuleContext): Draft[] {
       .filter((a) => triggers.has(a.triggerMessageId))
       .reduce((sum, a) => sum + a.messageIds.length, 0);
     const members = ctx.notices.memberCount(c.groupId);
+    const weeks = ctx.window.weeks.length;
     drafts.push({
       kind: 'archive',
       groupIds: [c.groupId],
       ownerId: ctx.groups.get(c.groupId)?.ownerId ?? null,
       keepGroupId: c.hostId,
-      magnitude: notices.length,
+      magnitude: c.notices,
       evidence: {
         basis: 'relay',
-        figures: { notices: notices.length, coverage: round(c.minCoverage, 3), members, acks },
+        figures: {
+          notices: c.notices,
+          weekNotices: notices.length,
+          windowWeeks: weeks,
+          coverage: round(c.minCoverage, 3),
+          members,
+          acks,
+        },
         dates: datesOf(
           ctx,
           notices.map((n) => n.message.time),
@@ -99,7 +107,9 @@ export function findRelayArchives(ctx: RuleContext): Draft[] {
           notices.map((n) => n.message.id),
         ),
       },
-      savings: SAVINGS.relay(ctx.config.model, notices.length, acks, members),
+      // Notices per week over the window (a quiet week still shows an ordinary week's saving);
+      // acknowledgements are this week's.
+      savings: SAVINGS.relay(ctx.config.model, round(c.notices / weeks), acks, members),
     });
   }
   return drafts;

@@ -1,7 +1,7 @@
 import type { GroupOverlap } from '../analysis/group-overlap.js';
-import { redundantCopies, unionMembers } from './redundant-copies.js';
+import { unionMembers } from './redundant-copies.js';
 import type { Draft, RuleContext } from './rule-context.js';
-import { datesOf, excerpts } from './rule-context.js';
+import { datesOf, excerpts, round } from './rule-context.js';
 import { SAVINGS } from './savings-model.js';
 
 /** Groups whose member counts differ by at most this share are "the same size" when picking a survivor. */
@@ -9,19 +9,36 @@ const SAME_SIZE = 0.1;
 
 function qualifies(ctx: RuleContext, o: GroupOverlap): boolean {
   const m = ctx.config.merge;
+  const w = ctx.window;
   const [small, large] = o.groupIds;
-  const nSmall = ctx.notices.notices(small).length;
-  const nLarge = ctx.notices.notices(large).length;
+  // Judged over the window: notices that reached both groups in any of its weeks, against the
+  // notices each received in those weeks. A week without a shared notice does not undo the others.
+  if (!w.active(small) || !w.active(large)) return false;
+  const shared = w.sharedNotices(small, large);
+  const nSmall = w.notices(small);
+  const nLarge = w.notices(large);
+  // Near-identical rosters with nothing to tell them apart — no notice in the window reached only
+  // one of them (possibly none reached either) — are candidates too: twins in a quiet stretch.
+  const indistinct = nSmall === shared && nLarge === shared;
   const near =
     o.jaccard >= m.minJaccard &&
-    o.sharedNotices >= m.minSharedNotices &&
-    o.sharedNotices / Math.max(1, Math.min(nSmall, nLarge)) >= m.minSharedNoticeShare;
+    (indistinct ||
+      (shared >= m.minSharedNotices &&
+        shared / Math.max(1, Math.min(nSmall, nLarge)) >= m.minSharedNoticeShare));
   const contained =
     o.containment >= m.minContainment &&
-    o.sharedNotices >= m.minContainedSharedNotices &&
+    shared >= m.minContainedSharedNotices &&
     o.members[0] >= m.minContainedSizeRatio * o.members[1] &&
-    o.sharedNotices / Math.max(1, nSmall) >= m.minContainedNoticeShare;
+    shared / Math.max(1, nSmall) >= m.minContainedNoticeShare;
   return near || contained;
+}
+
+/**
+ * Whether an overlap is a real merge candidate by the rules of `findMerges`, apart from the
+ * exclusions (zombies, relays). The dashboard and the audit label only these "mergeable".
+ */
+export function isMergeCandidate(ctx: RuleContext, o: GroupOverlap): boolean {
+  return qualifies(ctx, o);
 }
 
 function find(parent: Map<string, string>, x: string): string {
@@ -32,8 +49,8 @@ function find(parent: Map<string, string>, x: string): string {
 }
 
 /**
- * Merge: groups with near-identical rosters (or one inside another) that also got the same notices
- * this week (thresholds in `recommend.merge`). Qualifying pairs are joined into sets, so three
+ * Merge: groups with near-identical rosters (or one inside another) that are both active and got
+ * the same notices over the evidence window (`recommend.windowWeeks`; thresholds in `recommend.merge`). Qualifying pairs are joined into sets, so three
  * twins make one recommendation. The survivor is the largest group; among groups of about the same
  * size, the one the shared notices were first posted into. Each distinct owner of the set gets the
  * advice. Zombie and archived (relay) groups are left to the archive advice.
@@ -61,9 +78,11 @@ export function findMerges(ctx: RuleContext, archived: ReadonlySet<string>): Dra
   for (const groupIds of sets.values()) {
     groupIds.sort();
     const inSet = new Set(groupIds);
-    const shared = ctx.findings.duplicates.filter((c) => c.groupIds.filter((g) => inSet.has(g)).length >= 2);
+    const windowShared = ctx.window.sharedWithin(inSet);
+    const thisWeek = windowShared.filter((s) => s.week === 0);
     const firstPosted = new Map<string, number>();
-    for (const c of shared) firstPosted.set(c.firstGroupId, (firstPosted.get(c.firstGroupId) ?? 0) + 1);
+    for (const { notice } of windowShared)
+      firstPosted.set(notice.firstGroupId, (firstPosted.get(notice.firstGroupId) ?? 0) + 1);
     const size = (g: string) => ctx.notices.memberCount(g);
     const largest = Math.max(...groupIds.map(size));
     const keepGroupId = [...groupIds].sort(
@@ -73,20 +92,19 @@ export function findMerges(ctx: RuleContext, archived: ReadonlySet<string>): Dra
         size(b) - size(a) ||
         a.localeCompare(b),
     )[0] as string;
-    const redundant = shared.reduce(
-      (n, c) =>
-        n +
-        redundantCopies(
-          ctx.notices,
-          c.groupIds.filter((g) => inSet.has(g)),
-        ),
-      0,
+    // Redundant copies per week: the window's copies over the weeks judged, so a quiet week of a
+    // real pair still shows what the merge saves in an ordinary week.
+    const weeks = ctx.window.weeks.length;
+    const redundant = round(
+      windowShared.reduce((n, s) => n + ctx.window.redundantCopies(s.week, s.reached), 0) / weeks,
     );
     const union = unionMembers(ctx.notices, groupIds);
     const pair = groupIds.length === 2 ? pairOf.get(groupIds.join('\u0000')) : undefined;
     const figures: Record<string, number> = {
       groups: groupIds.length,
-      sharedNotices: shared.length,
+      sharedNotices: windowShared.length,
+      weekSharedNotices: thisWeek.length,
+      windowWeeks: weeks,
       redundantCopies: redundant,
       members: union.size,
       keepMembers: size(keepGroupId),
@@ -105,17 +123,18 @@ export function findMerges(ctx: RuleContext, archived: ReadonlySet<string>): Dra
         groupIds,
         ownerId,
         keepGroupId,
-        magnitude: shared.length,
+        magnitude: windowShared.length,
         evidence: {
           basis: null,
           figures,
           dates: datesOf(
             ctx,
-            shared.map((c) => c.firstTime),
+            windowShared.map((s) => s.notice.firstTime),
           ),
+          // Only this week's messages are at hand for excerpts.
           excerpts: excerpts(
             ctx,
-            shared.map((c) => c.firstMessageId),
+            thisWeek.map((s) => s.notice.firstMessageId),
           ),
         },
         savings: SAVINGS.merge(ctx.config.model, redundant, union.size),

@@ -44,7 +44,14 @@ export const REASON_TEXT: Record<ReasonLocale, Reasons> = {
         n(f, 'ackFloods') > 0 ? `“收到”刷屏 ${n(f, 'ackFloods')} 次` : '',
       ]
         .filter(Boolean)
-        .join('、')}，建议改用群公告确认、已读回执或在线表格，不再要求回复“收到”。`,
+        .join('、')}，${[
+        // Each habit its own remedy: a roll-call collects data (a shared form does that once);
+        // an acknowledgement flood confirms reading (a read receipt does that silently).
+        n(f, 'rollCalls') > 0 ? '建议改用在线表格收集信息，不再用接龙逐条转发名单' : '',
+        n(f, 'ackFloods') > 0 ? '建议用群公告的“已读”或接收确认代替，不再要求回复“收到”' : '',
+      ]
+        .filter(Boolean)
+        .join('；')}。`,
     likes: (group, f) =>
       `${group}本周点赞刷屏 ${n(f, 'floods')} 次（${n(f, 'praise')} 条），建议倡导不刷屏点赞。`,
     photo: (group, f) =>
@@ -74,9 +81,16 @@ export const REASON_TEXT: Record<ReasonLocale, Reasons> = {
           : '',
       ]
         .filter(Boolean)
-        .join(
-          ' and ',
-        )} this week: use announcements with confirmation, read receipts or a form, and stop asking for 收到.`,
+        .join(' and ')} this week: ${[
+        n(f, 'rollCalls') > 0
+          ? 'collect the information in one shared form instead of a roll-call reposted line by line'
+          : '',
+        n(f, 'ackFloods') > 0
+          ? 'let announcements with read receipts confirm reading, and stop asking for 收到'
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}.`,
     likes: (group, f) =>
       `${group} had ${n(f, 'floods')} like floods (${n(f, 'praise')} replies) this week: discourage praise-only replies.`,
     photo: (group, f) =>

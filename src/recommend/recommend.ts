@@ -12,6 +12,7 @@ import { type ReasonLocale, reasonText } from './reason-text.js';
 import type { Recommendation, RecommendationHistoryEntry, RecommendationKind } from './recommendation.js';
 import { recommendationId } from './recommendation-id.js';
 import type { Draft, RuleContext } from './rule-context.js';
+import { EvidenceWindow, summariseWeekEvidence, type WeekEvidence } from './week-evidence.js';
 import { weekNotices } from './week-notices.js';
 
 export interface RecommendInput {
@@ -24,6 +25,11 @@ export interface RecommendInput {
   history?: ReadonlyMap<string, RecommendationHistoryEntry>;
   /** Language of `reason`; defaults to config.locale. */
   locale?: ReasonLocale;
+  /**
+   * The evidence of the weeks before this one, newest first (summariseWeekEvidence); the merge and
+   * relay rules judge this week together with up to `recommend.windowWeeks` − 1 of them.
+   */
+  earlier?: readonly WeekEvidence[];
 }
 
 /**
@@ -52,14 +58,17 @@ export function recommend(input: RecommendInput): Recommendation[] {
   const { data, findings, config } = input;
   const calendar = input.calendar ?? createWorkCalendar(config);
   const groups = new Map(data.groups.map((g) => [g.id, g]));
+  const notices = weekNotices(data, findings);
+  const current = summariseWeekEvidence(data, findings, config.recommend, notices);
   const ctx: RuleContext = {
     data,
     findings,
     config: config.recommend,
     calendar,
-    notices: weekNotices(data, findings),
+    notices,
     groups,
     zombieIds: new Set(findings.zombies.map((z) => z.groupId)),
+    window: new EvidenceWindow(current, input.earlier ?? [], config.recommend.windowWeeks),
   };
   const archives = [...findZombieArchives(ctx), ...findRelayArchives(ctx)];
   const archived = new Set(archives.flatMap((a) => a.groupIds));

@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../analysis/work-calendar.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
 import type { EvidenceExcerpt, Recommendation, RecommendConfig } from './recommendation.js';
+import type { EvidenceWindow } from './week-evidence.js';
 import type { WeekNotices } from './week-notices.js';
 
 /** What every recommendation rule reads. Pure data; rules never touch the store. */
@@ -16,6 +17,8 @@ export interface RuleContext {
   notices: WeekNotices;
   groups: ReadonlyMap<string, Group>;
   zombieIds: ReadonlySet<string>;
+  /** This week and up to `windowWeeks` − 1 earlier weeks, for the structural rules (merge, relay). */
+  window: EvidenceWindow;
 }
 
 /** A recommendation before it gets its id, its reason in words and its status. */

@@ -3,7 +3,12 @@
  * A figure derived from the messages or rosters of fewer than `minPeople` people is null ("—" when
  * rendered); group counts are about groups and always shown.
  */
+
+import type { RepeatedRequest } from '../analysis/repeated/repeated-request.js';
+import type { ConsolidationPlan } from './consolidation-plan.js';
+import type { GroupsPerMember, MemberCountFigures } from './groups-per-member.js';
 import type { RecommendConfig } from './recommendation.js';
+import type { RecommendationEffect } from './recommendation-effect.js';
 
 export interface AuditRow {
   /** The unit, or null for groups whose unit nobody told (and, in `total`, null too). */
@@ -60,4 +65,18 @@ export interface SupervisorAudit {
   /** Breaches in groups of fewer than minPeople members, counted but not listed. */
   hiddenBreaches: number;
   policies: RecommendConfig['policies'];
+  /**
+   * How many of the recorded groups (zombies included) each member is in at the end of the week:
+   * median, p90, over the limit — per unit and overall, never per person. Optional in the type
+   * only so that hand-built audits stay short; buildSupervisorAudit always sets it.
+   */
+  groupsPerMember?: GroupsPerMember;
+  /** Overall groups per member at the end of each week of the trend (web.trendWeeks), oldest first. */
+  groupsPerMemberTrend?: ({ week: string } & MemberCountFigures)[];
+  /** What accepting every open merge and archive recommendation of the week would give. */
+  plan?: ConsolidationPlan;
+  /** The effect (成效) of the accepted recommendations about groups in scope, week by week. */
+  effects?: RecommendationEffect[];
+  /** The same data requested by several units in different words (多头报送). */
+  repeatedRequests?: RepeatedRequest[];
 }

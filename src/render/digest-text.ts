@@ -22,7 +22,7 @@ export const DIGEST_TEXT = {
       `· ${name}（${members} 人）：消息 ${messages}，非工作时间 ${off}，@所有人 ${atAll} 次`,
     zombie: (name: string, members: number) => `· ${name}（${members} 人）：长期无人发言`,
     hiddenGroup: (name: string, min: number) => `· ${name}：成员不足 ${min} 人，不显示数字`,
-    recsHead: (count: number) => `■ 建议（共 ${count} 条，按能减轻的负担排序）`,
+    recsHead: (count: number) => `■ 建议（共 ${count} 条，按每周预计节省的时间排序，调整发送时间的放在最后）`,
     othersHead: '其他建议：',
     noRecs: '■ 建议\n本周没有新的建议。',
     item: (no: number, reason: string) => `${no}. ${reason}`,
@@ -92,7 +92,8 @@ export const DIGEST_TEXT = {
       `· ${name} (${members} members): messages ${messages}, ${off} off-hours, @all ${atAll}×`,
     zombie: (name: string, members: number) => `· ${name} (${members} members): silent for a long time`,
     hiddenGroup: (name: string, min: number) => `· ${name}: fewer than ${min} members, no figures shown`,
-    recsHead: (count: number) => `■ Recommendations (${count}, biggest relief first)`,
+    recsHead: (count: number) =>
+      `■ Recommendations (${count}, most minutes saved per week first; timing advice, which moves messages, last)`,
     othersHead: 'Also:',
     noRecs: '■ Recommendations\nNothing new this week.',
     item: (no: number, reason: string) => `${no}. ${reason}`,

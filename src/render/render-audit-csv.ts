@@ -1,5 +1,6 @@
 import type { AuditRow, SupervisorAudit } from '../recommend/supervisor-audit.js';
 import { type CsvValue, toCsv } from './csv.js';
+import { CONSOLIDATION_COLUMNS, consolidationCells, consolidationRows } from './render-consolidation.js';
 
 const CSV_COLUMNS = [
   'row',
@@ -54,9 +55,12 @@ function csvRow(kind: string, r: AuditRow, unit: string): CsvValue[] {
  * Written by the shared writer (src/render/csv.ts): BOM, CRLF, names that look like formulas neutralised.
  */
 export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
+  // The consolidation columns come after the original ones, only when the audit has those sections.
+  const extra = a.groupsPerMember !== undefined;
+  const more = (cells: string[]) => (extra ? cells : []);
   const rows: CsvValue[][] = [
-    ...a.units.map((u) => csvRow('unit', u, u.unit ?? unassigned)),
-    csvRow('total', a.total, ''),
+    ...a.units.map((u) => [...csvRow('unit', u, u.unit ?? unassigned), ...more(consolidationCells(a, u.unit))]),
+    [...csvRow('total', a.total, ''), ...more(consolidationCells(a))],
     ...a.breaches.map((b) => [
       'breach',
       b.unit ?? unassigned,
@@ -66,7 +70,9 @@ export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
       b.groupName ?? '',
       b.value,
       b.limit,
+      ...more(new Array<string>(CONSOLIDATION_COLUMNS.length).fill('')),
     ]),
+    ...(extra ? consolidationRows(a, CSV_COLUMNS.length + CONSOLIDATION_COLUMNS.length, unassigned) : []),
   ];
-  return toCsv([CSV_COLUMNS, ...rows]);
+  return toCsv([[...CSV_COLUMNS, ...more([...CONSOLIDATION_COLUMNS])], ...rows]);
 }

@@ -3,6 +3,7 @@ import type { AuditBreach, AuditRow, SupervisorAudit } from '../recommend/superv
 import { AUDIT_TEXT, type AuditLocale } from './audit-text.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderAuditCsv } from './render-audit-csv.js';
+import { consolidationLines } from './render-consolidation.js';
 
 export type AuditFormat = 'text' | 'md' | 'csv' | 'json';
 
@@ -116,6 +117,7 @@ export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, l
   if (a.breaches.length === 0 && a.hiddenBreaches === 0) lines.push(t.noBreaches);
   for (const b of a.breaches) lines.push(`${md ? '-' : '·'} ${breachLine(b, a, t, esc)}`);
   if (a.hiddenBreaches > 0) lines.push(t.hidden(a.hiddenBreaches, a.minPeople));
+  lines.push(...consolidationLines(a, locale, h2));
   lines.push('', md ? `_${t.note(a.minPeople)}_` : t.note(a.minPeople));
   return lines.join('\n');
 }

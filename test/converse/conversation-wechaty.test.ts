@@ -106,6 +106,8 @@ describe('private commands through Wechaty and the mock puppet', () => {
     expect(reply).toContain('【我的群】您在 3 个工作群');
     for (const name of ['镇机关工作群', '安全生产转发群', '网格员群']) expect(reply).toContain(name);
     expect(reply).toContain('通知 1 条，其中 1 条（100%）也在您的其他群收到');
+    // The asker's own count against recommend.policies.maxGroupsPerMember (5), and nobody else's.
+    expect(reply).toContain('您在 3 个工作群，未超过每人 5 个的上限。');
   });
 
   it('refuses a stranger’s 周报 politely, with nothing else', async () => {

@@ -1,3 +1,4 @@
+import { advisedKeepGroups } from '../advised-keep.js';
 import { answer, type CommandHandler } from '../command-handler.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
 import { listCadreGroups } from '../list-cadre-groups.js';
@@ -16,9 +17,9 @@ export const muteSuggestionsCommand: CommandHandler = {
     const listing = listCadreGroups(ctx);
     if (!listing) return answer(text.noGroups);
     const { view, span } = listing;
-    const result = suggestFrom(view.groups, roles.contactId, view.weeks);
+    const result = suggestFrom(view.groups, roles.contactId, view.weeks, advisedKeepGroups(ctx, view.weeks));
     const number = new Map(view.groups.map((g, i) => [g.id, i + 1]));
-    const leftOut = text.suggestLeftOut(result.unsafe, result.owned, result.muted);
+    const leftOut = text.suggestLeftOut(result.unsafe, result.owned, result.muted, result.advisedKeep);
     if (result.suggestions.length === 0) {
       return answer([text.noSuggestions(span.first, span.last), leftOut].filter(Boolean).join('\n'));
     }

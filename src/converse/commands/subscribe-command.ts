@@ -1,4 +1,5 @@
 import { weekOf } from '../../analysis/week-bounds.js';
+import { advisedKeepGroups } from '../advised-keep.js';
 import { cadreGroups } from '../cadre-groups.js';
 import { answer, type CommandHandler } from '../command-handler.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
@@ -12,7 +13,8 @@ import { suggestFrom } from '../mute-suggestions.js';
 export const subscribeCommand: CommandHandler = {
   name: 'subscribe',
   access: 'member',
-  run({ store, config, clock, text, roles, analyses, preferences }) {
+  run(ctx) {
+    const { store, config, clock, text, roles, analyses, preferences } = ctx;
     const now = clock.now();
     const contactId = roles.contactId;
     const mine = new Set(roles.memberGroups.map((g) => g.id));
@@ -20,7 +22,12 @@ export const subscribeCommand: CommandHandler = {
     const lines: string[] = [];
     if (muted === 0) {
       const view = cadreGroups(store, config, contactId, weekOf(now, config.timezone), { analyses });
-      const { suggestions } = suggestFrom(view.groups, contactId, view.weeks);
+      const { suggestions } = suggestFrom(
+        view.groups,
+        contactId,
+        view.weeks,
+        advisedKeepGroups(ctx, view.weeks),
+      );
       if (suggestions.length > 0) {
         preferences.mute(
           contactId,

@@ -5,9 +5,10 @@ import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calen
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import { recommendStoredWeek, storedWeekEvidence } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
+import { summariseWeekEvidence, type WeekEvidence } from '../../recommend/week-evidence.js';
 import { type DataStamp, readDataStamp } from '../../store/read-data-stamp.js';
 import { readEarliestMessageAfter } from '../../store/read-earliest-message-after.js';
 import { type GroupFacts, readGroupLifecycles } from '../../store/read-group-lifecycle.js';
@@ -46,6 +47,8 @@ export class DashboardSource {
   private readonly recommendationsByWeek: WeekCache<Recommendation[]>;
   private readonly audits: WeekCache<SupervisorAudit>;
   private readonly plans: WeekCache<DisclosurePlan>;
+  /** Earlier weeks' evidence for the merge and relay window: small, so kept like the summaries. */
+  private readonly evidenceByWeek: WeekCache<WeekEvidence>;
   /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
   private readonly weekLists = new Map<string, string[]>();
   private readonly background = new BackgroundQueue((week) => this.summary(week));
@@ -64,6 +67,7 @@ export class DashboardSource {
     this.recommendationsByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.plans = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.evidenceByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
   }
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */
@@ -183,8 +187,22 @@ export class DashboardSource {
   recommendations(week: string): Recommendation[] {
     return this.recommendationsByWeek.get(
       week,
-      () => recommendStoredWeek(this.store, this.config, week, this.view(week).analysis).recommendations,
+      () =>
+        recommendStoredWeek(this.store, this.config, week, this.view(week).analysis, (w) => this.evidence(w))
+          .recommendations,
     );
+  }
+
+  /**
+   * A week's evidence summary for the window; an earlier week is analysed without taking one of
+   * the few full views (that would push out the week being looked at).
+   */
+  evidence(week: string): WeekEvidence {
+    return this.evidenceByWeek.get(week, () => {
+      const view = this.views.peek(week);
+      if (!view) return storedWeekEvidence(this.store, this.config, week);
+      return summariseWeekEvidence(view.analysis.data, view.analysis.findings, this.config.recommend);
+    });
   }
 
   /** The supervisors' audit of the week, limited to what `access` sees. */
@@ -196,6 +214,7 @@ export class DashboardSource {
         buildSupervisorAudit(this.store, this.config, week, {
           units: scope ?? undefined,
           analysis: this.view(week).analysis,
+          recommendations: this.recommendations(week),
         }),
       JSON.stringify(scope),
     );
@@ -254,6 +273,6 @@ export class DashboardSource {
   }
 
   private weekCaches(): WeekCache<unknown>[] {
-    return [this.views, this.summaries, this.recommendationsByWeek, this.audits, this.plans];
+    return [this.views, this.summaries, this.recommendationsByWeek, this.audits, this.plans, this.evidenceByWeek];
   }
 }

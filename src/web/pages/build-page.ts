@@ -1,3 +1,4 @@
+import { buildEffectsPage, buildMembersPage, buildPlanPage } from './consolidation-pages.js';
 import { buildGroupPage } from './group-page.js';
 import { buildNoticesPage } from './notices-page.js';
 import { buildOverviewPage } from './overview-page.js';
@@ -13,6 +14,9 @@ export const PAGE_BUILDERS: Record<PageName, (ctx: PageContext) => PageData> = {
   group: buildGroupPage,
   notices: buildNoticesPage,
   recommendations: buildRecommendationsPage,
+  members: buildMembersPage,
+  plan: buildPlanPage,
+  effects: buildEffectsPage,
 };
 
 /** The path each page is served at. */
@@ -22,6 +26,9 @@ export const PAGE_PATHS: Record<PageName, string> = {
   group: '/group',
   notices: '/notices',
   recommendations: '/recommendations',
+  members: '/members',
+  plan: '/plan',
+  effects: '/effects',
 };
 
 export function isPageName(name: string): name is PageName {

@@ -7,7 +7,7 @@ import { DAY_COLUMNS, volumeCharts } from './volume-charts.js';
 
 /**
  * One group (`?id=GROUP`): members, the week's volume by day and by weekday × hour, the off-hours
- * share, messages week by week, the groups it overlaps (merge candidates), the week's findings with
+ * share, messages week by week, the groups it overlaps (mergeable only where the merge rule says so), the week's findings with
  * excerpts, and its recommendations. A group the plan hides (fewer than minPeople members, or hidden
  * so that another cannot be worked out from a total) shows none of its member-derived figures; each
  * week of its trend follows that week's plan, and the change against last week last week's.
@@ -50,7 +50,11 @@ export function buildGroupPage(ctx: PageContext): PageData {
     tables.push({ name: 'days', columns: DAY_COLUMNS, rows: volume.days });
   }
   tables.push(
-    { name: 'overlaps', columns: OVERLAP_COLUMNS, rows: overlapRows(tools, ids, minPeople) },
+    {
+      name: 'overlaps',
+      columns: OVERLAP_COLUMNS,
+      rows: overlapRows(tools, ids, minPeople, source.recommendations(week)),
+    },
     { name: 'findings', columns: FINDING_COLUMNS, rows: findingRows(tools, ids, minPeople) },
     {
       name: 'recommendations',

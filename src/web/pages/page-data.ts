@@ -3,7 +3,15 @@
  * translates; strings from chats are raw and escaped by the view). Every table a page shows is
  * also its export (CSV/JSON), so exports and pages cannot disagree.
  */
-export type PageName = 'overview' | 'unit' | 'group' | 'notices' | 'recommendations';
+export type PageName =
+  | 'overview'
+  | 'unit'
+  | 'group'
+  | 'notices'
+  | 'recommendations'
+  | 'members'
+  | 'plan'
+  | 'effects';
 
 /**
  * How a cell is shown: share is 0..1 (shown as %), time is UTC ms (shown in the configured

@@ -11,6 +11,7 @@ export const RECOMMENDATION_COLUMNS: Column[] = [
   { key: 'status', kind: 'enum' },
   { key: 'reason', kind: 'text' },
   { key: 'messagesPerMemberPerWeek', kind: 'decimal' },
+  { key: 'messagesMovedPerMemberPerWeek', kind: 'decimal' },
   { key: 'minutesPerWeek', kind: 'decimal' },
 ];
 
@@ -92,7 +93,11 @@ export function recommendationRows(
         units: unitsOf(tools, r.groupIds),
         status: r.status,
         reason: shownReason(ctx, tools, r),
-        messagesPerMemberPerWeek: hide ? null : round(r.savings.messagesPerMemberPerWeek),
+        // Quiet-hours advice moves messages into working hours; it removes none.
+        messagesPerMemberPerWeek:
+          hide || r.kind === 'quiet-hours' ? null : round(r.savings.messagesPerMemberPerWeek),
+        messagesMovedPerMemberPerWeek:
+          hide || r.kind !== 'quiet-hours' ? null : round(r.savings.messagesPerMemberPerWeek),
         minutesPerWeek: hide ? null : round(r.savings.minutesPerWeek),
       },
       links: firstLink(tools, r.groupIds),

@@ -63,7 +63,11 @@ export function buildUnitPage(ctx: PageContext): PageData {
   }
   const tables: Table[] = [
     { name: 'groups', columns: GROUP_COLUMNS, rows: groupRows(tools, inWeek) },
-    { name: 'overlaps', columns: OVERLAP_COLUMNS, rows: overlapRows(tools, ids, minPeople) },
+    {
+      name: 'overlaps',
+      columns: OVERLAP_COLUMNS,
+      rows: overlapRows(tools, ids, minPeople, source.recommendations(week)),
+    },
     { name: 'findings', columns: FINDING_COLUMNS, rows: findingRows(tools, ids, minPeople) },
     {
       name: 'recommendations',

@@ -2,12 +2,15 @@ import { href } from './href.js';
 import { html, type SafeHtml } from './html.js';
 import { type WebLocale, webText } from './web-text.js';
 
-export type NavPage = 'overview' | 'notices' | 'recommendations' | 'exports';
+export type NavPage = 'overview' | 'notices' | 'recommendations' | 'members' | 'plan' | 'effects' | 'exports';
 
 const NAV: { page: NavPage; path: string }[] = [
   { page: 'overview', path: '/' },
   { page: 'notices', path: '/notices' },
   { page: 'recommendations', path: '/recommendations' },
+  { page: 'members', path: '/members' },
+  { page: 'plan', path: '/plan' },
+  { page: 'effects', path: '/effects' },
   { page: 'exports', path: '/exports' },
 ];
 

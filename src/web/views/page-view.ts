@@ -13,6 +13,9 @@ const PATHS: Record<PageData['page'], string> = {
   group: '/group',
   notices: '/notices',
   recommendations: '/recommendations',
+  members: '/members',
+  plan: '/plan',
+  effects: '/effects',
 };
 
 /** Any dashboard page: heading, notes, key figures, filters, charts and tables. Pure. */
