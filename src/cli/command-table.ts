@@ -20,17 +20,37 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
     return (program, context) =>
       registerDigestCommand(program, context, {
         // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
-        queueDigests: (store, config, digests) => {
+        queueDigests: async (store, config, digests) => {
+          const { describeUnreachable } = await import('../deliver/channel-report.js');
           const now = Date.now();
           const queue = outboxOnlyQueue(store, now);
-          for (const d of digests) {
-            queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
-          }
-          return digests.length;
+          const [only] = digests;
+          if (!only) return { queued: 0, notes: [] };
+          // One analysis for all owners (or the one asked for), routed to each owner's channel.
+          const r = queueOwnerDigests(store, config, queue, only.week, now, {
+            ownerId: digests.length === 1 ? only.ownerId : undefined,
+          });
+          const notes = r.unreachable.map((u) => describeUnreachable(u, config.locale));
+          return { queued: digests.length - r.unreachable.length, notes };
         },
       });
   },
-  audit: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
+  audit: async () => {
+    const { registerAuditCommand } = await import('./commands/audit-command.js');
+    const { outboxOnlyQueue, queueSupervisorAudits } = await import('../deliver/queue-weekly-deliveries.js');
+    const { describeUnreachable } = await import('../deliver/channel-report.js');
+    return (program, context) =>
+      registerAuditCommand(program, context, {
+        // --send queues the audit to every configured supervisor; the running sender delivers it.
+        queueAudits: (store, config, week) => {
+          const r = queueSupervisorAudits(store, config, outboxOnlyQueue(store, Date.now()), week);
+          return {
+            queued: r.recipients - r.unreachable.length,
+            notes: r.unreachable.map((u) => describeUnreachable(u, config.locale)),
+          };
+        },
+      });
+  },
   purge: async () => (await import('./commands/purge-command.js')).registerPurgeCommand,
   forget: async () => (await import('./commands/forget-command.js')).registerForgetCommand,
   // One module defines both (registered once: main.ts registers each distinct function once).
@@ -38,6 +58,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   doctor: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
   export: async () => (await import('./commands/export-command.js')).registerExportCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  send: async () => (await import('./commands/send-command.js')).registerSendCommand,
   'serve-webhook': async () =>
     (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
 };

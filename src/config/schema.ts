@@ -169,7 +169,7 @@ export const configSchema = z.strictObject({
           secure: z.boolean().default(false),
           /** Login name; empty: no authentication. */
           user: z.string().default(''),
-          /** Sender address, e.g. `青群 <qingqun@example.gov.cn>`. */
+          /** Sender address, e.g. `清群 <qingqun@example.gov.cn>`. */
           from: z.string().default(''),
           /** Secret: only from the environment (QINGQUN_SMTP_PASSWORD). */
           password: z.string().default(''),

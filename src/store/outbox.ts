@@ -152,6 +152,7 @@ export class Outbox {
       list: db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id`),
       listState: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`),
       counts: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state'),
+      byChannel: db.prepare('SELECT channel, COUNT(*) AS n FROM outbox WHERE state = ? GROUP BY channel'),
       purge: db.prepare(`UPDATE outbox SET payload = NULL
         WHERE payload IS NOT NULL AND state IN ('sent', 'failed', 'undeliverable', 'unconfirmed') AND updated_at < ?`),
     };
@@ -305,6 +306,12 @@ export class Outbox {
     const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
     for (const { state, n } of this.s.counts.all() as { state: OutboxState; n: number }[]) counts[state] = n;
     return counts;
+  }
+
+  /** Messages in `state` per channel. */
+  countByChannel(state: OutboxState): Partial<Record<OutboxChannel, number>> {
+    const rows = this.s.byChannel.all(state) as { channel: OutboxChannel; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.channel, r.n]));
   }
 
   /** Drops the content of settled rows last changed before `before`; keys and states stay. */

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import type { QueueOutcome } from './digest-command.js';
 
 interface AuditFlags {
   week?: string;
+  send?: boolean;
   format: string;
   supervisor?: string;
   unit?: string[];
@@ -14,8 +17,17 @@ interface AuditFlags {
 
 const FORMATS = ['text', 'md', 'csv', 'json'];
 
-/** `qingqun audit`: the supervisors' audit of a week; aggregates only. */
-export function registerAuditCommand(program: Command, context: () => CliContext): void {
+export interface AuditCommandHooks {
+  /** Queues the week's audit to every configured supervisor (on their channel). */
+  queueAudits?: (store: Store, config: Config, week: string) => QueueOutcome;
+}
+
+/** `qingqun audit`: the supervisors' audit of a week; aggregates only. --send queues it. */
+export function registerAuditCommand(
+  program: Command,
+  context: () => CliContext,
+  hooks: AuditCommandHooks = {},
+): void {
   program
     .command('audit')
     .description(
@@ -25,6 +37,10 @@ export function registerAuditCommand(program: Command, context: () => CliContext
     .option('--format <format>', 'text, md, csv or json', 'text')
     .option('--supervisor <id>', "limit to this configured supervisor's units")
     .option('--unit <unit...>', 'limit to these units')
+    .option(
+      '--send',
+      'queue the audit to every configured supervisor (org.supervisors) instead of printing it',
+    )
     .action((flags: AuditFlags) => {
       const { config, out } = context();
       if (!FORMATS.includes(flags.format)) {
@@ -33,6 +49,16 @@ export function registerAuditCommand(program: Command, context: () => CliContext
       const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
       const store = new Store(config.db);
       try {
+        if (flags.send) {
+          if (!hooks.queueAudits) throw new RangeError('audit: sending is not available in this build');
+          if (config.org.supervisors.length === 0) {
+            throw new RangeError('audit --send: no supervisor is configured (org.supervisors)');
+          }
+          const { queued, notes } = hooks.queueAudits(store, config, week);
+          out(`queued ${queued} audits for ${week}`);
+          for (const note of notes) out(note);
+          return;
+        }
         const audit = buildSupervisorAudit(store, config, week, {
           supervisorId: flags.supervisor,
           units: flags.unit,

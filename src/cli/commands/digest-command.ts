@@ -15,12 +15,22 @@ interface DigestFlags {
   charts?: string;
 }
 
+/** How many were queued, and lines for the operator (e.g. owners no configured channel reaches). */
+export interface QueueOutcome {
+  queued: number;
+  notes: string[];
+}
+
 export interface DigestCommandHooks {
   /**
    * Queues the digests for sending (and records the recommendations each carries); returns how many
    * were queued. Without it the command can only do --dry-run.
    */
-  queueDigests?: (store: Store, config: Config, digests: OwnerDigest[]) => Promise<number> | number;
+  queueDigests?: (
+    store: Store,
+    config: Config,
+    digests: OwnerDigest[],
+  ) => Promise<number | QueueOutcome> | number | QueueOutcome;
 }
 
 /** `qingqun digest`: renders each owner's weekly digest; --dry-run prints instead of queueing. */
@@ -64,8 +74,10 @@ export function registerDigestCommand(
           }
         }
         if (!flags.dryRun && hooks.queueDigests) {
-          const queued = await hooks.queueDigests(store, config, digests);
+          const outcome = await hooks.queueDigests(store, config, digests);
+          const { queued, notes } = typeof outcome === 'number' ? { queued: outcome, notes: [] } : outcome;
           out(`queued ${queued} digests for ${week}`);
+          for (const note of notes) out(note);
           return;
         }
         if (flags.format === 'json') {
