@@ -155,7 +155,7 @@ function itemsFor(config: Config, channel: ChannelName, m: LogicalMessage): Outb
       const tag = channel === 'wecom' ? 'wecom' : 'robot';
       // Three UTF-8 bytes per UTF-16 unit at most: parts of bytes/3 units fit the byte limit.
       const heading = `**${m.subject}**`;
-      const texts = splitMessageParts(`${heading}\n\n${joinParts(m.parts)}`, Math.floor(bytes / 3) - 8);
+      const texts = splitMessageParts(`${heading}\n${joinParts(m.parts)}`, Math.floor(bytes / 3) - 8);
       return [
         ...texts.map(
           (text, i): OutboxItem => ({
