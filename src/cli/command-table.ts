@@ -58,6 +58,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   doctor: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
   export: async () => (await import('./commands/export-command.js')).registerExportCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  roster: async () => (await import('./commands/roster-command.js')).registerRosterCommand,
   send: async () => (await import('./commands/send-command.js')).registerSendCommand,
   'serve-webhook': async () =>
     (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
