@@ -58,6 +58,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   doctor: async () => (await import('./commands/maintenance-commands.js')).registerMaintenanceCommands,
   export: async () => (await import('./commands/export-command.js')).registerExportCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  run: async () => (await import('./commands/run-command.js')).registerRunCommand,
   roster: async () => (await import('./commands/roster-command.js')).registerRosterCommand,
   send: async () => (await import('./commands/send-command.js')).registerSendCommand,
   'serve-webhook': async () =>
