@@ -1,7 +1,13 @@
 import type { Config } from '../config/schema.js';
 import { readContactAddresses } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
-import { type ChannelName, type ChannelSender, channelConfigured, channelsInUse } from './channel.js';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  type ChannelSender,
+  channelConfigured,
+  channelsInUse,
+} from './channel.js';
 import { createEmailChannel } from './email-channel.js';
 import { createWecomChannel } from './wecom-channel.js';
 import { createWecomRobotChannel } from './wecom-robot-channel.js';
@@ -17,7 +23,7 @@ export interface Channels {
 }
 
 /**
- * The senders of every non-WeChat channel that deliver.channels lists and the configuration sets up,
+ * The senders of every non-WeChat channel the configuration sets up,
  * and the address lookup the send queue uses (read at send time, so a corrected address applies to
  * messages already queued).
  */
@@ -30,10 +36,13 @@ export function createChannels(
   const closers: (() => void)[] = [];
   const unconfigured: ChannelName[] = [];
   const subject = config.locale === 'en' ? 'qingqun' : '清群';
-  for (const name of channelsInUse(config)) {
+  const listed = new Set(channelsInUse(config));
+  // Every configured channel gets a sender (the WeCom callback answers on WeCom even when no
+  // audience lists it); a listed channel that is not configured is reported.
+  for (const name of CHANNEL_NAMES) {
     if (name === 'wechat') continue;
     if (!channelConfigured(config, name)) {
-      unconfigured.push(name);
+      if (listed.has(name)) unconfigured.push(name);
       continue;
     }
     if (name === 'email') {

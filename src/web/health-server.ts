@@ -17,8 +17,11 @@ export async function serveHealth(options: {
   host: string;
   port: number;
   status: () => Record<string, unknown> & { ok: boolean };
+  /** Further routes on the same server (the WeCom callback). */
+  mount?: (app: Hono) => void;
 }): Promise<RunningHealth> {
   const app = new Hono();
+  options.mount?.(app);
   app.get('/health', (c) => {
     const status = options.status();
     return c.json(status, status.ok ? 200 : 503);

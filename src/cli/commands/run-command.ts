@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Hono } from 'hono';
 import { ConfigError } from '../../config/config-error.js';
+import { createConversation } from '../../converse/create-conversation.js';
+import { mountWecomCallback, WECOM_CALLBACK_PATH } from '../../converse/wecom-callback-routes.js';
 import { systemClock } from '../../deliver/clock.js';
 import { createChannels } from '../../deliver/create-channels.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
@@ -9,6 +12,7 @@ import { pollChatlog } from '../../ingest/archive/chatlog-poller.js';
 import { createWebhookServer } from '../../ingest/archive/create-webhook-server.js';
 import { scanWatchedFolder } from '../../ingest/archive/watch-folder.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
+import { storeMemberPrivacy } from '../../privacy/store-member-privacy.js';
 import { Outbox } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import { serveHealth } from '../../web/health-server.js';
@@ -172,9 +176,32 @@ export function registerRunCommand(program: Command, context: () => CliContext):
       }
       const outbox = new Outbox(store.db);
       let stopping = false;
+      // Private-chat commands through the WeCom application's callback, answered on the WeCom channel.
+      const w = config.deliver.wecom;
+      const callback = w.callbackToken !== '' && w.encodingAesKey !== '' && w.corpId !== '';
+      const mount = callback
+        ? (app: Hono) =>
+            mountWecomCallback(app, {
+              crypto: { token: w.callbackToken, encodingAesKey: w.encodingAesKey, corpId: w.corpId },
+              store,
+              log,
+              conversation: createConversation({
+                store,
+                config,
+                clock: systemClock,
+                log,
+                privacy: storeMemberPrivacy(store, config),
+                queue: {
+                  enqueue: (items) =>
+                    delivery.queue.enqueue(items.map((item) => ({ ...item, channel: 'wecom' as const }))),
+                },
+              }),
+            })
+        : undefined;
       const health = await serveHealth({
         host: r.healthHost,
         port: r.healthPort,
+        mount,
         status: () => {
           const failing = Object.values(status).some((s) => s.lastError !== null);
           return {
@@ -195,6 +222,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
           };
         },
       });
+      if (callback) out(`WeCom callback: ${health.url.replace(/\/health$/, WECOM_CALLBACK_PATH)}`);
       out(`qingqun run: health at ${health.url} (Ctrl-C or SIGTERM stops)`);
 
       await new Promise<void>((resolve) => {
