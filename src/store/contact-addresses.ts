@@ -61,3 +61,11 @@ export function findContactIdsByName(store: Store, name: string, unit: string | 
     .pluck()
     .all(...(unit === null ? [name] : [name, unit])) as string[];
 }
+
+/** Every contact that owns a stored group (the owners' digests go to them). */
+export function listGroupOwnerIds(store: Store): string[] {
+  return store.db
+    .prepare('SELECT DISTINCT owner_id FROM groups WHERE owner_id IS NOT NULL ORDER BY owner_id')
+    .pluck()
+    .all() as string[];
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { backupDatabase } from '../../store/backup-database.js';
 import { checkDatabase } from '../../store/check-database.js';
 import { Store } from '../../store/store.js';
@@ -30,6 +31,8 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
         const check = checkDatabase(store);
         out(JSON.stringify(check, null, 2));
         out(check.ok ? `${config.db}: ok` : `${config.db}: PROBLEMS FOUND`);
+        // Delivery: warnings only; the exit code stays the database's.
+        for (const line of deliverySetupLines(store, config)) out(line);
         if (!check.ok) process.exitCode = 1;
       } finally {
         store.close();
