@@ -1,6 +1,7 @@
 import { log as wechatyLog } from 'wechaty';
 import type { Conversation } from '../../converse/create-conversation.js';
 import { systemClock } from '../../deliver/clock.js';
+import { createChannels } from '../../deliver/create-channels.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import { createBot } from '../../ingest/wechaty/create-bot.js';
@@ -37,10 +38,14 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
   bot.on('login', (user) => log.info({ userId: user.id }, 'logged in'));
   bot.on('logout', (user) => log.warn({ userId: user.id }, 'logged out'));
   await bot.start();
+  // Email/WeCom beside WeChat, when configured (e.g. the audit by email to supervisors).
+  const channels = createChannels(store, config);
   const delivery = await createDelivery({
     store,
     config,
     sender: createWechatySender(bot),
+    channels,
+    onReport: (line) => log.warn({ report: line }, 'delivery'),
     clock: systemClock,
     log,
     timers: 'cron',
@@ -57,6 +62,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
   });
   out('正在停止… / stopping…');
   await delivery.stop();
+  channels.close();
   await bot.stop();
   await recorder.idle();
   store.close();
