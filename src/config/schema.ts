@@ -165,7 +165,10 @@ export const configSchema = z.strictObject({
           /** SMTP server; empty: no email channel. */
           host: z.string().default(''),
           port: z.number().int().min(1).max(65535).default(587),
-          /** true: TLS from the first byte (usually port 465); false: STARTTLS, required when offered. */
+          /**
+           * true: TLS from the first byte (usually port 465); false: STARTTLS whenever the server
+           * offers it, and required before a password goes to a server not on this machine.
+           */
           secure: z.boolean().default(false),
           /** Login name; empty: no authentication. */
           user: z.string().default(''),

@@ -56,7 +56,7 @@ export function channelConfigured(config: Config, channel: ChannelName): boolean
     case 'wechat':
       return true;
     case 'email':
-      return d.email.host !== '' && d.email.from !== '';
+      return d.email.host !== '';
     case 'wecom':
       return d.wecom.corpId !== '' && d.wecom.secret !== '' && d.wecom.agentId > 0;
     case 'wecomRobot':

@@ -14,7 +14,7 @@ export function deliverySetupLines(store: Store, config: Config): string[] {
   const d = config.deliver;
   const lines: string[] = [];
   const missing: Record<Exclude<ChannelName, 'wechat'>, string[]> = {
-    email: [...(d.email.host ? [] : ['deliver.email.host']), ...(d.email.from ? [] : ['deliver.email.from'])],
+    email: d.email.host ? [] : ['deliver.email.host'],
     wecom: [
       ...(d.wecom.corpId ? [] : ['deliver.wecom.corpId']),
       ...(d.wecom.agentId > 0 ? [] : ['deliver.wecom.agentId']),

@@ -80,7 +80,7 @@ export function createEmailChannel(
                 ],
               };
       try {
-        await transport.sendMail({ from: settings.from, to, ...mail, textEncoding: 'base64' });
+        await transport.sendMail({ from: senderAddress(settings), to, ...mail, textEncoding: 'base64' });
       } catch (error) {
         throw classify(error as SmtpError & Error);
       }
@@ -89,6 +89,13 @@ export function createEmailChannel(
       transport.close();
     },
   };
+}
+
+/** deliver.email.from, else the login when it is an address, else qingqun@ the SMTP host. */
+export function senderAddress(settings: EmailSettings): string {
+  if (settings.from !== '') return settings.from;
+  if (settings.user.includes('@')) return settings.user;
+  return `qingqun@${settings.host}`;
 }
 
 /** SMTP failures as the send queue reads them (RFC 5321 reply codes). */
