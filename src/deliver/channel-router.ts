@@ -64,6 +64,17 @@ export function chooseChannel(
   return null;
 }
 
+/** One Outbox (its prepared statements) per database, for routing many messages. */
+const outboxes = new WeakMap<object, Outbox>();
+function outboxOf(store: Store): Outbox {
+  let outbox = outboxes.get(store.db);
+  if (!outbox) {
+    outbox = new Outbox(store.db);
+    outboxes.set(store.db, outbox);
+  }
+  return outbox;
+}
+
 /**
  * The outbox items that deliver `message` on the recipient's channel. A message of which any item
  * was queued before — on whatever channel — yields no items (`already`): a digest goes out once,
@@ -73,7 +84,7 @@ export function routeMessage(store: Store, config: Config, message: LogicalMessa
   const channel = chooseChannel(store, config, message.audience, message.recipientId);
   if (channel === null) return { channel: null, tried: config.deliver.channels[message.audience] };
   const items = itemsFor(config, channel, message);
-  const outbox = new Outbox(store.db);
+  const outbox = outboxOf(store);
   if (outbox.hasKeyPrefix(`${message.key}:`)) {
     // Items of the same channel are enqueued again as before (the outbox reports duplicates and
     // conflicts by key); a message that went on another channel is not sent a second time.

@@ -108,7 +108,9 @@ export class Outbox {
         ON CONFLICT (dedupe_key) DO NOTHING`),
       byKey: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE dedupe_key = ?`),
       byId: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`),
-      prefix: db.prepare(`SELECT 1 FROM outbox WHERE dedupe_key LIKE ? ESCAPE '\\' LIMIT 1`),
+      // A range on the unique key's index (BINARY collation: every key with the prefix sorts
+      // between the prefix and the prefix followed by the highest code point).
+      prefix: db.prepare('SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1'),
       // Parts to one recipient go out in the order they were enqueued: a row waits while an earlier
       // one to the same recipient is still queued or in flight.
       // Channels in the JSON array bound last are skipped (no sender for them in this process).
@@ -187,8 +189,7 @@ export class Outbox {
 
   /** Whether any message's key starts with `prefix` (one digest, whichever channel carried it). */
   hasKeyPrefix(prefix: string): boolean {
-    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return this.s.prefix.get(`${escaped}%`) !== undefined;
+    return this.s.prefix.get(prefix, `${prefix}\u{10FFFF}`) !== undefined;
   }
 
   get(dedupeKey: string): OutboxRow | undefined {
