@@ -26,11 +26,34 @@ export function describeUnreachable(u: Unreachable, locale: ReportLocale): strin
     : `无法送达：${AUDIENCE['zh-CN'][u.audience]} ${u.name}（${u.recipientId}）在${tried}上都没有地址，请在通讯录中补充（qingqun roster import）`;
 }
 
+const WHY: Record<ReportLocale, (r: UndeliverableReport) => string> = {
+  'zh-CN': (r) =>
+    r.reason === 'no-address'
+      ? '没有该渠道的地址'
+      : r.reason === 'rejected'
+        ? r.channel === 'wecom'
+          ? '不在应用的可见范围内（81013），请在企业微信管理后台把其加入可见范围'
+          : '邮件服务器拒收该邮箱'
+        : r.reason === 'not-friend'
+          ? '不是机器人账号的好友'
+          : '机器人账号找不到此人',
+  en: (r) =>
+    r.reason === 'no-address'
+      ? 'no address on this channel'
+      : r.reason === 'rejected'
+        ? r.channel === 'wecom'
+          ? "outside the application's visible range (81013): add them in the WeCom admin console"
+          : 'the mail server refused the mailbox'
+        : r.reason === 'not-friend'
+          ? "not a friend of the bot's account"
+          : "the bot's account cannot find them",
+};
+
 export function describeUndeliverable(r: UndeliverableReport, locale: ReportLocale): string {
   const channel = NAMES[locale][r.channel];
   return locale === 'en'
-    ? `undeliverable on ${channel}: ${r.recipientId} (${r.reason}); ${r.rows.length} message(s) given up`
-    : `${channel}无法送达：${r.recipientId}（${r.reason}），放弃 ${r.rows.length} 条消息`;
+    ? `undeliverable on ${channel}: ${r.recipientId}, ${WHY.en(r)}; ${r.rows.length} message(s) given up`
+    : `${channel}无法送达：${r.recipientId}，${WHY['zh-CN'](r)}；放弃 ${r.rows.length} 条消息`;
 }
 
 export function describeBlocked(e: ChannelBlockedError, locale: ReportLocale): string {
