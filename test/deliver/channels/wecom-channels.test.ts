@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Config, configSchema } from '../../../src/config/schema.js';
 import type { ChannelBlockedError } from '../../../src/deliver/channel.js';
+import { describeUndeliverable } from '../../../src/deliver/channel-report.js';
 import { routeMessage } from '../../../src/deliver/channel-router.js';
 import { createChannels } from '../../../src/deliver/create-channels.js';
 import { SendQueue, type UndeliverableReport } from '../../../src/deliver/send-queue.js';
@@ -180,6 +181,9 @@ describe('WeCom application messages', () => {
     expect(result).toMatchObject({ sent: 2, undeliverable: 2 });
     expect(undeliverable).toHaveLength(1);
     expect(undeliverable[0]).toMatchObject({ recipientId: 'u-out', channel: 'wecom', reason: 'rejected' });
+    expect(describeUndeliverable(undeliverable[0] as UndeliverableReport, 'zh-CN')).toBe(
+      '企业微信应用无法送达：u-out，不在应用的可见范围内（81013），请在企业微信管理后台把其加入可见范围；放弃 2 条消息',
+    );
   });
 
   it('falls back to the next channel for a contact without a WeCom user id, and reports one no channel reaches', () => {
