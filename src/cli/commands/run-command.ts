@@ -97,7 +97,8 @@ export function registerRunCommand(program: Command, context: () => CliContext):
       const closers: (() => Promise<void>)[] = [];
 
       if (r.chatlogUrl !== '') {
-        const s: TaskStatus = (status.chatlogPoll = { runs: 0, lastRunAt: null, lastError: null });
+        const s: TaskStatus = { runs: 0, lastRunAt: null, lastError: null };
+        status.chatlogPoll = s;
         tasks.push(
           every(r.chatlogPollSeconds * 1000, stop.signal, async () => {
             try {
@@ -121,7 +122,8 @@ export function registerRunCommand(program: Command, context: () => CliContext):
       }
       if (r.watchDir !== '') {
         mkdirSync(r.watchDir, { recursive: true });
-        const s: TaskStatus = (status.watchDir = { runs: 0, lastRunAt: null, lastError: null, imported: 0 });
+        const s: TaskStatus = { runs: 0, lastRunAt: null, lastError: null, imported: 0 };
+        status.watchDir = s;
         tasks.push(
           every(r.watchSeconds * 1000, stop.signal, async () => {
             try {
