@@ -143,8 +143,8 @@ export function registerRunCommand(program: Command, context: () => CliContext):
                 if (d.problems.length > 0) {
                   report(
                     config.locale === 'en'
-                      ? `${d.file}: ${d.problems.length} problem(s), first: ${d.problems[0]}`
-                      : `${d.file}：${d.problems.length} 处问题，第一处：${d.problems[0]}`,
+                      ? `watched folder: ${d.problems.length} problem(s), first: ${d.problems[0]}`
+                      : `监视文件夹：${d.problems.length} 处问题，第一处：${d.problems[0]}`,
                   );
                 }
               }

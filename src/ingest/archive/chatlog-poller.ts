@@ -51,7 +51,13 @@ export interface ChatlogPollResult {
 }
 
 async function getJson(http: typeof fetch, url: string): Promise<unknown> {
-  const response = await http(url, { headers: { accept: 'application/json' } });
+  let response: Response;
+  try {
+    response = await http(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new Error(`chatlog API unreachable at ${new URL(url).origin} (${cause})`);
+  }
   if (!response.ok) throw new Error(`chatlog API ${response.status} for ${new URL(url).pathname}`);
   return response.json();
 }
