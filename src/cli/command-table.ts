@@ -20,22 +20,39 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
     return (program, context) =>
       registerDigestCommand(program, context, {
         // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
-        queueDigests: (store, config, digests) => {
+        queueDigests: async (store, config, digests) => {
+          const { describeUnreachable } = await import('../deliver/channel-report.js');
           const now = Date.now();
           const queue = outboxOnlyQueue(store, now);
-          let queued = 0;
-          let alreadyQueued = 0;
-          for (const d of digests) {
-            // The outbox skips a message whose dedupe key it holds: that digest was queued before.
-            const result = queueOwnerDigests(store, config, queue, d.week, now, { ownerId: d.ownerId });
-            if (result.queued > 0) queued++;
-            else alreadyQueued++;
-          }
-          return { queued, alreadyQueued };
+          const [only] = digests;
+          if (!only) return { queued: 0, alreadyQueued: 0, notes: [] };
+          // One analysis for all owners (or the one asked for), routed to each owner's channel.
+          const r = queueOwnerDigests(store, config, queue, only.week, now, {
+            ownerId: digests.length === 1 ? only.ownerId : undefined,
+          });
+          const notes = r.unreachable.map((u) => describeUnreachable(u, config.locale));
+          // The outbox skips a message whose dedupe key it holds: that digest was queued before.
+          const queued = digests.length - r.unreachable.length - r.alreadyQueued;
+          return { queued, alreadyQueued: r.alreadyQueued, notes };
         },
       });
   },
-  audit: async () => (await import('./commands/audit-command.js')).registerAuditCommand,
+  audit: async () => {
+    const { registerAuditCommand } = await import('./commands/audit-command.js');
+    const { outboxOnlyQueue, queueSupervisorAudits } = await import('../deliver/queue-weekly-deliveries.js');
+    const { describeUnreachable } = await import('../deliver/channel-report.js');
+    return (program, context) =>
+      registerAuditCommand(program, context, {
+        // --send queues the audit to every configured supervisor; the running sender delivers it.
+        queueAudits: (store, config, week) => {
+          const r = queueSupervisorAudits(store, config, outboxOnlyQueue(store, Date.now()), week);
+          return {
+            queued: r.recipients - r.unreachable.length,
+            notes: r.unreachable.map((u) => describeUnreachable(u, config.locale)),
+          };
+        },
+      });
+  },
   purge: async () => (await import('./commands/purge-command.js')).registerPurgeCommand,
   forget: async () => (await import('./commands/forget-command.js')).registerForgetCommand,
   // One module defines both (registered once: main.ts registers each distinct function once).
@@ -44,6 +61,9 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   outbox: async () => (await import('./commands/outbox-command.js')).registerOutboxCommand,
   export: async () => (await import('./commands/export-command.js')).registerExportCommand,
   serve: async () => (await import('./commands/serve-command.js')).registerServeCommand,
+  run: async () => (await import('./commands/run-command.js')).registerRunCommand,
+  roster: async () => (await import('./commands/roster-command.js')).registerRosterCommand,
+  send: async () => (await import('./commands/send-command.js')).registerSendCommand,
   'serve-webhook': async () =>
     (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
 };

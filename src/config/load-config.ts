@@ -40,6 +40,29 @@ function readYaml(path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Secrets of the delivery channels, by key: a config file must not hold them (they go in .env). */
+const ENV_ONLY: Record<string, string> = {
+  'deliver.email.password': 'QINGQUN_SMTP_PASSWORD',
+  'deliver.wecom.secret': 'QINGQUN_WECOM_SECRET',
+  'deliver.wecom.callbackToken': 'QINGQUN_WECOM_TOKEN',
+  'deliver.wecom.encodingAesKey': 'QINGQUN_WECOM_AES_KEY',
+  'deliver.wecomRobot.key': 'QINGQUN_WECOM_ROBOT_KEY',
+};
+
+function refuseFileSecrets(layer: Record<string, unknown>, path: string | undefined): void {
+  for (const [key, variable] of Object.entries(ENV_ONLY)) {
+    let node: unknown = layer;
+    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    if (node !== undefined && node !== '') {
+      throw new ConfigError(
+        `${key}: a secret belongs in the environment (${variable} in .env), not in ${path ?? 'a config file'}`,
+        key,
+        path,
+      );
+    }
+  }
+}
+
 /**
  * Reads configuration in one place: defaults < config/default.yaml < local file < environment
  * (process env over `.env`) < CLI flags. Throws ConfigError naming the bad key.
@@ -48,6 +71,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
   const layers: Record<string, unknown>[] = [readYaml(options.defaultsPath)];
   const localPath = options.configPath ?? options.env.QINGQUN_CONFIG;
   if (localPath) layers.push(readYaml(resolve(options.cwd, localPath)));
+  for (const layer of layers) refuseFileSecrets(layer, localPath);
   const dotenvPath = resolve(options.cwd, '.env');
   const fileEnv = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
   layers.push(readEnvOptions({ ...fileEnv, ...options.env }));

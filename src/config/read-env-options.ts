@@ -13,6 +13,11 @@ export const ENV_KEYS: Record<string, string> = {
   QINGQUN_BOT_NAME: 'puppet.botName',
   QINGQUN_WEBHOOK_SECRET: 'webhook.secret',
   QINGQUN_DASHBOARD_TOKENS: 'web.tokens',
+  QINGQUN_SMTP_PASSWORD: 'deliver.email.password',
+  QINGQUN_WECOM_SECRET: 'deliver.wecom.secret',
+  QINGQUN_WECOM_ROBOT_KEY: 'deliver.wecomRobot.key',
+  QINGQUN_WECOM_TOKEN: 'deliver.wecom.callbackToken',
+  QINGQUN_WECOM_AES_KEY: 'deliver.wecom.encodingAesKey',
 };
 
 /** Returns a partial config object built from the environment (empty values are ignored). */

@@ -17,6 +17,14 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An ordered, duplicate-free list of delivery channels drawn from `allowed`. */
+function channelList<const T extends string>(allowed: readonly [T, ...T[]]) {
+  return z
+    .array(z.enum(allowed))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'a channel is listed twice');
+}
+
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'expected a 5-field cron expression');
 
 /**
@@ -160,6 +168,107 @@ export const configSchema = z.strictObject({
       pollMs: z.number().int().positive().default(5000),
       /** Runs of one scheduled job period (e.g. one week's digests) before it is left as failed. */
       jobMaxAttempts: z.number().int().positive().default(3),
+      /**
+       * Which channels each audience is reached on, in order of preference: a recipient gets each
+       * message on the first listed channel that is configured and has an address for them
+       * (docs/DEPLOYMENT.md). The WeCom group robot posts into one group: supervisors only.
+       */
+      channels: z
+        .strictObject({
+          owners: channelList(['wechat', 'email', 'wecom']).default(['wechat']),
+          supervisors: channelList(['wechat', 'email', 'wecom', 'wecomRobot']).default(['wechat']),
+          cadres: channelList(['wechat', 'email', 'wecom']).default(['wechat']),
+        })
+        .prefault({}),
+      /** Email over SMTP (nodemailer). The password comes from QINGQUN_SMTP_PASSWORD only. */
+      email: z
+        .strictObject({
+          /** SMTP server; empty: no email channel. */
+          host: z.string().default(''),
+          port: z.number().int().min(1).max(65535).default(587),
+          /**
+           * true: TLS from the first byte (usually port 465); false: STARTTLS whenever the server
+           * offers it, and required before a password goes to a server not on this machine.
+           */
+          secure: z.boolean().default(false),
+          /** Login name; empty: no authentication. */
+          user: z.string().default(''),
+          /** Sender address, e.g. `清群 <qingqun@example.gov.cn>`. */
+          from: z.string().default(''),
+          /** Secret: only from the environment (QINGQUN_SMTP_PASSWORD). */
+          password: z.string().default(''),
+          /** Least time between two mails, in milliseconds. */
+          minGapMs: z.number().int().nonnegative().default(200),
+          /** At most this many mails in any 60 seconds. */
+          maxPerMinute: z.number().int().positive().default(60),
+        })
+        .prefault({}),
+      /** WeCom application messages (企业微信应用消息). The secret comes from QINGQUN_WECOM_SECRET only. */
+      wecom: z
+        .strictObject({
+          /** 企业ID; empty: no WeCom channel. */
+          corpId: z.string().default(''),
+          /** The application's AgentId. */
+          agentId: z.number().int().nonnegative().default(0),
+          /** The API's base URL (a proxy with a trusted IP may stand in front of it). */
+          apiBase: z.string().url().default('https://qyapi.weixin.qq.com'),
+          /** markdown (read in the WeCom app) or text (also shown in WeChat through 微信插件). */
+          format: z.enum(['markdown', 'text']).default('markdown'),
+          /** Secret: only from the environment (QINGQUN_WECOM_SECRET). */
+          secret: z.string().default(''),
+          /** The callback's Token (接收消息 › Token). Secret: only from QINGQUN_WECOM_TOKEN. */
+          callbackToken: z.string().default(''),
+          /** The callback's EncodingAESKey (43 characters). Secret: only from QINGQUN_WECOM_AES_KEY. */
+          encodingAesKey: z
+            .string()
+            .regex(/^([A-Za-z0-9]{43})?$/, 'an EncodingAESKey has 43 letters and digits')
+            .default(''),
+          /** Least time between two API sends, in milliseconds. */
+          minGapMs: z.number().int().nonnegative().default(500),
+          /** At most this many sends in any 60 seconds (WeCom allows 30 a minute to one member). */
+          maxPerMinute: z.number().int().positive().default(30),
+        })
+        .prefault({}),
+      /** A WeCom group robot (群机器人) for the supervisors' group. Key from QINGQUN_WECOM_ROBOT_KEY only. */
+      wecomRobot: z
+        .strictObject({
+          /** Secret: only from the environment (QINGQUN_WECOM_ROBOT_KEY); empty: no robot. */
+          key: z.string().default(''),
+          /** The webhook's base URL. */
+          apiBase: z.string().url().default('https://qyapi.weixin.qq.com'),
+          /** Least time between two posts, in milliseconds. */
+          minGapMs: z.number().int().nonnegative().default(3000),
+          /** WeCom allows a robot 20 messages a minute. */
+          maxPerMinute: z.number().int().positive().max(20).default(20),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /**
+   * `qingqun run`: unattended ingestion without a bot (docs/DEPLOYMENT.md). The chatlog webhook
+   * receiver uses `webhook`, the dashboard `web`.
+   */
+  run: z
+    .strictObject({
+      /** Health endpoint (GET /health) port; 0 picks a free one. */
+      healthPort: z.number().int().min(0).max(65535).default(8091),
+      healthHost: z.string().min(1).default('127.0.0.1'),
+      /** Serve the chatlog webhook receiver (needs webhook.secret). */
+      webhook: z.boolean().default(false),
+      /** Serve the dashboard (needs web.tokens). */
+      dashboard: z.boolean().default(false),
+      /** chatlog's HTTP API to poll, e.g. http://127.0.0.1:5030; empty: no polling. */
+      chatlogUrl: z.string().default(''),
+      /** Seconds between two polls of chatlog's API. */
+      chatlogPollSeconds: z.number().int().positive().default(300),
+      /** Days of history the first poll reads. */
+      chatlogFirstDays: z.number().int().positive().default(7),
+      /** Folder where the unit drops archive exports; empty: none watched. */
+      watchDir: z.string().default(''),
+      /** Seconds between two scans of the watched folder. */
+      watchSeconds: z.number().int().positive().default(60),
+      /** A file is imported once it has not changed for this many seconds (still being copied). */
+      watchSettleSeconds: z.number().int().nonnegative().default(5),
     })
     .prefault({}),
   /**

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { dailySubject, routeMessage } from '../deliver/channel-router.js';
 import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import type { Job, JobContext } from '../deliver/start-schedules.js';
@@ -57,15 +58,21 @@ export function createDailyDigestJob(options: DailyDigestJobOptions): Job {
         maxPartChars: config.recommend.digest.maxPartChars,
       });
       if (parts.length > 0) {
-        queue.enqueue(
-          parts.map((part, i) => ({
-            dedupeKey: `daily:${contactId}:${until}:part:${i + 1}`,
-            recipientId: contactId,
-            content: { kind: 'text', text: part },
-            ifUncertain: 'report',
-          })),
-        );
-        sent++;
+        // On the cadre's channel (WeChat keys stay `daily:CONTACT:UNTIL:part:N`).
+        const route = routeMessage(store, config, {
+          audience: 'cadres',
+          recipientId: contactId,
+          key: `daily:${contactId}:${until}`,
+          subject: dailySubject(until, config),
+          parts,
+          ifUncertain: 'report',
+        });
+        if (route.channel === null) {
+          log.warn({ contactId, tried: route.tried }, 'daily digest: no channel reaches this cadre');
+        } else {
+          queue.enqueue(route.items);
+          sent++;
+        }
       }
       preferences.recordDigestSent(contactId, until);
     }

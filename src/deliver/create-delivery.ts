@@ -6,7 +6,14 @@ import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';
 import { Outbox } from '../store/outbox.js';
 import { purgeExpired } from '../store/purge-expired.js';
 import type { Store } from '../store/store.js';
+import {
+  describeBlocked,
+  describeFailed,
+  describeUndeliverable,
+  describeUnreachable,
+} from './channel-report.js';
 import type { Clock } from './clock.js';
+import type { Channels } from './create-channels.js';
 import type { DeliverLog } from './deliver-log.js';
 import { queueOwnerDigests, queueSupervisorAudits } from './queue-weekly-deliveries.js';
 import { SendQueue } from './send-queue.js';
@@ -23,6 +30,10 @@ export interface DeliveryOptions {
   timers: 'cron' | 'manual';
   /** The daily member snapshot (needs a live bot); omitted, that job is not scheduled. */
   memberSnapshot?: Job;
+  /** Senders of the channels besides WeChat (createChannels); omitted, only WeChat rows are sent. */
+  channels?: Pick<Channels, 'senders' | 'addressOf'>;
+  /** Operator-facing reports: a channel stopped, a recipient unreachable, a message given up. */
+  onReport?: (line: string) => void;
 }
 
 export interface Delivery {
@@ -48,8 +59,14 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     clock,
     settings: config.deliver,
     log,
-    onUndeliverable: (r) =>
-      log.warn({ recipientId: r.recipientId, reason: r.reason }, 'recipient unreachable'),
+    channels: options.channels?.senders,
+    addressOf: options.channels?.addressOf,
+    onUndeliverable: (r) => {
+      log.warn({ recipientId: r.recipientId, channel: r.channel, reason: r.reason }, 'recipient unreachable');
+      options.onReport?.(describeUndeliverable(r, config.locale));
+    },
+    onFailed: (row) => options.onReport?.(describeFailed(row, config.locale)),
+    onChannelBlocked: (e) => options.onReport?.(describeBlocked(e, config.locale)),
     onUnconfirmed: (rows) => log.warn({ keys: rows.map((r) => r.dedupeKey) }, 'sends interrupted by a crash'),
   });
   const conversation = createConversation({
@@ -70,10 +87,12 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
         ctx.now,
       );
       log.info({ week: r.week, owners: r.recipients, queued: r.queued }, 'owner digests queued');
+      for (const u of r.unreachable) options.onReport?.(describeUnreachable(u, config.locale));
     },
     supervisorAudit: (ctx) => {
       const r = queueSupervisorAudits(store, config, queue, reportedWeek(ctx.scheduledAt, config.timezone));
       log.info({ week: r.week, supervisors: r.recipients, queued: r.queued }, 'audits queued');
+      for (const u of r.unreachable) options.onReport?.(describeUnreachable(u, config.locale));
     },
     dailyDigest: createDailyDigestJob({ store, config, queue, log }),
     retentionPurge: (ctx) => {

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
-import type { EnqueueOutcome, Outbox, OutboxItem, OutboxRow } from '../store/outbox.js';
+import type { EnqueueOutcome, Outbox, OutboxItem, OutboxRow, OutgoingContent } from '../store/outbox.js';
+import { ChannelBlockedError, type ChannelName, type ChannelSender, RateLimitedError } from './channel.js';
 import type { Clock } from './clock.js';
 import { type DeliverLog, silentLog } from './deliver-log.js';
 import { retryDelay } from './retry-delay.js';
@@ -13,6 +14,7 @@ import {
 
 export interface UndeliverableReport {
   recipientId: string;
+  channel: ChannelName;
   reason: UnavailableReason;
   /** Every message to the recipient that was given up (the one tried and those queued behind it). */
   rows: OutboxRow[];
@@ -20,7 +22,17 @@ export interface UndeliverableReport {
 
 export interface SendQueueOptions {
   outbox: Outbox;
+  /** The WeChat account (rows on the 'wechat' channel). */
   sender: Sender;
+  /**
+   * Senders of the other channels. A row on a channel without one stays queued (another process,
+   * or a later run with the channel configured, sends it).
+   */
+  channels?: Partial<Record<Exclude<ChannelName, 'wechat'>, ChannelSender>>;
+  /** A recipient's address on a channel (email, WeCom user id), looked up at send time. */
+  addressOf?: (recipientId: string, channel: ChannelName) => string | undefined;
+  /** A channel hit an error no retry fixes: called once per channel; its rows stay queued. */
+  onChannelBlocked?: (error: ChannelBlockedError) => void;
   clock: Clock;
   settings: Config['deliver'];
   /** Source of the jitter, in [0, 1). */
@@ -42,8 +54,10 @@ export interface DrainResult {
   undeliverable: number;
   /** Messages still queued when the drain ended (not yet due, or waiting for a retry). */
   remaining: number;
-  /** The drain stopped because the sender was offline. */
+  /** The WeChat sender (or another channel's) was offline: its messages wait for the next drain. */
   offline: boolean;
+  /** Channels whose queued messages this drain left alone (no sender, offline or blocked). */
+  skippedChannels: ChannelName[];
 }
 
 /**
@@ -52,7 +66,12 @@ export interface DrainResult {
  * loop on a real clock (with a simulated one its idle polling would race through virtual time).
  */
 export class SendQueue {
-  private readonly throttle: SendThrottle;
+  /** One throttle per channel: each service has its own limits. */
+  private readonly throttles = new Map<ChannelName, SendThrottle>();
+  /** Channels stopped for this process by an error no retry fixes. */
+  private readonly blocked = new Set<ChannelName>();
+  /** A rate-limited channel sends nothing before this time. */
+  private readonly resumeAt = new Map<ChannelName, number>();
   private readonly log: DeliverLog;
   private chain: Promise<unknown> = Promise.resolve();
   private recovered = false;
@@ -62,7 +81,10 @@ export class SendQueue {
   private loop: Promise<void> | undefined;
 
   constructor(private readonly o: SendQueueOptions) {
-    this.throttle = new SendThrottle(o.settings, o.random);
+    this.throttles.set('wechat', new SendThrottle(o.settings, o.random));
+    for (const [name, channel] of Object.entries(o.channels ?? {})) {
+      if (channel) this.throttles.set(name as ChannelName, new SendThrottle(channel.throttle, o.random));
+    }
     this.log = o.log ?? silentLog;
   }
 
@@ -84,7 +106,9 @@ export class SendQueue {
     if (this.recovered) return { unconfirmed: [], requeued: [] };
     this.recovered = true;
     const now = this.o.clock.now();
-    this.throttle.seed(this.o.outbox.sentSince(now - 60_000));
+    for (const sent of this.o.outbox.sentSinceOnChannels(now - 60_000)) {
+      this.throttles.get(sent.channel)?.record(sent.recipientId, sent.at);
+    }
     const result = this.o.outbox.recoverInterrupted(now);
     if (result.requeued.length > 0) {
       this.log.warn(
@@ -167,39 +191,78 @@ export class SendQueue {
       undeliverable: 0,
       remaining: 0,
       offline: false,
+      skippedChannels: [],
     };
+    // Rows on channels this process cannot send on stay queued; the others go on.
+    const skip = new Set<ChannelName>(this.blocked);
+    for (const name of ['email', 'wecom', 'wecomRobot'] as const) {
+      if (!this.o.channels?.[name]) skip.add(name);
+    }
     const signal = this.stopController.signal;
     while (!this.stopping) {
       const now = clock.now();
-      const row = outbox.nextDue(now);
+      const row = outbox.nextDue(now, [...skip]);
       if (!row) {
         const next = waitForRetries ? outbox.nextDueAfter(now) : undefined;
         if (next === undefined) break;
         await clock.sleep(next - now, signal);
         continue;
       }
-      const wait = this.throttle.delayBefore(row.recipientId, now);
+      const throttle = this.throttleOf(row.channel);
+      const wait = Math.max(
+        throttle.delayBefore(row.recipientId, now),
+        (this.resumeAt.get(row.channel) ?? 0) - now,
+      );
       if (wait > 0) await clock.sleep(wait, signal);
       if (this.stopping) break;
       if (!outbox.claim(row.id, clock.now())) continue;
-      if ((await this.sendOne(row, result)) === 'offline') break;
+      if ((await this.sendOne(row, result)) === 'offline') skip.add(row.channel);
+      if (this.blocked.has(row.channel)) skip.add(row.channel);
     }
     result.remaining = outbox.counts().queued;
+    result.skippedChannels = [...skip];
     return result;
+  }
+
+  private throttleOf(channel: ChannelName): SendThrottle {
+    let throttle = this.throttles.get(channel);
+    if (!throttle) {
+      throttle = new SendThrottle(this.o.settings, this.o.random);
+      this.throttles.set(channel, throttle);
+    }
+    return throttle;
+  }
+
+  /** Sends one row's content on its channel; throws as the channel's sender does. */
+  private async deliver(row: OutboxRow, c: OutgoingContent): Promise<void> {
+    if (row.channel === 'wechat') {
+      const { sender } = this.o;
+      if (c.kind === 'text') await sender.sendText(row.recipientId, c.text);
+      else if (c.kind === 'mail') throw new Error('a mail cannot go out on WeChat');
+      else if ('path' in c) await sender.sendImage(row.recipientId, c.path);
+      else await sender.sendImage(row.recipientId, Buffer.from(c.base64, 'base64'), c.name);
+      return;
+    }
+    const channel = this.o.channels?.[row.channel];
+    if (!channel) throw new SenderOfflineError(`no ${row.channel} sender in this process`);
+    // The robot posts into its one group: it needs no address.
+    const to = row.channel === 'wecomRobot' ? '' : this.o.addressOf?.(row.recipientId, row.channel);
+    if (to === undefined || to === null) {
+      throw new RecipientUnavailableError(row.recipientId, 'no-address');
+    }
+    await channel.send(to, c);
   }
 
   /** Sends one claimed row and settles its state. */
   private async sendOne(row: OutboxRow, result: DrainResult): Promise<'done' | 'offline'> {
-    const { outbox, clock, sender, settings } = this.o;
+    const { outbox, clock, settings } = this.o;
     const attempts = row.attempts + 1;
     try {
       const c = row.content;
       if (c === null) throw new Error('message content was purged');
-      if (c.kind === 'text') await sender.sendText(row.recipientId, c.text);
-      else if ('path' in c) await sender.sendImage(row.recipientId, c.path);
-      else await sender.sendImage(row.recipientId, Buffer.from(c.base64, 'base64'), c.name);
+      await this.deliver(row, c);
       const at = clock.now();
-      this.throttle.record(row.recipientId, at);
+      this.throttleOf(row.channel).record(row.recipientId, at);
       outbox.markSent(row.id, at);
       result.sent++;
       return 'done';
@@ -209,18 +272,40 @@ export class SendQueue {
       if (error instanceof SenderOfflineError) {
         outbox.release(row.id, at + settings.pollMs, message, at);
         result.offline = true;
-        this.log.warn({ key: row.dedupeKey }, 'send queue: sender offline; waiting');
+        this.log.warn({ key: row.dedupeKey, channel: row.channel }, 'send queue: sender offline; waiting');
         return 'offline';
       }
-      this.throttle.record(row.recipientId, at);
+      if (error instanceof ChannelBlockedError) {
+        // Not the message's fault: it waits, uncounted, until the operator fixes the channel.
+        outbox.release(row.id, at, message, at);
+        if (!this.blocked.has(row.channel)) {
+          this.blocked.add(row.channel);
+          this.log.error({ channel: row.channel, code: error.code, err: message }, 'channel blocked');
+          this.o.onChannelBlocked?.(error);
+        }
+        return 'done';
+      }
+      if (error instanceof RateLimitedError) {
+        outbox.release(row.id, at + error.retryAfterMs, message, at);
+        this.resumeAt.set(row.channel, at + error.retryAfterMs);
+        result.retried++;
+        this.log.warn({ channel: row.channel, retryInMs: error.retryAfterMs }, 'rate limited; backing off');
+        return 'done';
+      }
+      this.throttleOf(row.channel).record(row.recipientId, at);
       if (error instanceof RecipientUnavailableError) {
-        const rows = outbox.markUndeliverable(row.id, row.recipientId, message, at);
+        const rows = outbox.markUndeliverable(row.id, row.recipientId, message, at, row.channel);
         result.undeliverable += rows.length;
         this.log.warn(
-          { recipient: row.recipientId, reason: error.reason, count: rows.length },
+          { recipient: row.recipientId, channel: row.channel, reason: error.reason, count: rows.length },
           'undeliverable',
         );
-        this.o.onUndeliverable?.({ recipientId: row.recipientId, reason: error.reason, rows });
+        this.o.onUndeliverable?.({
+          recipientId: row.recipientId,
+          channel: row.channel,
+          reason: error.reason,
+          rows,
+        });
       } else if (attempts >= settings.maxAttempts) {
         outbox.markFailed(row.id, message, at);
         result.failed++;

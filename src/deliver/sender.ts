@@ -9,9 +9,13 @@ export interface Sender {
   sendImage(contactId: string, image: string | Buffer, name?: string): Promise<void>;
 }
 
-export type UnavailableReason = 'not-found' | 'not-friend';
+/**
+ * not-found / not-friend: the bot's account; no-address: the contact has no address on the row's
+ * channel; rejected: the channel's service refused this recipient (WeCom 81013, SMTP 550).
+ */
+export type UnavailableReason = 'not-found' | 'not-friend' | 'no-address' | 'rejected';
 
-/** The recipient is unknown to the bot's account or is not its friend: report, do not retry. */
+/** The recipient cannot be reached on this channel: report, do not retry. */
 export class RecipientUnavailableError extends Error {
   constructor(
     readonly contactId: string,

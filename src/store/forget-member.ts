@@ -49,7 +49,7 @@ export function forgetMember(store: Store, contactId: string, now: number): Forg
       | undefined;
     run(
       `INSERT INTO contacts (id, name, unit, opted_out_at, forgotten_at) VALUES (?, '', NULL, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = '', unit = NULL,
+         ON CONFLICT (id) DO UPDATE SET name = '', unit = NULL, email = NULL, wecom_user_id = NULL,
            opted_out_at = COALESCE(contacts.opted_out_at, excluded.opted_out_at), forgotten_at = excluded.forgotten_at`,
       contactId,
       now,

@@ -190,4 +190,27 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN quote_sender_name TEXT;
   ALTER TABLE messages ADD COLUMN quote_excerpt TEXT;
   `,
+  // (deliver channels, unattended mode) contacts' addresses on other channels than WeChat; each
+  // outbox row's channel (existing rows are WeChat; a mail row's kind is 'text': the CHECK on kind
+  // predates mail and a table rebuild would fight other areas' migrations); cursors of incremental
+  // sources (chatlog's HTTP API) and the files of a watched folder already imported, with their reports.
+  `
+  ALTER TABLE contacts ADD COLUMN email TEXT;
+  ALTER TABLE contacts ADD COLUMN wecom_user_id TEXT;
+  CREATE INDEX contacts_wecom_user ON contacts(wecom_user_id) WHERE wecom_user_id IS NOT NULL;
+  ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'wechat';
+  CREATE TABLE ingest_cursors (
+    source      TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE TABLE watched_files (
+    path         TEXT PRIMARY KEY,
+    size         INTEGER NOT NULL,
+    mtime        INTEGER NOT NULL,
+    sha256       TEXT NOT NULL,
+    imported_at  INTEGER NOT NULL,
+    report       TEXT NOT NULL
+  );
+  `,
 ];

@@ -16,11 +16,30 @@ export const OUTBOX_STATES: readonly OutboxState[] = [
   'unconfirmed',
 ];
 
-/** What is sent: text, or a PNG given as a file path or as base64 bytes. */
+/** A file carried by a mail: a PNG shown inline (`cid` set) or an attachment. */
+export interface MailFile {
+  name: string;
+  contentType: string;
+  base64: string;
+  /** Content-ID the HTML refers to as `cid:…`; absent for an attachment. */
+  cid?: string;
+}
+
+/**
+ * What is sent: text, or a PNG given as a file path or as base64 bytes, or (email) one whole mail:
+ * subject, plain text and HTML, inline images and attachments.
+ */
 export type OutgoingContent =
   | { kind: 'text'; text: string }
   | { kind: 'image'; path: string }
-  | { kind: 'image'; base64: string; name?: string };
+  | { kind: 'image'; base64: string; name?: string }
+  | { kind: 'mail'; subject: string; text: string; html: string; files: MailFile[] };
+
+/**
+ * The channel a message goes out on (src/deliver/channel.ts). The outbox only stores it; the queue
+ * picks the sender by it and resolves the recipient's address on it at send time.
+ */
+export type OutboxChannel = 'wechat' | 'email' | 'wecom' | 'wecomRobot';
 
 /**
  * What to do with a message found in 'sending' after a crash: 'report' marks it unconfirmed and
@@ -37,12 +56,15 @@ export interface OutboxItem {
   /** Not sent before this time (ms since epoch); default: at once. */
   notBefore?: number;
   ifUncertain?: IfUncertain;
+  /** Default 'wechat'. */
+  channel?: OutboxChannel;
 }
 
 export interface OutboxRow {
   id: number;
   dedupeKey: string;
   recipientId: string;
+  channel: OutboxChannel;
   /** Null once purged (see purgePayloads); the key stays so the message is never enqueued again. */
   content: OutgoingContent | null;
   state: OutboxState;
@@ -58,7 +80,7 @@ export interface OutboxRow {
 /** 'duplicate': the key exists with the same recipient and content; 'conflict': it exists with other ones. */
 export type EnqueueOutcome = 'queued' | 'duplicate' | 'conflict';
 
-const COLUMNS = `id, dedupe_key AS dedupeKey, recipient_id AS recipientId, payload, state,
+const COLUMNS = `id, dedupe_key AS dedupeKey, recipient_id AS recipientId, channel, payload, state,
   if_uncertain AS ifUncertain, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
   created_at AS createdAt, updated_at AS updatedAt, sent_at AS sentAt`;
 
@@ -81,16 +103,21 @@ export class Outbox {
     this.s = {
       insert: db.prepare(`
         INSERT INTO outbox (dedupe_key, recipient_id, kind, payload, state, if_uncertain, next_attempt_at,
-          created_at, updated_at)
-        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+          created_at, updated_at, channel)
+        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
         ON CONFLICT (dedupe_key) DO NOTHING`),
       byKey: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE dedupe_key = ?`),
       byId: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`),
+      // A range on the unique key's index (BINARY collation: every key with the prefix sorts
+      // between the prefix and the prefix followed by the highest code point).
+      prefix: db.prepare('SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1'),
       // Parts to one recipient go out in the order they were enqueued: a row waits while an earlier
       // one to the same recipient is still queued or in flight.
+      // Channels in the JSON array bound last are skipped (no sender for them in this process).
       nextDue: db.prepare(`
         SELECT ${COLUMNS} FROM outbox o
         WHERE o.state = 'queued' AND o.next_attempt_at <= ?
+          AND o.channel NOT IN (SELECT value FROM json_each(?))
           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.recipient_id = o.recipient_id AND p.id < o.id
                           AND p.state IN ('queued', 'sending'))
         ORDER BY o.next_attempt_at, o.id LIMIT 1`),
@@ -109,7 +136,7 @@ export class Outbox {
       failed: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
         WHERE id = ? AND state = 'sending'`),
       undeliverable: db.prepare(`UPDATE outbox SET state = 'undeliverable', last_error = ?, updated_at = ?
-        WHERE (id = ? AND state = 'sending') OR (recipient_id = ? AND state = 'queued')
+        WHERE (id = ? AND state = 'sending') OR (recipient_id = ? AND channel = ? AND state = 'queued')
         RETURNING ${COLUMNS}`),
       recoverResend: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?,
         last_error = 'interrupted during send; resent' WHERE state = 'sending' AND if_uncertain = 'resend'
@@ -124,9 +151,12 @@ export class Outbox {
         WHERE dedupe_key = ? AND state = 'queued'`),
       sentSince: db.prepare(`SELECT recipient_id AS recipientId, sent_at AS at FROM outbox
         WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
+      sentSinceOnChannels: db.prepare(`SELECT recipient_id AS recipientId, channel, sent_at AS at FROM outbox
+        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
       list: db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id`),
       listState: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`),
       counts: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state'),
+      byChannel: db.prepare('SELECT channel, COUNT(*) AS n FROM outbox WHERE state = ? GROUP BY channel'),
       purge: db.prepare(`UPDATE outbox SET payload = NULL
         WHERE payload IS NOT NULL AND state IN ('sent', 'failed', 'undeliverable', 'unconfirmed') AND updated_at < ?`),
     };
@@ -140,12 +170,14 @@ export class Outbox {
         const info = this.s.insert.run(
           item.dedupeKey,
           item.recipientId,
-          item.content.kind,
+          // The kind column's CHECK predates mail; a mail is text-bearing (its payload says 'mail').
+          item.content.kind === 'mail' ? 'text' : item.content.kind,
           payload,
           item.ifUncertain ?? 'report',
           item.notBefore ?? now,
           now,
           now,
+          item.channel ?? 'wechat',
         );
         if (info.changes === 1) return 'queued';
         const existing = this.s.byKey.get(item.dedupeKey) as RawRow;
@@ -155,6 +187,11 @@ export class Outbox {
         return same ? 'duplicate' : 'conflict';
       }),
     )();
+  }
+
+  /** Whether any message's key starts with `prefix` (one digest, whichever channel carried it). */
+  hasKeyPrefix(prefix: string): boolean {
+    return this.s.prefix.get(prefix, `${prefix}\u{10FFFF}`) !== undefined;
   }
 
   get(dedupeKey: string): OutboxRow | undefined {
@@ -167,9 +204,12 @@ export class Outbox {
     return raw && toRow(raw);
   }
 
-  /** The next queued row due at `now` whose earlier parts to the same recipient are all settled. */
-  nextDue(now: number): OutboxRow | undefined {
-    const raw = this.s.nextDue.get(now) as RawRow | undefined;
+  /**
+   * The next queued row due at `now` whose earlier parts to the same recipient are all settled,
+   * leaving out rows on the `skip` channels.
+   */
+  nextDue(now: number, skip: readonly OutboxChannel[] = []): OutboxRow | undefined {
+    const raw = this.s.nextDue.get(now, JSON.stringify(skip)) as RawRow | undefined;
     return raw && toRow(raw);
   }
 
@@ -216,9 +256,18 @@ export class Outbox {
     this.s.failed.run(error, now, id);
   }
 
-  /** The row in flight and every queued row to the same recipient become undeliverable; returns them. */
-  markUndeliverable(id: number, recipientId: string, error: string, now: number): OutboxRow[] {
-    return (this.s.undeliverable.all(error, now, id, recipientId) as RawRow[]).map(toRow);
+  /**
+   * The row in flight and every queued row to the same recipient on the same channel (default
+   * WeChat) become undeliverable; returns them.
+   */
+  markUndeliverable(
+    id: number,
+    recipientId: string,
+    error: string,
+    now: number,
+    channel: OutboxChannel = 'wechat',
+  ): OutboxRow[] {
+    return (this.s.undeliverable.all(error, now, id, recipientId, channel) as RawRow[]).map(toRow);
   }
 
   /**
@@ -251,6 +300,15 @@ export class Outbox {
     return this.s.sentSince.all(since) as { recipientId: string; at: number }[];
   }
 
+  /** sentSince with each send's channel (each channel has its own throttle). */
+  sentSinceOnChannels(since: number): { recipientId: string; channel: OutboxChannel; at: number }[] {
+    return this.s.sentSinceOnChannels.all(since) as {
+      recipientId: string;
+      channel: OutboxChannel;
+      at: number;
+    }[];
+  }
+
   list(state?: OutboxState): OutboxRow[] {
     const raw = (state ? this.s.listState.all(state) : this.s.list.all()) as RawRow[];
     return raw.map(toRow);
@@ -260,6 +318,12 @@ export class Outbox {
     const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
     for (const { state, n } of this.s.counts.all() as { state: OutboxState; n: number }[]) counts[state] = n;
     return counts;
+  }
+
+  /** Messages in `state` per channel. */
+  countByChannel(state: OutboxState): Partial<Record<OutboxChannel, number>> {
+    const rows = this.s.byChannel.all(state) as { channel: OutboxChannel; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.channel, r.n]));
   }
 
   /** Drops the content of settled rows last changed before `before`; keys and states stay. */

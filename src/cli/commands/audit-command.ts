@@ -6,9 +6,11 @@ import { type AuditFormat, renderSupervisorAudit } from '../../render/render-sup
 import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import type { QueueOutcome } from './digest-command.js';
 
 interface AuditFlags {
   week?: string;
+  send?: boolean;
   format: string;
   supervisor?: string;
   unit?: string[];
@@ -16,8 +18,17 @@ interface AuditFlags {
 
 const FORMATS = ['text', 'md', 'csv', 'json'];
 
-/** `qingqun audit`: the supervisors' audit of a week; aggregates only. */
-export function registerAuditCommand(program: Command, context: () => CliContext): void {
+export interface AuditCommandHooks {
+  /** Queues the week's audit to every configured supervisor (on their channel). */
+  queueAudits?: (store: Store, config: Config, week: string) => QueueOutcome;
+}
+
+/** `qingqun audit`: the supervisors' audit of a week; aggregates only. --send queues it. */
+export function registerAuditCommand(
+  program: Command,
+  context: () => CliContext,
+  hooks: AuditCommandHooks = {},
+): void {
   program
     .command('audit')
     .description(
@@ -27,6 +38,10 @@ export function registerAuditCommand(program: Command, context: () => CliContext
     .option('--format <format>', 'text, md, csv or json', 'text')
     .option('--supervisor <id>', "limit to this configured supervisor's units")
     .option('--unit <unit...>', 'limit to these units')
+    .option(
+      '--send',
+      'queue the audit to every configured supervisor (org.supervisors) instead of printing it',
+    )
     .action((flags: AuditFlags) => {
       const { config, out } = context();
       if (!FORMATS.includes(flags.format)) {
@@ -36,6 +51,16 @@ export function registerAuditCommand(program: Command, context: () => CliContext
       const store = new Store(config.db);
       try {
         if (flags.unit !== undefined) checkUnits(store, config, flags.unit);
+        if (flags.send) {
+          if (!hooks.queueAudits) throw new RangeError('audit: sending is not available in this build');
+          if (config.org.supervisors.length === 0) {
+            throw new RangeError('audit --send: no supervisor is configured (org.supervisors)');
+          }
+          const { queued, notes } = hooks.queueAudits(store, config, week);
+          out(`queued ${queued} audits for ${week}`);
+          for (const note of notes) out(note);
+          return;
+        }
         const audit = buildSupervisorAudit(store, config, week, {
           supervisorId: flags.supervisor,
           units: flags.unit,

@@ -15,9 +15,11 @@ interface DigestFlags {
   charts?: string;
 }
 
-export interface QueuedDigests {
+/** How many were queued, how many were queued before, and lines for the operator (e.g. owners no configured channel reaches). */
+export interface QueueOutcome {
   queued: number;
-  alreadyQueued: number;
+  alreadyQueued?: number;
+  notes: string[];
 }
 
 export interface DigestCommandHooks {
@@ -30,7 +32,7 @@ export interface DigestCommandHooks {
     store: Store,
     config: Config,
     digests: OwnerDigest[],
-  ) => Promise<QueuedDigests> | QueuedDigests;
+  ) => Promise<QueueOutcome> | QueueOutcome;
 }
 
 /** `qingqun digest`: renders each owner's weekly digest; --dry-run prints instead of queueing. */
@@ -75,12 +77,13 @@ export function registerDigestCommand(
           }
         }
         if (!flags.dryRun && hooks.queueDigests) {
-          const { queued, alreadyQueued } = await hooks.queueDigests(store, config, digests);
+          const { queued, alreadyQueued = 0, notes } = await hooks.queueDigests(store, config, digests);
           out(
             alreadyQueued === 0
               ? `queued ${queued} digests for ${week}`
               : `queued ${queued} digests for ${week}; ${alreadyQueued} already queued before (not queued again)`,
           );
+          for (const note of notes) out(note);
           return;
         }
         if (flags.format === 'json') {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { describeChartFonts } from '../../render/chart-fonts.js';
+import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { backupDatabase } from '../../store/backup-database.js';
 import { checkDatabase } from '../../store/check-database.js';
 import { Store } from '../../store/store.js';
@@ -32,6 +33,8 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
         out(JSON.stringify(check, null, 2));
         out(check.ok ? `${config.db}: ok` : `${config.db}: PROBLEMS FOUND`);
         out(chartFontLine(config.locale));
+        // Delivery: warnings only; the exit code stays the database's.
+        for (const line of deliverySetupLines(store, config)) out(line);
         if (!check.ok) process.exitCode = 1;
       } finally {
         store.close();

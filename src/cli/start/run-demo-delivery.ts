@@ -91,6 +91,7 @@ function describeRow(row: OutboxRow, recipient: string, db: string): string {
   const c = row.content;
   if (c === null) return `${head}\n（内容已按保留期清除）`;
   if (c.kind === 'text') return `${head}\n${c.text}`;
+  if (c.kind === 'mail') return `${head}\n[邮件] ${c.subject}\n${c.text}`;
   if ('path' in c) return `${head}\n[图片] ${c.path}`;
   const path = join(dirname(db), 'demo-charts', `${row.dedupeKey.replace(/[^\w.-]+/g, '_')}.png`);
   mkdirSync(dirname(path), { recursive: true });

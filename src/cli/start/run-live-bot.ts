@@ -1,6 +1,7 @@
 import { log as wechatyLog } from 'wechaty';
 import type { Conversation } from '../../converse/create-conversation.js';
 import { systemClock } from '../../deliver/clock.js';
+import { createChannels } from '../../deliver/create-channels.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import { createBot, memoryCardPath } from '../../ingest/wechaty/create-bot.js';
@@ -92,10 +93,14 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
     });
     if (gaveUp) exitCode = 1;
     if (bot) {
+      // Email/WeCom beside WeChat, when configured (e.g. the audit by email to supervisors).
+      const channels = createChannels(store, config);
       const delivery = await createDelivery({
         store,
         config,
         sender: createWechatySender(bot),
+        channels,
+        onReport: (line) => log.warn({ report: line }, 'delivery'),
         clock: systemClock,
         log,
         timers: 'cron',
@@ -109,6 +114,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
       await stop.promise;
       say(text.stopping);
       await delivery.stop();
+      channels.close();
       await stopQuietly(bot, filter);
       await recorder.idle();
     }

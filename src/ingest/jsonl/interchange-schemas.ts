@@ -45,6 +45,9 @@ const id = z.string().check((ctx) => {
   if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
 });
 const optionalString = cleanString.nullish();
+/** Shape checks only: addresses are the unit's data (docs/interchange-format.md). */
+export const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export const WECOM_USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
 function isoTime(now: number) {
   return z.string().check((ctx) => {
@@ -71,6 +74,12 @@ export function createInterchangeSchemas(options: { now: number }) {
     id,
     name: cleanString,
     unit: optionalString,
+    email: z.string().trim().regex(EMAIL, 'expected an email address like name@example.gov.cn').nullish(),
+    wecomUserId: z
+      .string()
+      .trim()
+      .regex(WECOM_USER_ID, 'expected a WeCom user id (1–64 letters, digits, _-.@)')
+      .nullish(),
   });
   const message = z.object({
     kind: z.literal('message'),
