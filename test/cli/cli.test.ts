@@ -93,7 +93,11 @@ describe('qingqun simulate → import → report', () => {
   it('explains bad flags instead of failing obscurely', () => {
     const week = runCli(['--db', db, 'report', '--week', '2026-47']);
     expect(week.code).toBe(2);
-    expect(week.stderr).toContain('expected an ISO week');
+    // Errors speak the configured language (zh-CN by default; issue 15.3).
+    expect(week.stderr).toContain('应为 ISO 周');
+    const weekEn = runCli(['--db', db, '--locale', 'en', 'report', '--week', '2026-47']);
+    expect(weekEn.code).toBe(2);
+    expect(weekEn.stderr).toContain('expected an ISO week');
     const locale = runCli(['--db', db, '--locale', 'fr', 'stats']);
     expect(locale.code).toBe(2);
     expect(locale.stderr).toContain('locale');
@@ -104,8 +108,13 @@ describe('qingqun simulate → import → report', () => {
     expect(stats.stdout).toContain('2026-W44');
     const copy = join(dir, 'copy.sqlite');
     expect(runCli(['--db', db, 'backup', copy]).code).toBe(0);
-    const doctor = runCli(['--db', copy, 'doctor']);
+    const doctor = runCli(['--db', copy, '--locale', 'en', 'doctor']);
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain(': ok');
+    // Human lines in the configured language; JSON on request (issue 15.3).
+    const zh = runCli(['--db', copy, 'doctor']);
+    expect(zh.stdout).toContain('：正常');
+    const json = JSON.parse(runCli(['--db', copy, 'doctor', '--format', 'json']).stdout);
+    expect(json.ok).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
 
 interface AuditFlags {
   week?: string;
@@ -12,7 +13,7 @@ interface AuditFlags {
   unit?: string[];
 }
 
-const FORMATS = ['text', 'md', 'csv', 'json'];
+const FORMATS: readonly AuditFormat[] = ['text', 'md', 'csv', 'json'];
 
 /** `qingqun audit`: the supervisors' audit of a week; aggregates only. */
 export function registerAuditCommand(program: Command, context: () => CliContext): void {
@@ -27,17 +28,18 @@ export function registerAuditCommand(program: Command, context: () => CliContext
     .option('--unit <unit...>', 'limit to these units')
     .action((flags: AuditFlags) => {
       const { config, out } = context();
-      if (!FORMATS.includes(flags.format)) {
-        throw new RangeError(`--format: expected ${FORMATS.join(', ')}, got "${flags.format}"`);
+      const format = choiceFlag('--format', flags.format, FORMATS);
+      const week = weekFlag(flags.week, config.timezone);
+      if (flags.supervisor !== undefined && !config.org.supervisors.some((s) => s.id === flags.supervisor)) {
+        throw usageError('unknownSupervisor', { detail: `"${flags.supervisor}"` });
       }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
-      const store = new Store(config.db);
+      const store = new Store(config.db, { readonly: true });
       try {
         const audit = buildSupervisorAudit(store, config, week, {
           supervisorId: flags.supervisor,
           units: flags.unit,
         });
-        out(renderSupervisorAudit(audit, flags.format as AuditFormat, config.locale));
+        out(renderSupervisorAudit(audit, format, config.locale));
       } finally {
         store.close();
       }

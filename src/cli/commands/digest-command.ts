@@ -1,11 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
+import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import { buildOwnerDigests, type OwnerDigest } from '../../recommend/build-owner-digests.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
 
 interface DigestFlags {
   week?: string;
@@ -41,25 +43,22 @@ export function registerDigestCommand(
     .option('--charts <dir>', 'also write each chart as <dir>/<week>-<owner>.png')
     .action(async (flags: DigestFlags) => {
       const { config, out } = context();
-      if (!['text', 'json'].includes(flags.format)) {
-        throw new RangeError(`--format: expected text or json, got "${flags.format}"`);
-      }
-      if (!flags.dryRun && !hooks.queueDigests) {
-        throw new RangeError('digest: sending is not available in this build; use --dry-run');
-      }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
-      const store = new Store(config.db);
+      choiceFlag('--format', flags.format, ['text', 'json']);
+      if (!flags.dryRun && !hooks.queueDigests) throw usageError('sendingUnavailable', {});
+      const week = weekFlag(flags.week, config.timezone);
+      // --dry-run only reads; queueing writes the outbox. Neither creates a database.
+      const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
       try {
         const digests = buildOwnerDigests(store, config, week, { ownerId: flags.owner });
         if (flags.owner !== undefined && digests.length === 0) {
-          throw new RangeError(`--owner: "${flags.owner}" owns no group in ${config.db}`);
+          throw usageError('unknownOwner', { owner: flags.owner, db: config.db });
         }
         const paths = new Map<string, string>();
         if (flags.charts !== undefined) {
-          mkdirSync(flags.charts, { recursive: true });
+          makeDirectory(flags.charts);
           for (const d of digests) {
             const path = join(flags.charts, `${week}-${d.ownerId.replace(/[^\w.@-]/g, '_')}.png`);
-            writeFileSync(path, d.chartPng);
+            writeFileSync(path, d.chartPng, { mode: PRIVATE_FILE_MODE });
             paths.set(d.ownerId, path);
           }
         }

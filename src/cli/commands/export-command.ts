@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { exportChatlab } from '../../ingest/archive/export/export-chatlab.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { choiceFlag } from '../flags.js';
 
 interface ExportFlags {
   format: string;
@@ -20,9 +21,8 @@ export function registerExportCommand(program: Command, context: () => CliContex
     .option('--jsonl', 'write ChatLab JSONL instead of JSON (for very large groups)')
     .action((flags: ExportFlags) => {
       const { config, out } = context();
-      if (flags.format !== 'chatlab')
-        throw new RangeError(`--format: expected chatlab, got "${flags.format}"`);
-      const store = new Store(config.db);
+      choiceFlag('--format', flags.format, ['chatlab']);
+      const store = new Store(config.db, { readonly: true });
       try {
         const result = exportChatlab(store, {
           outDir: flags.out,

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ARCHIVE_FORMATS, isArchiveFormat } from '../../ingest/archive/archive-format.js';
+import { ARCHIVE_FORMATS } from '../../ingest/archive/archive-format.js';
 import type { ArchiveImportSummary } from '../../ingest/archive/archive-summary.js';
 import { importArchive } from '../../ingest/archive/import-archive.js';
 import { ImportAbortedError } from '../../ingest/jsonl/import-aborted-error.js';
@@ -7,6 +8,8 @@ import type { ImportSummary } from '../../ingest/jsonl/import-summary.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { failure } from '../cli-error.js';
+import { choiceFlag } from '../flags.js';
 
 interface ImportFlags {
   format?: string;
@@ -41,19 +44,25 @@ export function registerImportCommand(program: Command, context: () => CliContex
     )
     .argument('<files...>', 'files to import (format detected unless --format)')
     .option('--format <name>', `one of ${ARCHIVE_FORMATS.join(', ')}`)
-    .option('--roster <file...>', 'roster files (CSV or YAML) with group members and owners')
+    // One file per --roster (repeat it for several): a variadic option would swallow the files.
+    .option(
+      '--roster <file>',
+      'a roster file (CSV or YAML) with group members and owners; repeat for several',
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--self-id <id>', 'the exporting account’s own contact id, for exports that only say "me"')
     .action(async (files: string[], flags: ImportFlags) => {
       const { config, out } = context();
-      if (flags.format !== undefined && !isArchiveFormat(flags.format)) {
-        throw new RangeError(
-          `--format: expected one of ${ARCHIVE_FORMATS.join(', ')}, got "${flags.format}"`,
-        );
+      const format =
+        flags.format === undefined ? undefined : choiceFlag('--format', flags.format, ARCHIVE_FORMATS);
+      // A mistyped file name fails before the database is opened (or created).
+      for (const file of [...(flags.roster ?? []), ...files]) {
+        if (!existsSync(file)) throw failure('notFound', { path: file });
       }
       const store = new Store(config.db, { policy: createStoragePolicy(config, { bulk: true }) });
       try {
         const summary = await importArchive(store, files, {
-          format: flags.format,
+          format,
           roster: flags.roster,
           selfId: flags.selfId,
           timezone: config.timezone,

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
 
 interface ReportFlags {
   week?: string;
@@ -25,17 +26,15 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .option('--group <id>', 'only this group')
     .action((flags: ReportFlags) => {
       const { config, out } = context();
-      if (!['text', 'md', 'json'].includes(flags.format)) {
-        throw new RangeError(`--format: expected text, md or json, got "${flags.format}"`);
-      }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
-      const store = new Store(config.db);
+      choiceFlag('--format', flags.format, ['text', 'md', 'json']);
+      const week = weekFlag(flags.week, config.timezone);
+      const store = new Store(config.db, { readonly: true });
       try {
         const analysis = analyseStoredWeek(store, config, week);
         const { data, findings, previous } = analysis;
         const { recommendations } = recommendStoredWeek(store, config, week, analysis);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
-          throw new RangeError(`--group: no group "${flags.group}" in ${config.db}`);
+          throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }
         const built = buildWeeklyReport({
           data,

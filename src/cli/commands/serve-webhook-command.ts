@@ -4,6 +4,7 @@ import { createWebhookServer } from '../../ingest/archive/create-webhook-server.
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { integerFlag } from '../flags.js';
 
 export function registerServeWebhookCommand(program: Command, context: () => CliContext): void {
   program
@@ -26,7 +27,7 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
       const server = await createWebhookServer({
         store,
         secret,
-        port: flags.port === undefined ? config.webhook.port : Number(flags.port),
+        port: integerFlag('--port', flags.port, 0, 65535) ?? config.webhook.port,
         host: flags.host ?? config.webhook.host,
         timezone: config.timezone,
         org: config.org,
