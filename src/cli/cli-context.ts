@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import type { CliLocale } from './messages.js';
-
-/** The package's shipped defaults, wherever qingqun is run from. */
-export const DEFAULTS_PATH = fileURLToPath(new URL('../../config/default.yaml', import.meta.url));
 
 export interface GlobalFlags {
   db?: string;
@@ -35,7 +31,6 @@ export function createCliContext(
   const flags = program.opts<GlobalFlags>();
   const config = loadConfig({
     cwd: process.cwd(),
-    defaultsPath: DEFAULTS_PATH,
     env,
     configPath: flags.config,
     flags: {

@@ -18,7 +18,10 @@ const program = new Command('qingqun')
   .description('清群 qingqun — measures formalism in WeChat work groups and recommends what to change')
   .version(version, '-V, --version', 'output the version number')
   .option('--db <path>', 'SQLite database file (env QINGQUN_DB, default data/qingqun.sqlite)')
-  .option('--config <path>', 'local YAML config layered over config/default.yaml (env QINGQUN_CONFIG)')
+  .option(
+    '--config <path>',
+    'local YAML config layered over the defaults (env QINGQUN_CONFIG; config/default.yaml lists them)',
+  )
   .option('--locale <locale>', 'language of the output: zh-CN or en')
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
   // Errors are thrown, not printed: describe-error.ts says them in one line, in the right language.
