@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { type CliContext, createCliContext, guessLocale } from './cli-context.js';
+import type { CliContext } from './cli-context.js';
 import { EXIT } from './cli-error.js';
-import { COMMANDS, commandsFor, type RegisterCommand } from './command-table.js';
+import { COMMAND_SUMMARIES, COMMANDS, commandsFor, type RegisterCommand } from './command-table.js';
 import { describeError } from './describe-error.js';
 import { localizeHelp } from './help-text.js';
+import { guessLocale } from './locale.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
+const args = process.argv.slice(2);
 // The language of help and of errors met before the configuration is read; afterwards the config's.
-const locale = guessLocale(process.argv.slice(2), process.env, process.cwd());
+const locale = guessLocale(args, process.env, process.cwd());
 
 /** The `qingqun` command: parses flags, builds the context once, dispatches to a subcommand. */
 const program = new Command('qingqun')
@@ -29,9 +31,15 @@ const program = new Command('qingqun')
   .configureOutput({ outputError: () => {} });
 localizeHelp(program, locale);
 
+// The configuration (zod, YAML: a tenth of a second) is read only when a command is about to run,
+// never for --help or --version.
 let context: CliContext | undefined;
-const getContext = () => {
+program.hook('preAction', async () => {
+  const { createCliContext } = await import('./cli-context.js');
   context ??= createCliContext(program, process.env, locale);
+});
+const getContext = () => {
+  if (!context) throw new Error('the command context is built before any action runs');
   return context;
 };
 
@@ -58,13 +66,15 @@ function exitWith(error: unknown): never {
 process.on('uncaughtException', exitWith);
 process.on('unhandledRejection', exitWith);
 
-// Only the named command's module is loaded (command-table.ts); help and typos load them all.
-const registered = new Set<RegisterCommand>();
-for (const name of commandsFor(process.argv.slice(2))) {
-  const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
-  if (registered.has(register)) continue;
-  registered.add(register);
+// Only the named command's module is loaded (command-table.ts). Without one (help, --version, a
+// typo) every command is listed from its summary, and no command module is loaded at all.
+const helpFor = args[0] === 'help' && args[1] !== undefined && Object.hasOwn(COMMANDS, args[1]);
+const named = helpFor ? [args[1] as string] : commandsFor(args);
+if (named.length === 1) {
+  const register = await (COMMANDS[named[0] as string] as () => Promise<RegisterCommand>)();
   register(program, getContext);
+} else {
+  for (const [name, summary] of Object.entries(COMMAND_SUMMARIES)) program.command(name).description(summary);
 }
 
 try {
