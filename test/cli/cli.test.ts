@@ -17,10 +17,13 @@ describe('qingqun simulate → import → report', () => {
   it('imports everything, and a second import reports 0 new', () => {
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n');
     const messages = lines.filter((l) => l.includes('"kind":"message"')).length;
-    const first = runCli(['--db', db, 'import', jsonl]);
+    // The summary speaks the configured language (issue 15.3): English here, Chinese below.
+    const first = runCli(['--db', db, '--locale', 'en', 'import', jsonl]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`messages: ${messages} imported`);
-    const second = runCli(['--db', db, 'import', jsonl]);
+    const zh = runCli(['--db', db, 'import', jsonl]);
+    expect(zh.stdout).toContain(`消息: 新增 0，更新 0，重复 ${messages}，拒收 0`);
+    const second = runCli(['--db', db, '--locale', 'en', 'import', jsonl]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('messages: 0 imported');
     expect(second.stdout).toContain(`${messages} duplicate`);
@@ -37,7 +40,7 @@ describe('qingqun simulate → import → report', () => {
     );
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${head.join('\n')}\n`);
-    const result = runCli(['--db', join(dir, 'bad.sqlite'), 'import', bad]);
+    const result = runCli(['--db', join(dir, 'bad.sqlite'), '--locale', 'en', 'import', bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}:${messageIndex + 2}: `);
     expect(result.stderr).toMatch(new RegExp(`${bad}:${messageIndex + 4}: time: .*offset`));

@@ -9,6 +9,21 @@ import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
 
+const TEXT = {
+  'zh-CN': {
+    queued: (n: number, week: string) => `已为 ${week} 排队 ${n} 份周报，由运行中的机器人按发送队列送出`,
+    head: (name: string, id: string, parts: number, chart: string) =>
+      `=== ${name}（${id}）· ${parts} 段 · 图表：${chart}`,
+    png: (kb: number) => `${kb} KB PNG`,
+  },
+  en: {
+    queued: (n: number, week: string) => `queued ${n} digests for ${week}`,
+    head: (name: string, id: string, parts: number, chart: string) =>
+      `=== ${name} (${id}) · ${parts} part(s) · chart: ${chart}`,
+    png: (kb: number) => `${kb} KB PNG`,
+  },
+};
+
 interface DigestFlags {
   week?: string;
   owner?: string;
@@ -64,7 +79,7 @@ export function registerDigestCommand(
         }
         if (!flags.dryRun && hooks.queueDigests) {
           const queued = await hooks.queueDigests(store, config, digests);
-          out(`queued ${queued} digests for ${week}`);
+          out(TEXT[config.locale].queued(queued, week));
           return;
         }
         if (flags.format === 'json') {
@@ -80,8 +95,9 @@ export function registerDigestCommand(
           return;
         }
         for (const d of digests) {
-          const chart = paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`;
-          out(`=== ${d.ownerName} (${d.ownerId}) · ${d.parts.length} part(s) · chart: ${chart}`);
+          const t = TEXT[config.locale];
+          const chart = paths.get(d.ownerId) ?? t.png(Math.round(d.chartPng.length / 1024));
+          out(t.head(d.ownerName, d.ownerId, d.parts.length, chart));
           for (const part of d.parts) out(`${part}\n---`);
         }
       } finally {

@@ -33,7 +33,11 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
         org: config.org,
         onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
       });
-      out(`qingqun: chatlog webhook listening at ${server.url}?secret=… (Ctrl-C stops)`);
+      out(
+        config.locale === 'zh-CN'
+          ? `chatlog webhook 已启动：${server.url}?secret=…（按 Ctrl+C 停止）`
+          : `chatlog webhook listening at ${server.url}?secret=… (Ctrl-C stops)`,
+      );
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
       });

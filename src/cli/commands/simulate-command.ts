@@ -29,7 +29,7 @@ export function registerSimulateCommand(program: Command, context: () => CliCont
     .option('--start <date>', 'local date in the first week (default 2026-10-26)')
     .requiredOption('--out <file>', 'JSON Lines file to write')
     .action(async (flags: SimulateFlags) => {
-      const { out } = context();
+      const { out, config } = context();
       const weeks = int('weeks', flags.weeks) ?? 4;
       const total = int('messages', flags.messages);
       const options = {
@@ -44,8 +44,10 @@ export function registerSimulateCommand(program: Command, context: () => CliCont
       validating(() => resolveSimulationOptions(options));
       const result = await writeSimulation(options, outputFile(flags.out));
       out(
-        `wrote ${flags.out}: ${result.contacts} contacts, ${result.groups} groups, ${result.messages} messages ` +
-          `(${result.weeks.join(', ')}); ground truth in ${truthPathFor(flags.out)}`,
+        config.locale === 'zh-CN'
+          ? `已写入 ${flags.out}：${result.contacts} 位联系人、${result.groups} 个群、${result.messages} 条消息（${result.weeks.join('、')}）；标准答案在 ${truthPathFor(flags.out)}`
+          : `wrote ${flags.out}: ${result.contacts} contacts, ${result.groups} groups, ${result.messages} messages ` +
+              `(${result.weeks.join(', ')}); ground truth in ${truthPathFor(flags.out)}`,
       );
     });
 }
