@@ -54,8 +54,10 @@ function exitWith(error: unknown): never {
   ) {
     process.exit(EXIT.ok);
   }
-  // Help shown because no command was given: the help is the message.
-  if (error instanceof CommanderError && error.code === 'commander.help') process.exit(EXIT.usage);
+  // `qingqun help CMD` (exit 0), or help shown because no command was given: the help is the message.
+  if (error instanceof CommanderError && error.code === 'commander.help') {
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
   const described = describeError(error, context?.config.locale ?? locale, { db: context?.config.db });
   process.stderr.write(`qingqun: ${described.line}\n`);
   if (process.env.QINGQUN_DEBUG === '1' && error instanceof Error && error.stack) {
