@@ -1,4 +1,4 @@
-import { type Stats, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -44,7 +44,15 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
   let version: number;
   try {
-    version = db.pragma('user_version', { simple: true }) as number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      const problem = classify(error, path);
+      if (problem.problem !== 'readOnlyWal' || !readonly) throw problem;
+      db.close();
+      db = openWalSnapshot(path, problem);
+      version = db.pragma('user_version', { simple: true }) as number;
+    }
     const tables = db
       .prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
       .pluck()
@@ -98,6 +106,33 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   return db;
 }
 
+/** Largest WAL database read into memory when its directory is read-only (see openWalSnapshot). */
+const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A read-only WAL database whose directory this user cannot write, without its -shm file: SQLite
+ * cannot open it (it must create the -shm). No process has it open either (one would have made the
+ * -shm), so when there is no -wal with pending pages the file alone is the whole database: it is
+ * read into memory, its header marked as a rollback-journal database (in memory only; the file is
+ * untouched) and opened from there. Otherwise, or past MAX_SNAPSHOT_BYTES, `problem` stands.
+ */
+function openWalSnapshot(path: string, problem: StoreError): Db {
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  const size = statSync(path).size;
+  if ((wal && wal.size > 0) || size > MAX_SNAPSHOT_BYTES) throw problem;
+  const bytes = readFileSync(path);
+  // Bytes 18 and 19 of the header: file format write/read versions, 2 = WAL, 1 = legacy.
+  if (bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  try {
+    return new Database(bytes, { readonly: true });
+  } catch {
+    throw problem;
+  }
+}
+
 /** Checks the path before SQLite sees it; creates a private empty file when that is allowed. */
 function prepareFile(path: string, mustExist: boolean): void {
   let stat: Stats | undefined;
@@ -128,7 +163,12 @@ function classify(error: unknown, path: string): StoreError {
   if (code === 'SQLITE_NOTADB') {
     return new StoreError('not a SQLite database', path, { problem: 'notDatabase', cause: error });
   }
-  if (code === 'SQLITE_READONLY_DIRECTORY') {
+  // With a -wal but no -shm beside it, SQLite says only "unable to open": the same problem.
+  const walWithoutShm =
+    code === 'SQLITE_CANTOPEN' &&
+    statSync(`${path}-wal`, { throwIfNoEntry: false }) !== undefined &&
+    statSync(`${path}-shm`, { throwIfNoEntry: false }) === undefined;
+  if (code === 'SQLITE_READONLY_DIRECTORY' || walWithoutShm) {
     return new StoreError('a WAL database in a read-only directory without its -shm file', path, {
       problem: 'readOnlyWal',
       cause: error,

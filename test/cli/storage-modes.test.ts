@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { runCli } from './run-cli.js';
@@ -84,6 +85,7 @@ describe.skipIf(!canDropToNobody)('read-only storage (as an unprivileged user)',
   const ro = join(dir, 'readonly');
   const journal = join(ro, 'copy.sqlite');
   const wal = join(ro, 'wal.sqlite');
+  const pendingWal = join(ro, 'pending.sqlite');
 
   beforeAll(() => {
     const db = join(dir, 'source.sqlite');
@@ -91,7 +93,16 @@ describe.skipIf(!canDropToNobody)('read-only storage (as an unprivileged user)',
     mkdirSync(ro);
     expect(runAs(['--db', db, 'backup', journal]).code).toBe(0);
     copyFileSync(db, wal); // still in WAL mode, without its -shm
-    for (const f of [journal, wal]) chmodSync(f, 0o644);
+    // And one whose -wal holds pages not yet in the file: a copy taken while a writer was busy.
+    const busy = join(dir, 'busy.sqlite');
+    copyFileSync(db, busy);
+    const writer = new Database(busy);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE pending (x)');
+    copyFileSync(busy, pendingWal);
+    copyFileSync(`${busy}-wal`, `${pendingWal}-wal`);
+    writer.close();
+    for (const f of [journal, wal, pendingWal, `${pendingWal}-wal`]) chmodSync(f, 0o644);
     chmodSync(ro, 0o555);
     chmodSync(dir, 0o755);
     writeFileSync(join(dir, 'readable.jsonl'), '');
@@ -104,8 +115,18 @@ describe.skipIf(!canDropToNobody)('read-only storage (as an unprivileged user)',
     }
   });
 
+  it('reads a cleanly closed WAL database in a read-only directory from a snapshot in memory', () => {
+    const result = runAs(['--db', wal, 'report', '--week', '2026-W44'], { nobody: true });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('2026-W44');
+  });
+
   it.each([
-    ['a WAL database in a read-only directory', () => ['--db', wal, 'stats'], /目录只读.*-shm/],
+    [
+      'a WAL database with pending pages in a read-only directory',
+      () => ['--db', pendingWal, 'stats'],
+      /目录只读.*-shm/,
+    ],
     ['import into a database it cannot write', () => ['--db', journal, 'import', jsonl], /不能写入/],
     [
       'a new database in a read-only directory',
