@@ -45,7 +45,7 @@ const zh = {
   dbNeedsUpgrade: (p: { path: string }) =>
     `数据库 ${p.path} 需要升级结构，这需要一次写权限：请用有写权限的账号运行一次任意命令（如 qingqun doctor）`,
   dbReadOnlyWal: (p: { path: string }) =>
-    `数据库 ${p.path} 所在目录只读，而它的 WAL 模式需要在旁边建立 -shm 文件：请给运行清群的账号该目录的写权限，或用 qingqun backup 生成的副本（可在只读位置打开）`,
+    `数据库 ${p.path} 所在目录只读，而它的 WAL 模式需要在旁边建立 -shm 文件（-wal 中还有未写入主文件的更改，或文件太大无法整体读入内存）：请给运行清群的账号该目录的写权限，或用 qingqun backup 生成的副本（可在只读位置打开）`,
   dbReadOnly: (p: { path: string }) =>
     `数据库 ${p.path} 不能写入（没有写权限，或在只读文件系统上），而这个命令需要写入：请用有写权限的账号运行`,
   dbBusy: (p: { path: string }) => `数据库 ${p.path} 正被其他进程长时间锁定：稍后再试`,
@@ -109,7 +109,7 @@ const en: Messages = {
   dbNeedsUpgrade: (p) =>
     `the database ${p.path} needs a schema upgrade, which needs write access once: run any command (e.g. qingqun doctor) as a user who can write it`,
   dbReadOnlyWal: (p) =>
-    `the database ${p.path} is in a read-only directory and its WAL mode needs to create a -shm file beside it: let qingqun's user write the directory, or open a copy made by qingqun backup (it opens read-only anywhere)`,
+    `the database ${p.path} is in a read-only directory and its WAL mode needs to create a -shm file beside it (its -wal holds changes not yet in the file, or it is too large to read into memory): let qingqun's user write the directory, or open a copy made by qingqun backup (it opens read-only anywhere)`,
   dbReadOnly: (p) =>
     `the database ${p.path} cannot be written (no write permission, or a read-only file system) and this command writes: run it as a user who can write it`,
   dbBusy: (p) => `the database ${p.path} is locked by another process for too long: try again later`,

@@ -7,7 +7,8 @@
  * - empty: an empty database where an existing qingqun database was asked for
  * - newerSchema: written by a newer qingqun
  * - needsUpgrade: an older schema that this read-only opening cannot migrate
- * - readOnlyWal: a WAL database in a directory this user cannot write, without its -shm file
+ * - readOnlyWal: a WAL database in a directory this user cannot write, without its -shm file, that
+ *   cannot be read from a snapshot either (pending -wal pages, or too large)
  * - exists: a file that must not exist does (backup target)
  * - open: anything else while opening (the cause says what)
  */
