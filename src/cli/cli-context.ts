@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
-
-/** The package's shipped defaults, wherever qingqun is run from. */
-export const DEFAULTS_PATH = fileURLToPath(new URL('../../config/default.yaml', import.meta.url));
+import type { CliLocale } from './messages.js';
 
 export interface GlobalFlags {
   db?: string;
@@ -21,11 +19,16 @@ export interface CliContext {
   out: (text: string) => void;
 }
 
-export function createCliContext(program: Command, env: Record<string, string | undefined>): CliContext {
+export function createCliContext(
+  program: Command,
+  env: Record<string, string | undefined>,
+  locale: CliLocale = 'zh-CN',
+): CliContext {
+  // zod's own words in configuration errors (the key and value stay as written).
+  if (locale === 'zh-CN') z.config(z.locales.zhCN());
   const flags = program.opts<GlobalFlags>();
   const config = loadConfig({
     cwd: process.cwd(),
-    defaultsPath: DEFAULTS_PATH,
     env,
     configPath: flags.config,
     flags: {

@@ -68,6 +68,32 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
     (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
 };
 
+/**
+ * What `qingqun --help` lists for each command, without loading any command module (loading them
+ * all costs most of a second; the help must start in well under that). The text must equal the
+ * module's own `.description()`: test/cli/command-table.test.ts checks it, and that every command
+ * has one. Translations come from help-text.ts like every other help text.
+ */
+export const COMMAND_SUMMARIES: Record<string, string> = {
+  start: 'run the bot: on a simulated organisation unless WECHATY_PUPPET is configured',
+  import:
+    'import chat data (JSON Lines, WeCom archive, chatlog, WeChatMsg, PyWxDump, ChatLab); bad lines are named',
+  simulate: 'write a seeded simulated town office as JSON Lines, with its ground truth beside it',
+  stats: 'show what is stored: groups, members, messages per type and week',
+  report: 'the weekly report: volume, duplicates, roll-calls, floods, rushed demands, zombies, overlap',
+  digest:
+    "each owner's weekly digest: the week in numbers, recommendations with evidence and savings, a chart",
+  audit: "the supervisors' audit: groups per unit and owner, changes, zombies, duplicates, policy breaches",
+  purge: 'delete message text and records older than the retention periods (retention.textDays/recordDays)',
+  forget: 'erase what is stored about a member, keeping anonymous counts only (docs/PRIVACY.md)',
+  backup: 'write a consistent online copy of the database (safe while the bot runs)',
+  doctor: 'check the database: integrity, foreign keys, schema version, row counts, file permissions',
+  export: 'export stored groups for other tools (ChatLab format v0.0.2, one file per group)',
+  serve: "the supervisors' read-only web dashboard (login with a token from QINGQUN_DASHBOARD_TOKENS)",
+  'serve-webhook':
+    "receive chatlog's webhook POSTs (live data without a bot account); secret from QINGQUN_WEBHOOK_SECRET",
+};
+
 /** The program's own options that take a value: their value is not a command name. */
 const VALUED_OPTIONS = new Set(['--db', '--config', '--locale', '--log-level']);
 

@@ -10,8 +10,6 @@ import { type Config, configSchema } from './schema.js';
 export interface LoadConfigOptions {
   /** Directory that relative paths and `.env` are resolved against. */
   cwd: string;
-  /** The shipped defaults file (config/default.yaml of the package). */
-  defaultsPath: string;
   /** The process environment; `.env` fills in only what it lacks. */
   env: Record<string, string | undefined>;
   /** An optional local config file (YAML), e.g. from `--config`. */
@@ -64,11 +62,12 @@ function refuseFileSecrets(layer: Record<string, unknown>, path: string | undefi
 }
 
 /**
- * Reads configuration in one place: defaults < config/default.yaml < local file < environment
- * (process env over `.env`) < CLI flags. Throws ConfigError naming the bad key.
+ * Reads configuration in one place: the schema's defaults < local file < environment (process env
+ * over `.env`) < CLI flags. config/default.yaml is documentation, not a layer: one source of
+ * defaults (schema.ts). Throws ConfigError naming the bad key.
  */
 export function loadConfig(options: LoadConfigOptions): Config {
-  const layers: Record<string, unknown>[] = [readYaml(options.defaultsPath)];
+  const layers: Record<string, unknown>[] = [];
   const localPath = options.configPath ?? options.env.QINGQUN_CONFIG;
   if (localPath) layers.push(readYaml(resolve(options.cwd, localPath)));
   for (const layer of layers) refuseFileSecrets(layer, localPath);
@@ -80,7 +79,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = issue?.path.join('.') || '(top level)';
-    const where = localPath ? ` (files: config/default.yaml, ${localPath}; env; flags)` : '';
+    const where = localPath ? ` (file ${localPath}; env; flags)` : '';
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(top level)'}: ${i.message}`);
     throw new ConfigError(`invalid configuration${where}:\n${lines.join('\n')}`, key);
   }

@@ -1,6 +1,7 @@
 /**
- * The validated shape of qingqun's configuration. Defaults live here and in config/default.yaml
- * (the YAML documents them for operators; this schema is what makes them true).
+ * The validated shape of qingqun's configuration, and the one source of its defaults.
+ * config/default.yaml documents them for operators and is not loaded; test/config/
+ * default-yaml.test.ts keeps the two identical, key for key and value for value.
  */
 import { z } from 'zod';
 import { analysisSchema } from './analysis-schema.js';
@@ -61,7 +62,8 @@ export const configSchema = z.strictObject({
   /** Language of everything users read. */
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   db: z.string().default('data/qingqun.sqlite'),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** warn: the commands' own output tells the story; info adds a JSON line per event on stderr. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   workingHours: z
     .strictObject({
       /** ISO weekdays (1 = Monday) that are working days, before holidays and make-up days apply. */

@@ -13,7 +13,10 @@ import { type Db, openDatabase } from './open-database.js';
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
 export interface StoreOptions {
+  /** Read-only connection (the file must exist); see openDatabase. */
   readonly?: boolean;
+  /** Refuse to create a database that does not exist (every command that only reads or amends). */
+  mustExist?: boolean;
   /**
    * What of each message is written (src/privacy/storage-policy.ts). Default: the shipped defaults'
    * policy (minimal storage); give `createStoragePolicy(config)` to honour the configuration.

@@ -46,8 +46,10 @@ export async function serveDashboard(options: ServeDashboardOptions): Promise<Ru
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log?.info({ url, logins: config.web.tokens.length }, 'dashboard listening');
+  // info, not warn: `qingqun serve` says it to the operator in their language; at the default warn
+  // level a JSON copy of the same sentence would follow it.
   if (config.web.tokens.length === 0)
-    log?.warn('no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
+    log?.info('no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
   const stop = new AbortController();
   const warmed =
     options.warm === false

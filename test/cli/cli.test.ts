@@ -17,10 +17,13 @@ describe('qingqun simulate → import → report', () => {
   it('imports everything, and a second import reports 0 new', () => {
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n');
     const messages = lines.filter((l) => l.includes('"kind":"message"')).length;
-    const first = runCli(['--db', db, 'import', jsonl]);
+    // The summary speaks the configured language (issue 15.3): English here, Chinese below.
+    const first = runCli(['--db', db, '--locale', 'en', 'import', jsonl]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`messages: ${messages} imported`);
-    const second = runCli(['--db', db, 'import', jsonl]);
+    const zh = runCli(['--db', db, 'import', jsonl]);
+    expect(zh.stdout).toContain(`消息: 新增 0，更新 0，重复 ${messages}，拒收 0`);
+    const second = runCli(['--db', db, '--locale', 'en', 'import', jsonl]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('messages: 0 imported');
     expect(second.stdout).toContain(`${messages} duplicate`);
@@ -37,7 +40,7 @@ describe('qingqun simulate → import → report', () => {
     );
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${head.join('\n')}\n`);
-    const result = runCli(['--db', join(dir, 'bad.sqlite'), 'import', bad]);
+    const result = runCli(['--db', join(dir, 'bad.sqlite'), '--locale', 'en', 'import', bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}:${messageIndex + 2}: `);
     expect(result.stderr).toMatch(new RegExp(`${bad}:${messageIndex + 4}: time: .*offset`));
@@ -93,7 +96,11 @@ describe('qingqun simulate → import → report', () => {
   it('explains bad flags instead of failing obscurely', () => {
     const week = runCli(['--db', db, 'report', '--week', '2026-47']);
     expect(week.code).toBe(2);
-    expect(week.stderr).toContain('expected an ISO week');
+    // Errors speak the configured language (zh-CN by default; issue 15.3).
+    expect(week.stderr).toContain('应为 ISO 周');
+    const weekEn = runCli(['--db', db, '--locale', 'en', 'report', '--week', '2026-47']);
+    expect(weekEn.code).toBe(2);
+    expect(weekEn.stderr).toContain('expected an ISO week');
     const locale = runCli(['--db', db, '--locale', 'fr', 'stats']);
     expect(locale.code).toBe(2);
     expect(locale.stderr).toContain('locale');
@@ -104,8 +111,13 @@ describe('qingqun simulate → import → report', () => {
     expect(stats.stdout).toContain('2026-W44');
     const copy = join(dir, 'copy.sqlite');
     expect(runCli(['--db', db, 'backup', copy]).code).toBe(0);
-    const doctor = runCli(['--db', copy, 'doctor']);
+    const doctor = runCli(['--db', copy, '--locale', 'en', 'doctor']);
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain(': ok');
+    // Human lines in the configured language; JSON on request (issue 15.3).
+    const zh = runCli(['--db', copy, 'doctor']);
+    expect(zh.stdout).toContain('：正常');
+    const json = JSON.parse(runCli(['--db', copy, 'doctor', '--format', 'json']).stdout);
+    expect(json.ok).toBe(true);
   });
 });

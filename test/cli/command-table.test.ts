@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandsFor } from '../../src/cli/command-table.js';
+import { COMMAND_SUMMARIES, COMMANDS, commandsFor } from '../../src/cli/command-table.js';
 
 const ALL = Object.keys(COMMANDS);
 
@@ -32,6 +32,18 @@ describe('COMMANDS', () => {
         program.commands.map((c) => c.name()),
         name,
       ).toContain(name);
+    }
+  });
+
+  it('lists each command in the light help with the description its module gives it', async () => {
+    expect(Object.keys(COMMAND_SUMMARIES).sort()).toEqual(ALL.slice().sort());
+    for (const [name, load] of Object.entries(COMMANDS)) {
+      const program = new Command('qingqun');
+      (await load())(program, () => {
+        throw new Error('no command runs in this test');
+      });
+      const command = program.commands.find((c) => c.name() === name);
+      expect(command?.description(), name).toBe(COMMAND_SUMMARIES[name]);
     }
   });
 });

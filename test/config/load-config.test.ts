@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS_PATH } from '../../src/cli/cli-context.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadConfig } from '../../src/config/load-config.js';
 
@@ -14,7 +13,7 @@ function dir(files: Record<string, string> = {}): string {
 
 describe('loadConfig', () => {
   it('applies the shipped defaults', () => {
-    const config = loadConfig({ cwd: dir(), defaultsPath: DEFAULTS_PATH, env: {} });
+    const config = loadConfig({ cwd: dir(), env: {} });
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.workingHours).toMatchObject({ days: [1, 2, 3, 4, 5], start: '08:30', end: '18:00' });
     expect(config.db).toBe('data/qingqun.sqlite');
@@ -26,7 +25,7 @@ describe('loadConfig', () => {
       'local.yaml': 'db: from-file.sqlite\nlocale: en\nworkingHours:\n  start: "09:00"\n',
       '.env': 'QINGQUN_DB=from-dotenv.sqlite\nWECHATY_PUPPET=wechaty-puppet-wechat4u\n',
     });
-    const base = { cwd, defaultsPath: DEFAULTS_PATH, configPath: 'local.yaml' };
+    const base = { cwd, configPath: 'local.yaml' };
     const fromDotenv = loadConfig({ ...base, env: {} });
     expect(fromDotenv.db).toBe('from-dotenv.sqlite');
     expect(fromDotenv.locale).toBe('en');
@@ -49,7 +48,7 @@ describe('loadConfig', () => {
     ['locale: fr\n', 'locale', 'zh-CN'],
   ])('rejects %j naming the key', (yaml, key, hint) => {
     const cwd = dir({ 'bad.yaml': yaml });
-    const load = () => loadConfig({ cwd, defaultsPath: DEFAULTS_PATH, env: {}, configPath: 'bad.yaml' });
+    const load = () => loadConfig({ cwd, env: {}, configPath: 'bad.yaml' });
     expect(load).toThrow(ConfigError);
     try {
       load();
@@ -61,19 +60,19 @@ describe('loadConfig', () => {
 
   it('refuses an unknown timezone from the environment as a bad timezone (issue 15)', () => {
     const load = () =>
-      loadConfig({ cwd: dir(), defaultsPath: DEFAULTS_PATH, env: { QINGQUN_TIMEZONE: 'Mars/Olympus' } });
+      loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Mars/Olympus' } });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/timezone: expected an IANA timezone like Asia\/Shanghai, got "Mars\/Olympus"/);
     expect(
-      loadConfig({ cwd: dir(), defaultsPath: DEFAULTS_PATH, env: { QINGQUN_TIMEZONE: 'Europe/Berlin' } })
+      loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Europe/Berlin' } })
         .timezone,
     ).toBe('Europe/Berlin');
   });
 
   it('names the file when the YAML itself is broken', () => {
     const cwd = dir({ 'broken.yaml': 'db: [unclosed\n' });
-    expect(() =>
-      loadConfig({ cwd, defaultsPath: DEFAULTS_PATH, env: {}, configPath: 'broken.yaml' }),
-    ).toThrow(/broken\.yaml: invalid YAML/);
+    expect(() => loadConfig({ cwd, env: {}, configPath: 'broken.yaml' })).toThrow(
+      /broken\.yaml: invalid YAML/,
+    );
   });
 });

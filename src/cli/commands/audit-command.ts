@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
@@ -7,6 +6,8 @@ import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import type { QueueOutcome } from './digest-command.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
 
 interface AuditFlags {
   week?: string;
@@ -16,7 +17,7 @@ interface AuditFlags {
   unit?: string[];
 }
 
-const FORMATS = ['text', 'md', 'csv', 'json'];
+const FORMATS: readonly AuditFormat[] = ['text', 'md', 'csv', 'json'];
 
 export interface AuditCommandHooks {
   /** Queues the week's audit to every configured supervisor (on their channel). */
@@ -44,17 +45,23 @@ export function registerAuditCommand(
     )
     .action((flags: AuditFlags) => {
       const { config, out } = context();
-      if (!FORMATS.includes(flags.format)) {
-        throw new RangeError(`--format: expected ${FORMATS.join(', ')}, got "${flags.format}"`);
+      const format = choiceFlag('--format', flags.format, FORMATS);
+      const week = weekFlag(flags.week, config.timezone);
+      if (flags.supervisor !== undefined && !config.org.supervisors.some((s) => s.id === flags.supervisor)) {
+        throw usageError('unknownSupervisor', { detail: `"${flags.supervisor}"` });
       }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
-      const store = new Store(config.db);
+      const store = new Store(config.db, { readonly: true });
       try {
         if (flags.unit !== undefined) checkUnits(store, config, flags.unit);
         if (flags.send) {
-          if (!hooks.queueAudits) throw new RangeError('audit: sending is not available in this build');
+          if (!hooks.queueAudits) throw usageError('badValue', { detail: 'audit --send' });
           if (config.org.supervisors.length === 0) {
-            throw new RangeError('audit --send: no supervisor is configured (org.supervisors)');
+            throw usageError('badValue', {
+              detail:
+                config.locale === 'en'
+                  ? 'audit --send: no supervisor is configured (org.supervisors)'
+                  : 'audit --send：配置中没有督查人员（org.supervisors）',
+            });
           }
           const { queued, notes } = hooks.queueAudits(store, config, week);
           out(`queued ${queued} audits for ${week}`);
@@ -65,9 +72,9 @@ export function registerAuditCommand(
           supervisorId: flags.supervisor,
           units: flags.unit,
         });
-        const rendered = renderSupervisorAudit(audit, flags.format as AuditFormat, config.locale);
+        const rendered = renderSupervisorAudit(audit, format, config.locale);
         // `out` ends with LF: the CSV's own last CRLF is completed by it, so every record ends in CRLF.
-        out(flags.format === 'csv' ? rendered.replace(/\r\n$/, '\r') : rendered);
+        out(format === 'csv' ? rendered.replace(/\r\n$/, '\r') : rendered);
       } finally {
         store.close();
       }
@@ -89,9 +96,10 @@ function checkUnits(store: Store, config: Config, units: readonly string[]): voi
   if (unknown.length === 0) return;
   const list = [...known].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const shown = list.length > 20 ? `${list.slice(0, 20).join(', ')}, …` : list.join(', ');
-  throw new RangeError(
-    config.locale === 'en'
-      ? `--unit: no group belongs to unit "${unknown.join('", "')}" (known units: ${shown || 'none'})`
-      : `--unit：没有任何群属于单位「${unknown.join('」「')}」（已知单位：${shown || '无'}）`,
-  );
+  throw usageError('badValue', {
+    detail:
+      config.locale === 'en'
+        ? `--unit: no group belongs to unit "${unknown.join('", "')}" (known units: ${shown || 'none'})`
+        : `--unit：没有任何群属于单位「${unknown.join('」「')}」（已知单位：${shown || '无'}）`,
+  });
 }

@@ -1,11 +1,34 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
+import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import { buildOwnerDigests, type OwnerDigest } from '../../recommend/build-owner-digests.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
+
+const TEXT = {
+  'zh-CN': {
+    queued: (n: number, week: string, already: number) =>
+      `已为 ${week} 排队 ${n} 份周报，由发送队列送出` +
+      (already > 0 ? `；${already} 份此前已排队，未重复排队` : ''),
+    head: (name: string, id: string, parts: number, chart: string) =>
+      `=== ${name}（${id}）· ${parts} 段 · 图表：${chart}`,
+    png: (kb: number) => `${kb} KB PNG`,
+    noChart: '无（本周没有消息）',
+  },
+  en: {
+    queued: (n: number, week: string, already: number) =>
+      `queued ${n} digests for ${week}` +
+      (already > 0 ? `; ${already} already queued before (not queued again)` : ''),
+    head: (name: string, id: string, parts: number, chart: string) =>
+      `=== ${name} (${id}) · ${parts} part(s) · chart: ${chart}`,
+    png: (kb: number) => `${kb} KB PNG`,
+    noChart: 'none (no messages this week)',
+  },
+};
 
 interface DigestFlags {
   week?: string;
@@ -53,36 +76,29 @@ export function registerDigestCommand(
     .option('--charts <dir>', 'also write each chart as <dir>/<week>-<owner>.png')
     .action(async (flags: DigestFlags) => {
       const { config, out } = context();
-      if (!['text', 'json'].includes(flags.format)) {
-        throw new RangeError(`--format: expected text or json, got "${flags.format}"`);
-      }
-      if (!flags.dryRun && !hooks.queueDigests) {
-        throw new RangeError('digest: sending is not available in this build; use --dry-run');
-      }
-      const week = flags.week ?? shiftWeek(weekOf(Date.now(), config.timezone), -1, config.timezone);
-      const store = new Store(config.db);
+      choiceFlag('--format', flags.format, ['text', 'json']);
+      if (!flags.dryRun && !hooks.queueDigests) throw usageError('sendingUnavailable', {});
+      const week = weekFlag(flags.week, config.timezone);
+      // --dry-run only reads; queueing writes the outbox. Neither creates a database.
+      const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
       try {
         const digests = buildOwnerDigests(store, config, week, { ownerId: flags.owner });
         if (flags.owner !== undefined && digests.length === 0) {
-          throw new RangeError(`--owner: "${flags.owner}" owns no group in ${config.db}`);
+          throw usageError('unknownOwner', { owner: flags.owner, db: config.db });
         }
         const paths = new Map<string, string>();
         if (flags.charts !== undefined) {
-          mkdirSync(flags.charts, { recursive: true });
+          makeDirectory(flags.charts);
           for (const d of digests) {
             if (!d.chartPng) continue;
             const path = join(flags.charts, `${week}-${d.ownerId.replace(/[^\w.@-]/g, '_')}.png`);
-            writeFileSync(path, d.chartPng);
+            writeFileSync(path, d.chartPng, { mode: PRIVATE_FILE_MODE });
             paths.set(d.ownerId, path);
           }
         }
         if (!flags.dryRun && hooks.queueDigests) {
           const { queued, alreadyQueued = 0, notes } = await hooks.queueDigests(store, config, digests);
-          out(
-            alreadyQueued === 0
-              ? `queued ${queued} digests for ${week}`
-              : `queued ${queued} digests for ${week}; ${alreadyQueued} already queued before (not queued again)`,
-          );
+          out(TEXT[config.locale].queued(queued, week, alreadyQueued));
           for (const note of notes) out(note);
           return;
         }
@@ -99,10 +115,11 @@ export function registerDigestCommand(
           return;
         }
         for (const d of digests) {
+          const t = TEXT[config.locale];
           const chart = d.chartPng
-            ? (paths.get(d.ownerId) ?? `${Math.round(d.chartPng.length / 1024)} KB PNG`)
-            : 'none (no messages this week)';
-          out(`=== ${d.ownerName} (${d.ownerId}) · ${d.parts.length} part(s) · chart: ${chart}`);
+            ? (paths.get(d.ownerId) ?? t.png(Math.round(d.chartPng.length / 1024)))
+            : t.noChart;
+          out(t.head(d.ownerName, d.ownerId, d.parts.length, chart));
           for (const part of d.parts) out(`${part}\n---`);
         }
       } finally {

@@ -59,7 +59,7 @@ export function registerForgetCommand(program: Command, context: () => CliContex
     .action((member: string, flags: { dryRun?: boolean }) => {
       const { config, out, log } = context();
       const t = TEXT[config.locale];
-      const store = new Store(config.db, { policy: createStoragePolicy(config) });
+      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
       try {
         const before = describeMember(store, member, config);
         if (!before.known) {

@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 import { OUTBOX_STATES, Outbox, type OutboxRow, type OutboxState } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag } from '../flags.js';
 
 interface ListFlags {
   state?: string;
@@ -61,13 +63,9 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
     .option('--format <format>', 'text or json', 'text')
     .action((flags: ListFlags) => {
       const { config, out } = context();
-      if (flags.state !== undefined && !OUTBOX_STATES.includes(flags.state as OutboxState)) {
-        throw new RangeError(`--state: expected ${OUTBOX_STATES.join(', ')}, got "${flags.state}"`);
-      }
-      if (!['text', 'json'].includes(flags.format)) {
-        throw new RangeError(`--format: expected text or json, got "${flags.format}"`);
-      }
-      const store = new Store(config.db);
+      if (flags.state !== undefined) choiceFlag('--state', flags.state, OUTBOX_STATES);
+      choiceFlag('--format', flags.format, ['text', 'json']);
+      const store = new Store(config.db, { mustExist: true });
       try {
         const box = new Outbox(store.db);
         const rows = box.list(flags.state as OutboxState | undefined);
@@ -122,12 +120,12 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
       .action((keys: string[]) => {
         const { config, out } = context();
         const t = TEXT[config.locale];
-        const store = new Store(config.db);
+        const store = new Store(config.db, { mustExist: true });
         try {
           const box = new Outbox(store.db);
           // Every key is checked first: a typo changes nothing (usage error, exit 2).
           const missing = keys.find((k) => box.get(k) === undefined);
-          if (missing !== undefined) throw new RangeError(t.noSuchKey(missing));
+          if (missing !== undefined) throw usageError('badValue', { detail: t.noSuchKey(missing) });
           for (const key of keys) {
             if (apply(box, key, Date.now(), t.cancelReason)) {
               out(name === 'requeue' ? t.requeued(key) : t.cancelled(key));

@@ -40,7 +40,7 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
     .option('--dry-run', 'only count what would be deleted')
     .action((flags: { dryRun?: boolean }) => {
       const { config, out, log } = context();
-      const store = new Store(config.db, { policy: createStoragePolicy(config) });
+      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
       try {
         const counts = purgeExpired(store, config, Date.now(), { dryRun: flags.dryRun ?? false });
         const t = TEXT[config.locale];

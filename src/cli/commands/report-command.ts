@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
 import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../analysis/stored-weeks.js';
-import { weekBounds } from '../../analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
@@ -9,6 +8,8 @@ import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { usageError } from '../cli-error.js';
+import { choiceFlag, weekFlag } from '../flags.js';
 
 interface ReportFlags {
   week?: string;
@@ -27,13 +28,12 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .option('--group <id>', 'only this group')
     .action((flags: ReportFlags) => {
       const { config, out } = context();
-      if (!['text', 'md', 'json'].includes(flags.format)) {
-        throw new RangeError(`--format: expected text, md or json, got "${flags.format}"`);
-      }
-      if (flags.week !== undefined) weekBounds(flags.week, config.timezone); // a bad week is a usage error
-      const store = new Store(config.db);
+      choiceFlag('--format', flags.format, ['text', 'md', 'json']);
+      // A week given is checked (a bad one is a usage error); without one, the latest complete stored week.
+      const given = flags.week === undefined ? undefined : weekFlag(flags.week, config.timezone);
+      const store = new Store(config.db, { readonly: true });
       try {
-        const week = flags.week ?? defaultReportWeek(store, config.timezone, Date.now());
+        const week = given ?? defaultReportWeek(store, config.timezone, Date.now());
         // A week without any message is said to be one: analysed, it would call every group a zombie.
         if (!weekHasMessages(store, week, config.timezone)) {
           const t = REPORT_TEXT[config.locale];
@@ -52,7 +52,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
         const { data, findings, previous } = analysis;
         const { recommendations } = recommendStoredWeek(store, config, week, analysis);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
-          throw new RangeError(`--group: no group "${flags.group}" in ${config.db}`);
+          throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }
         const built = buildWeeklyReport({
           data,

@@ -18,6 +18,7 @@ import { Store } from '../../store/store.js';
 import { serveHealth } from '../../web/health-server.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
 import type { CliContext } from '../cli-context.js';
+import { failure } from '../cli-error.js';
 
 /** A repeated task's last outcome, for the health endpoint. */
 interface TaskStatus {
@@ -60,7 +61,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
         );
       }
       if (r.watchDir !== '' && !existsSync(r.watchDir)) {
-        throw new RangeError(`run.watchDir: no folder at ${r.watchDir}`);
+        throw failure('notFound', { path: r.watchDir });
       }
       const started = Date.now();
       const store = new Store(config.db, { policy: createStoragePolicy(config) });

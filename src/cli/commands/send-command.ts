@@ -27,7 +27,7 @@ export function registerSendCommand(program: Command, context: () => CliContext)
     .requiredOption('--drain', 'send everything due, then exit')
     .action(async () => {
       const { config, out, log } = context();
-      const store = new Store(config.db);
+      const store = new Store(config.db, { mustExist: true });
       const channels = createChannels(store, config);
       const outbox = new Outbox(store.db);
       const reports: string[] = [];

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Store } from '../../store/store.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
 import type { CliContext } from '../cli-context.js';
+import { integerFlag } from '../flags.js';
 
 interface ServeFlags {
   port?: string;
@@ -38,20 +38,17 @@ export function registerServeCommand(program: Command, context: () => CliContext
     .action(async (flags: ServeFlags) => {
       const { config, log, out } = context();
       const t = TEXT[config.locale];
-      const port = flags.port === undefined ? config.web.port : Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new RangeError(`--port: expected a port from 0 to 65535, got "${flags.port}"`);
-      }
+      const port = integerFlag('--port', flags.port, 0, 65535) ?? config.web.port;
       const host = flags.host ?? config.web.host;
-      if (!existsSync(config.db)) {
-        throw new RangeError(
-          `no database at ${config.db}: record or import messages first (qingqun start, qingqun import)`,
-        );
-      }
-      // Bring the schema up to date once; the dashboard itself reads through a read-only connection.
-      new Store(config.db).close();
+      // Read-only (an older schema is migrated once first); a missing database is refused.
       const store = new Store(config.db, { readonly: true });
-      const running = await serveDashboard({ store, config, port, host, log });
+      let running: Awaited<ReturnType<typeof serveDashboard>>;
+      try {
+        running = await serveDashboard({ store, config, port, host, log });
+      } catch (error) {
+        store.close();
+        throw error;
+      }
       out(t.listening(running.url));
       if (config.web.tokens.length === 0) out(t.noLogins);
       if (!LOOPBACK.has(host)) out(t.exposed(host));

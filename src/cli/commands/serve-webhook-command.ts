@@ -4,6 +4,7 @@ import { createWebhookServer } from '../../ingest/archive/create-webhook-server.
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { integerFlag } from '../flags.js';
 
 export function registerServeWebhookCommand(program: Command, context: () => CliContext): void {
   program
@@ -26,13 +27,17 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
       const server = await createWebhookServer({
         store,
         secret,
-        port: flags.port === undefined ? config.webhook.port : Number(flags.port),
+        port: integerFlag('--port', flags.port, 0, 65535) ?? config.webhook.port,
         host: flags.host ?? config.webhook.host,
         timezone: config.timezone,
         org: config.org,
         onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
       });
-      out(`qingqun: chatlog webhook listening at ${server.url}?secret=… (Ctrl-C stops)`);
+      out(
+        config.locale === 'zh-CN'
+          ? `chatlog webhook 已启动：${server.url}?secret=…（按 Ctrl+C 停止）`
+          : `chatlog webhook listening at ${server.url}?secret=… (Ctrl-C stops)`,
+      );
       await new Promise<void>((resolve) => {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
       });

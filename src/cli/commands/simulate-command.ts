@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { resolveSimulationOptions } from '../../ingest/simulate/simulation-options.js';
 import { truthPathFor, writeSimulation } from '../../ingest/simulate/write-simulation.js';
 import type { CliContext } from '../cli-context.js';
+import { validating } from '../cli-error.js';
+import { integerFlag, outputFile } from '../flags.js';
 
 interface SimulateFlags {
   seed: string;
@@ -12,12 +15,7 @@ interface SimulateFlags {
   out: string;
 }
 
-function int(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new RangeError(`--${flag}: expected an integer, got "${value}"`);
-  return n;
-}
+const int = (flag: string, value: string | undefined) => integerFlag(`--${flag}`, value);
 
 export function registerSimulateCommand(program: Command, context: () => CliContext): void {
   program
@@ -31,23 +29,25 @@ export function registerSimulateCommand(program: Command, context: () => CliCont
     .option('--start <date>', 'local date in the first week (default 2026-10-26)')
     .requiredOption('--out <file>', 'JSON Lines file to write')
     .action(async (flags: SimulateFlags) => {
-      const { out } = context();
+      const { out, config } = context();
       const weeks = int('weeks', flags.weeks) ?? 4;
       const total = int('messages', flags.messages);
-      const result = await writeSimulation(
-        {
-          seed: int('seed', flags.seed),
-          groups: int('groups', flags.groups),
-          cadres: int('cadres', flags.cadres),
-          weeks,
-          messagesPerWeek: total === undefined ? undefined : Math.max(100, Math.round(total / weeks)),
-          start: flags.start,
-        },
-        flags.out,
-      );
+      const options = {
+        seed: int('seed', flags.seed),
+        groups: int('groups', flags.groups),
+        cadres: int('cadres', flags.cadres),
+        weeks,
+        messagesPerWeek: total === undefined ? undefined : Math.max(100, Math.round(total / weeks)),
+        start: flags.start,
+      };
+      // The simulation's RangeErrors name the option that is out of range: the operator's values.
+      validating(() => resolveSimulationOptions(options));
+      const result = await writeSimulation(options, outputFile(flags.out));
       out(
-        `wrote ${flags.out}: ${result.contacts} contacts, ${result.groups} groups, ${result.messages} messages ` +
-          `(${result.weeks.join(', ')}); ground truth in ${truthPathFor(flags.out)}`,
+        config.locale === 'zh-CN'
+          ? `已写入 ${flags.out}：${result.contacts} 位联系人、${result.groups} 个群、${result.messages} 条消息（${result.weeks.join('、')}）；标准答案在 ${truthPathFor(flags.out)}`
+          : `wrote ${flags.out}: ${result.contacts} contacts, ${result.groups} groups, ${result.messages} messages ` +
+              `(${result.weeks.join(', ')}); ground truth in ${truthPathFor(flags.out)}`,
       );
     });
 }

@@ -12,7 +12,7 @@ export function registerStatsCommand(program: Command, context: () => CliContext
     .option('--json', 'print JSON instead of a table')
     .action((opts: { json?: boolean }) => {
       const { config, out } = context();
-      const store = new Store(config.db);
+      const store = new Store(config.db, { readonly: true });
       try {
         const offset = DateTime.now().setZone(config.timezone).offset;
         const stats = readStats(store, offset);

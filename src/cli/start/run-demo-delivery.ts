@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { Wechaty } from 'wechaty';
 import { weekBounds } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
@@ -8,6 +9,7 @@ import { createDelivery } from '../../deliver/create-delivery.js';
 import type { DeliverLog } from '../../deliver/deliver-log.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
+import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import { findContact } from '../../store/find-contact.js';
 import { findFirstContactInUnit } from '../../store/find-first-contact-in-unit.js';
 import { Outbox, type OutboxRow } from '../../store/outbox.js';
@@ -72,7 +74,10 @@ export async function runDemoDelivery(input: {
     .list('sent')
     .filter((r) => r.dedupeKey.includes(week) || (cadre !== undefined && r.recipientId === cadre));
   const rows = ours.filter((r) => !sentBefore.has(r.id));
-  out(t.deliveries(rows.length, new Date(startedAt).toISOString(), new Date(clock.now()).toISOString()));
+  // Local times in the configured zone, as every other time the operator reads.
+  const local = (ms: number) =>
+    DateTime.fromMillis(ms, { zone: input.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  out(t.deliveries(rows.length, local(startedAt), local(clock.now())));
   const name = (id: string) => findContact(store, id)?.name ?? id;
   for (const row of rows) out(describeRow(row, name(row.recipientId), input.config.db));
   if (ours.length > rows.length) out(t.alreadySent(ours.length - rows.length));
@@ -94,7 +99,7 @@ function describeRow(row: OutboxRow, recipient: string, db: string): string {
   if (c.kind === 'mail') return `${head}\n[邮件] ${c.subject}\n${c.text}`;
   if ('path' in c) return `${head}\n[图片] ${c.path}`;
   const path = join(dirname(db), 'demo-charts', `${row.dedupeKey.replace(/[^\w.-]+/g, '_')}.png`);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, Buffer.from(c.base64, 'base64'));
+  makeDirectory(dirname(path));
+  writeFileSync(path, Buffer.from(c.base64, 'base64'), { mode: PRIVATE_FILE_MODE });
   return `${head}\n[图片] ${path}`;
 }

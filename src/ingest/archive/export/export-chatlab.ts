@@ -4,8 +4,8 @@
  * names are the stored contacts' (ids when unknown). Messages are streamed from the store, so a group
  * of any size costs little memory. Message text purged by retention is exported as it is stored (null).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirectory } from '../../../platform/private-files.js';
 import { findGroup } from '../../../store/find-group.js';
 import { findSnapshotMembers } from '../../../store/find-snapshot-members.js';
 import {
@@ -37,7 +37,8 @@ export interface ChatlabExportResult {
 
 export function exportChatlab(store: Store, options: ChatlabExportOptions): ChatlabExportResult {
   const layout = options.layout ?? 'json';
-  mkdirSync(options.outDir, { recursive: true });
+  // Not mkdirSync(recursive): it spins forever on paths like /proc/foo (private-files.ts).
+  makeDirectory(options.outDir);
   const names = readContactNames(store);
   const name = (id: string) => names.get(id) ?? id;
   const result: ChatlabExportResult = { files: [], groups: 0, messages: 0, missing: [] };
