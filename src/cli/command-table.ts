@@ -88,6 +88,10 @@ export const COMMAND_SUMMARIES: Record<string, string> = {
   forget: 'erase what is stored about a member, keeping anonymous counts only (docs/PRIVACY.md)',
   backup: 'write a consistent online copy of the database (safe while the bot runs)',
   doctor: 'check the database: integrity, foreign keys, schema version, row counts, file permissions',
+  outbox: 'the send queue: list messages, requeue a failed or unconfirmed one, cancel a queued one',
+  run: 'run unattended without a bot: schedules, email/WeCom sending, chatlog webhook/API and folder import, dashboard, /health',
+  roster: "a unit's address book: who can be reached where",
+  send: 'send the queued messages that are due through email / WeCom, then exit',
   export: 'export stored groups for other tools (ChatLab format v0.0.2, one file per group)',
   serve: "the supervisors' read-only web dashboard (login with a token from QINGQUN_DASHBOARD_TOKENS)",
   'serve-webhook':

@@ -93,6 +93,26 @@ export const HELP_ZH: Record<string, string> = {
   'interface to bind (default web.host: 127.0.0.1)': '监听的地址（默认 web.host：127.0.0.1）',
   'port (default 8090)': '端口（默认 8090）',
   'address to bind (default 127.0.0.1)': '监听的地址（默认 127.0.0.1）',
+  'ISO week, e.g. 2026-W47 (default: the latest complete week with data)':
+    'ISO 周，如 2026-W47（默认：有数据的最近一个完整周）',
+  'queue the audit to every configured supervisor (org.supervisors) instead of printing it':
+    '把审计排队发给配置中的每位督查人员（org.supervisors），而不是打印出来',
+  'the send queue: list messages, requeue a failed or unconfirmed one, cancel a queued one':
+    '发送队列：查看消息、重发失败或未确认的消息、取消尚未发送的消息',
+  'list the outbox, oldest first': '列出发送队列，最早的在前',
+  'dedupe keys, as `outbox list` shows them': '去重键，即 `outbox list` 显示的键',
+  'send a failed, undeliverable or unconfirmed message again': '重发失败、无法送达或未确认的消息',
+  'do not send a queued message (it is kept as failed; requeue brings it back)':
+    '不发送某条已排队的消息（记为失败；requeue 可恢复）',
+  'run unattended without a bot: schedules, email/WeCom sending, chatlog webhook/API and folder import, dashboard, /health':
+    '无需机器人无人值守运行：定时任务、邮件/企业微信发送、chatlog webhook/接口与文件夹导入、看板、/health',
+  "a unit's address book: who can be reached where": '单位通讯录：每个人可以通过哪里联系到',
+  'import an address book CSV: 姓名, 单位, 微信ID, 企业微信UserID, 邮箱, 角色':
+    '导入通讯录 CSV：姓名、单位、微信ID、企业微信UserID、邮箱、角色',
+  'CSV file (UTF-8 or GB18030)': 'CSV 文件（UTF-8 或 GB18030）',
+  'send the queued messages that are due through email / WeCom, then exit':
+    '通过邮件/企业微信发送已到期的排队消息，然后退出',
+  'send everything due, then exit': '发送所有到期的消息，然后退出',
 };
 
 const TITLES_ZH: Record<string, string> = {

@@ -111,7 +111,13 @@ export function queueSupervisorAudits(
     }
     queued += queue.enqueue(route.items).filter((o) => o === 'queued').length;
   }
-  return { week, recipients: config.org.supervisors.length, queued, alreadyQueued: 0, unreachable: unreachableOnes };
+  return {
+    week,
+    recipients: config.org.supervisors.length,
+    queued,
+    alreadyQueued: 0,
+    unreachable: unreachableOnes,
+  };
 }
 
 /**

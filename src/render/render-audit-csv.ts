@@ -59,7 +59,10 @@ export function renderAuditCsv(a: SupervisorAudit, unassigned: string): string {
   const extra = a.groupsPerMember !== undefined;
   const more = (cells: string[]) => (extra ? cells : []);
   const rows: CsvValue[][] = [
-    ...a.units.map((u) => [...csvRow('unit', u, u.unit ?? unassigned), ...more(consolidationCells(a, u.unit))]),
+    ...a.units.map((u) => [
+      ...csvRow('unit', u, u.unit ?? unassigned),
+      ...more(consolidationCells(a, u.unit)),
+    ]),
     [...csvRow('total', a.total, ''), ...more(consolidationCells(a))],
     ...a.breaches.map((b) => [
       'breach',

@@ -47,7 +47,8 @@ export function renderReport(report: WeeklyReport, options: RenderReportOptions)
   // Names and excerpts come from the chats: in Markdown they are printed, never read as markup.
   const esc = md ? escapeMarkdown : (s: string) => s;
   const groupName = new Map(report.groups.map((g) => [g.id, g.name]));
-  const nameOf = (groupId: string) => esc(groupName.get(groupId) || options.groupNames?.get(groupId) || groupId);
+  const nameOf = (groupId: string) =>
+    esc(groupName.get(groupId) || options.groupNames?.get(groupId) || groupId);
   const ex = (id: string | undefined) => {
     const text = id === undefined ? undefined : report.excerpts[id];
     return text ? t.after(esc(text)) : '';

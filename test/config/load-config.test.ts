@@ -59,14 +59,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses an unknown timezone from the environment as a bad timezone (issue 15)', () => {
-    const load = () =>
-      loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Mars/Olympus' } });
+    const load = () => loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Mars/Olympus' } });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/timezone: expected an IANA timezone like Asia\/Shanghai, got "Mars\/Olympus"/);
-    expect(
-      loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Europe/Berlin' } })
-        .timezone,
-    ).toBe('Europe/Berlin');
+    expect(loadConfig({ cwd: dir(), env: { QINGQUN_TIMEZONE: 'Europe/Berlin' } }).timezone).toBe(
+      'Europe/Berlin',
+    );
   });
 
   it('names the file when the YAML itself is broken', () => {

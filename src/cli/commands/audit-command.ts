@@ -5,9 +5,9 @@ import { type AuditFormat, renderSupervisorAudit } from '../../render/render-sup
 import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
-import type { QueueOutcome } from './digest-command.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
+import type { QueueOutcome } from './digest-command.js';
 
 interface AuditFlags {
   week?: string;

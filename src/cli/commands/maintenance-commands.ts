@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { describeChartFonts } from '../../render/chart-fonts.js';
 import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { permissionBits } from '../../platform/private-files.js';
+import { describeChartFonts } from '../../render/chart-fonts.js';
 import { backupDatabase } from '../../store/backup-database.js';
 import { checkDatabase, type DatabaseCheck } from '../../store/check-database.js';
 import { Store } from '../../store/store.js';
@@ -97,7 +97,13 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       }
       const wide = widePermissions(config.db);
       if (format === 'json') {
-        out(JSON.stringify({ ...check, widePermissions: wide, chartFonts: describeChartFonts(), delivery }, null, 2));
+        out(
+          JSON.stringify(
+            { ...check, widePermissions: wide, chartFonts: describeChartFonts(), delivery },
+            null,
+            2,
+          ),
+        );
       } else {
         const t = TEXT[config.locale];
         out(

@@ -273,6 +273,13 @@ export class DashboardSource {
   }
 
   private weekCaches(): WeekCache<unknown>[] {
-    return [this.views, this.summaries, this.recommendationsByWeek, this.audits, this.plans, this.evidenceByWeek];
+    return [
+      this.views,
+      this.summaries,
+      this.recommendationsByWeek,
+      this.audits,
+      this.plans,
+      this.evidenceByWeek,
+    ];
   }
 }
