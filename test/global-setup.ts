@@ -8,7 +8,7 @@
  *
  * A run that was killed leaves its folder behind: the next run removes folders whose process is gone.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -33,6 +33,9 @@ export default function setup(project: TestProject): () => void {
     }
   }
   const root = mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
+  // Like /tmp itself: the read-only storage tests run `qingqun` as an unprivileged user, who must be
+  // able to reach the folders they make below this one (mkdtemp makes it 0700).
+  chmodSync(root, 0o1777);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
   // Workers take their environment from the config (`test.env`), applied before each test file.

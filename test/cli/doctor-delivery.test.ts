@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
 import { runCli } from './run-cli.js';
 
 describe('qingqun doctor: delivery', () => {
@@ -12,6 +13,8 @@ describe('qingqun doctor: delivery', () => {
       config,
       'deliver:\n  channels:\n    owners: [wecom, email]\n  wecom:\n    corpId: ww0123456789abcdef\n    agentId: 1000002\n',
     );
+    // doctor refuses a database that does not exist (issue 15.2): make an empty qingqun database first.
+    new Store(join(dir, 'q.sqlite')).close();
     const args = ['--db', join(dir, 'q.sqlite'), '--config', config, 'doctor'];
     const bare = runCli(args);
     expect(bare.code).toBe(0);

@@ -129,13 +129,13 @@ describe('qingqun start with a puppet that cannot connect', { timeout: 120_000 }
 });
 
 describe('qingqun start with a puppet that is not installed', () => {
-  it('says so in one line and exits 2', () => {
+  it('says so in one line and exits 1 (checked before Wechaty starts: src/cli/commands/start-command.ts)', () => {
     const r = runCli(['--db', join(tempDir(), 'db.sqlite'), 'start'], {
       WECHATY_PUPPET: 'wechaty-puppet-not-installed',
     });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('wechaty-puppet-not-installed 没有安装');
+    expect(r.stderr).toContain('未安装 WECHATY_PUPPET 指定的 wechaty-puppet-not-installed');
     expect(r.stderr).toContain('npm install wechaty-puppet-not-installed');
     noTrace(r.stderr);
   });

@@ -107,10 +107,10 @@ describe('digest and the outbox', { timeout: 300_000 }, () => {
         messages: number;
       }[]
     ).find((g) => g.messages > 0)?.ownerId as string;
-    const first = runCli(['--db', db, 'digest', '--week', lastWeek, '--owner', owner]);
+    const first = runCli(['--db', db, '--locale', 'en', 'digest', '--week', lastWeek, '--owner', owner]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`queued 1 digests for ${lastWeek}`);
-    const again = runCli(['--db', db, 'digest', '--week', lastWeek, '--owner', owner]);
+    const again = runCli(['--db', db, '--locale', 'en', 'digest', '--week', lastWeek, '--owner', owner]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('queued 0 digests');
     expect(again.stdout).toContain('1 already queued');

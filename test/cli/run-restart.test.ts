@@ -102,7 +102,7 @@ describe('qingqun run', () => {
     const queued = await runCliAsync([...args, 'digest', '--week', WEEK], {
       QINGQUN_SMTP_PASSWORD: PASSWORD,
     });
-    const owners = Number(/queued (\d+) digests/.exec(queued.stdout)?.[1]);
+    const owners = Number(/排队 (\d+) 份周报/.exec(queued.stdout)?.[1]);
     expect(owners).toBeGreaterThan(5);
 
     const first = startRun();

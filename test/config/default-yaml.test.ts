@@ -10,7 +10,16 @@ import { configSchema } from '../../src/config/schema.js';
  * deliberately absent from the file.
  */
 const YAML_PATH = fileURLToPath(new URL('../../config/default.yaml', import.meta.url));
-const ENV_ONLY = ['puppet.token', 'webhook.secret', 'web.tokens'];
+const ENV_ONLY = [
+  'puppet.token',
+  'webhook.secret',
+  'web.tokens',
+  'deliver.email.password',
+  'deliver.wecom.secret',
+  'deliver.wecom.callbackToken',
+  'deliver.wecom.encodingAesKey',
+  'deliver.wecomRobot.key',
+];
 
 type Tree = Record<string, unknown>;
 const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);

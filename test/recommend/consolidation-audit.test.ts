@@ -216,7 +216,11 @@ describe('audit --format json: groups per member and the plan', () => {
     expect(text).toContain(`中位数 ${built.groupsPerMember?.overall.median} 个群`);
     expect(text).toContain(`工作群 ${built.plan?.groupsNow} → ${built.plan?.groupsAfter} 个`);
     expect(renderSupervisorAudit(built, 'md', 'en')).toContain('## Work groups per member');
-    const csv = renderSupervisorAudit(built, 'csv', 'en').split('\n');
+    // The one CSV writer (src/render/csv.ts): a BOM, CRLF after every record.
+    const csv = renderSupervisorAudit(built, 'csv', 'en')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, -1);
     const header = (csv[0] as string).split(',');
     expect(header).toContain('groups_per_member_median');
     const total = (csv.find((l) => l.startsWith('total,')) as string).split(',');

@@ -108,20 +108,40 @@ export function oneLine(error: unknown): string {
 }
 
 /**
+ * Makes `handler` the only listener of a process event until the returned function restores the
+ * others. The CLI's own last-resort listeners (src/cli/main.ts) end the process as a bug on any
+ * uncaught error; while a puppet is being stopped or run, its own failures are reported instead.
+ */
+export function takeOver(
+  event: 'uncaughtException' | 'unhandledRejection',
+  handler: (error: unknown) => void,
+): () => void {
+  // One signature for both events: each listener takes the error (or rejection reason) first.
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const others = emitter.listeners(event) as ((error: unknown) => void)[];
+  emitter.removeAllListeners(event);
+  emitter.on(event, handler);
+  return () => {
+    emitter.off(event, handler);
+    for (const listener of others) emitter.on(event, listener);
+  };
+}
+
+/**
  * Stops a bot that may be half started. Puppets throw from their own timers while stopping (the
  * `reading 'start'` TypeError of issue 15): for the few seconds of the stop, uncaught errors are
  * reported through the filter instead of ending the process with a trace.
  */
 export async function stopQuietly(bot: Wechaty, filter: RepeatFilter, graceMs = 5000): Promise<void> {
   const swallow = (error: unknown) => filter.report(oneLine(error));
-  process.on('uncaughtException', swallow);
+  const restore = takeOver('uncaughtException', swallow);
   try {
     const grace = timer(graceMs);
     await Promise.race([bot.stop().catch(swallow), grace.done]);
     grace.clear();
     await sleep(100);
   } finally {
-    process.off('uncaughtException', swallow);
+    restore();
   }
 }
 

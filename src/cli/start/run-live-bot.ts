@@ -17,6 +17,7 @@ import {
   createStopSignal,
   oneLine,
   stopQuietly,
+  takeOver,
 } from './connect-live-bot.js';
 import { LIVE_BOT_TEXT } from './live-bot-text.js';
 
@@ -44,7 +45,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
   const filter = createRepeatFilter(say, text);
   // A puppet's failing internals must not end the bot with a trace; each distinct one is said once.
   const onRejection = (reason: unknown) => filter.report(oneLine(reason));
-  process.on('unhandledRejection', onRejection);
+  const restoreRejections = takeOver('unhandledRejection', onRejection);
   const store = new Store(config.db, { policy: createStoragePolicy(config) });
   const card = memoryCardPath(config);
   let conversation: Conversation | undefined;
@@ -122,7 +123,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
     filter.flush();
     store.close();
     stop.dispose();
-    process.off('unhandledRejection', onRejection);
+    restoreRejections();
   }
   if (stop.requested) say(text.stopped);
   process.exitCode = exitCode;

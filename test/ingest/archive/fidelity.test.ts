@@ -295,7 +295,7 @@ describe('through the CLI: qingqun import, then qingqun report --format json', (
       at('chatlog-api-v3.json'),
     ]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('messages: 9 imported, 0 updated, 8 duplicate, 0 rejected');
+    expect(imported.stdout).toContain('消息: 新增 9，更新 0，重复 8，拒收 0');
     const out = runCli(['--db', db, 'report', '--week', WEEK, '--format', 'json']);
     expect(out.code).toBe(0);
     const r = JSON.parse(out.stdout) as WeeklyReport;
@@ -304,8 +304,8 @@ describe('through the CLI: qingqun import, then qingqun report --format json', (
     const stray = 'wechatmsg-stray-quote/聊天记录/东湖社区网格员群/东湖社区网格员群_utf8.csv';
     const broken = runCli(['--db', db, 'import', at(stray)]);
     expect(broken.code).not.toBe(0);
-    expect(broken.stdout).toContain('rejected lines: 1');
-    expect(broken.stdout).not.toContain('rejected lines: 0');
+    expect(broken.stdout).toContain('拒收的行：1');
+    expect(broken.stdout).not.toContain('拒收的行：0');
     expect(broken.stderr).toContain(`${stray}:3: line: malformed row`);
   });
 });
