@@ -2,6 +2,7 @@ import type { WeekBounds } from '../analysis/week-bounds.js';
 import type { WeekData } from '../analysis/week-data.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
+import { readRostersAt } from './read-rosters-at.js';
 import { readWeekMessages } from './read-week-messages.js';
 import type { Store } from './store.js';
 
@@ -26,26 +27,7 @@ export function loadWeekData(store: Store, bounds: WeekBounds): WeekData {
     .all(to, to) as Group[];
   const contacts = db.prepare('SELECT id, name, unit FROM contacts').all() as Contact[];
 
-  const snapshotRows = db
-    .prepare(
-      `WITH ranked AS (
-         SELECT id, group_id,
-                ROW_NUMBER() OVER (PARTITION BY group_id
-                  ORDER BY (taken_at < ?) DESC,
-                           CASE WHEN taken_at < ? THEN taken_at ELSE -taken_at END DESC, id DESC) AS rn
-         FROM membership_snapshots)
-       SELECT r.group_id AS groupId, m.contact_id AS contactId
-       FROM ranked r JOIN snapshot_members m ON m.snapshot_id = r.id
-       WHERE r.rn = 1`,
-    )
-    .raw()
-    .all(to, to) as [string, string][];
-  const members = new Map<string, string[]>();
-  for (const [groupId, contactId] of snapshotRows) {
-    const list = members.get(groupId);
-    if (list) list.push(contactId);
-    else members.set(groupId, [contactId]);
-  }
+  const members = readRostersAt(store, to);
 
   // The newest human message of each group before `to`: a backward walk of messages_group_time
   // that stops at the first one that is neither a system line nor a recall.

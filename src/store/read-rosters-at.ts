@@ -3,7 +3,7 @@ import type { Store } from './store.js';
 /**
  * Every group's roster in effect at `at`: the latest membership snapshot taken before it, or — for a
  * group whose only snapshots are later — its earliest one (the same rule as loadWeekData). One
- * query; used for groups-per-member figures of earlier weeks, where the week's messages are not needed.
+ * query; used by loadWeekData and for groups-per-member figures of earlier weeks.
  */
 export function readRostersAt(store: Store, at: number): Map<string, string[]> {
   const rows = store.db
