@@ -3,7 +3,7 @@
  * without data is said to be one instead of being reported as a week of silence (every group a
  * zombie). One definition for the CLI and the dashboard.
  */
-import { hasMessagesBetween, readMessageSpan } from '../store/read-message-span.js';
+
 import type { Store } from '../store/store.js';
 import { shiftWeek, weekBounds, weekOf } from './week-bounds.js';
 
@@ -14,7 +14,7 @@ export interface StoredWeekSpan {
 }
 
 export function storedWeekSpan(store: Store, timezone: string): StoredWeekSpan {
-  const { first, last } = readMessageSpan(store);
+  const { first, last } = store.messages.span();
   return {
     firstWeek: first === null ? null : weekOf(first, timezone),
     lastWeek: last === null ? null : weekOf(last, timezone),
@@ -36,5 +36,5 @@ export function defaultReportWeek(store: Store, timezone: string, now: number): 
 /** Whether any message is stored in `week` (one index look-up). */
 export function weekHasMessages(store: Store, week: string, timezone: string): boolean {
   const { from, to } = weekBounds(week, timezone);
-  return hasMessagesBetween(store, from, to);
+  return store.messages.any(from, to);
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
-import type { CadrePreferences } from '../store/cadre-preferences.js';
+import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
 import type { ConverseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';

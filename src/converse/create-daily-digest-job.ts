@@ -3,9 +3,6 @@ import { dailySubject, routeMessage } from '../deliver/channel-router.js';
 import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import type { Job, JobContext } from '../deliver/start-schedules.js';
-import { CadrePreferences } from '../store/cadre-preferences.js';
-import { findContact } from '../store/find-contact.js';
-import { findGroup } from '../store/find-group.js';
 import type { Store } from '../store/store.js';
 import { analyseDigestWindow, buildMutedDigest, DIGEST_LOOKBACK_MS } from './build-muted-digest.js';
 import { converseText } from './converse-text.js';
@@ -34,7 +31,7 @@ export function createDailyDigestJob(options: DailyDigestJobOptions): Job {
   const { store, config, queue } = options;
   const log = options.log ?? silentLog;
   const text = converseText(config.locale);
-  const preferences = new CadrePreferences(store);
+  const preferences = store.preferences;
   return (ctx: JobContext) => {
     const until = ctx.scheduledAt;
     const spans = preferences
@@ -53,8 +50,8 @@ export function createDailyDigestJob(options: DailyDigestJobOptions): Job {
       const parts = renderMutedDigest(digest, {
         text,
         timezone: config.timezone,
-        groupName: (id) => findGroup(store, id)?.name || id,
-        contactName: (id) => findContact(store, id)?.name || undefined,
+        groupName: (id) => store.groups.find(id)?.name || id,
+        contactName: (id) => store.contacts.find(id)?.name || undefined,
         maxPartChars: config.recommend.digest.maxPartChars,
       });
       if (parts.length > 0) {

@@ -1,4 +1,4 @@
-import type { MemberGroup } from '../store/find-member-groups.js';
+import type { MemberGroup } from '../store/groups.js';
 import { answer, type ConverseContext, type Reply } from './command-handler.js';
 import { numberArgs } from './parse-command.js';
 import { resolveGroupNumbers } from './resolve-group-numbers.js';

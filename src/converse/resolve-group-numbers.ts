@@ -1,5 +1,5 @@
-import type { CadrePreferences } from '../store/cadre-preferences.js';
-import type { MemberGroup } from '../store/find-member-groups.js';
+import type { MemberGroup } from '../store/groups.js';
+import type { CadrePreferences } from '../store/preferences.js';
 
 /**
  * Turns "静音 3 5" into the asker's groups: numbers refer to the list last shown to them (我的群 or

@@ -1,6 +1,5 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import type { Config } from '../config/schema.js';
-import { readDataStamp } from '../store/read-data-stamp.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -20,7 +19,7 @@ export class WeekAnalyses {
   ) {}
 
   get(week: string): StoredWeekAnalysis {
-    const { messages, snapshots, events, groups } = readDataStamp(this.store);
+    const { messages, snapshots, events, groups } = this.store.stats.dataStamp();
     const stamp = `${messages}:${snapshots}:${events}:${groups}`;
     if (stamp !== this.stamp) {
       this.entries.clear();

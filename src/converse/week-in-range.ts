@@ -1,5 +1,4 @@
 import { weekOf } from '../analysis/week-bounds.js';
-import { readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
 import type { ConverseText } from './converse-text.js';
 
@@ -19,7 +18,7 @@ export function weekOutOfRange(
 ): string | null {
   const current = weekOf(now, timezone);
   if (week.localeCompare(current) > 0) return text.weekNotYet(week, current);
-  const { first } = readMessageSpan(store);
+  const { first } = store.messages.span();
   const firstWeek = first === null ? null : weekOf(first, timezone);
   if (firstWeek === null || week.localeCompare(firstWeek) < 0) return text.weekBeforeRecords(week, firstWeek);
   return null;

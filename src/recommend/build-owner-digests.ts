@@ -6,7 +6,6 @@ import type { Group } from '../model/group.js';
 import type { DigestLocale } from '../render/digest-text.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
-import { readMessageTimes } from '../store/read-message-times.js';
 import type { Store } from '../store/store.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from './owner-week-figures.js';
 import { recommendStoredWeek } from './recommend-stored-week.js';
@@ -57,7 +56,7 @@ export function buildOwnerDigests(
   const { data, findings } = analysis;
   const calendar = createWorkCalendar(config);
   const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
-  const previous = previousFiguresByGroup(readMessageTimes(store, prev.from, prev.to), calendar);
+  const previous = previousFiguresByGroup(store.messages.times(prev.from, prev.to), calendar);
   const days = weekDays(data, calendar);
   const minPeople = config.recommend.minPeople;
   const small = (groupId: string) => (data.members.get(groupId)?.length ?? 0) < minPeople;

@@ -1,3 +1,4 @@
+import type { GroupFacts } from '../store/groups.js';
 /**
  * When a group came to be and when it was dissolved, from what the store keeps (GroupFacts).
  *
@@ -10,7 +11,6 @@
  * `groups.last_seen` is not used: imports set it from the export's dates, so an old, quiet group
  * would look dissolved when it is only quiet (that is the zombie rule's business).
  */
-import type { GroupFacts } from '../store/read-group-lifecycle.js';
 
 export function bornAt(g: GroupFacts): number {
   return Math.min(g.createdAt ?? g.firstSeen, g.firstSeen);

@@ -2,7 +2,6 @@ import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
-import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
 import { answer, type CommandHandler, type ReplyPart, refuse } from '../command-handler.js';
 import { readWeekArg } from '../read-week-arg.js';
 import { weekOutOfRange } from '../week-in-range.js';
@@ -29,7 +28,7 @@ export const digestCommand: CommandHandler = {
     const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
-    recordIssuedRecommendations(store, {
+    store.recommendations.recordIssued({
       ownerId: roles.contactId,
       week,
       recommendations: digest.recommendationIds
