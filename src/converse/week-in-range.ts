@@ -5,7 +5,7 @@ import type { ConverseText } from './converse-text.js';
 /**
  * Why `week` (a valid ISO week) cannot be shown by 周报 / 审计, as the reply to send, or null when it
  * can: a week after the current one has nothing yet (and a digest of it would store a numbering that
- * hijacks "采纳 N"), a week before the first stored message (a plausible one, readMessageSpan) has
+ * hijacks "采纳 N"), a week before the first stored message (a plausible one, Messages.span) has
  * nothing ever. The current week may be asked for: it is partial, not empty. Weeks compare as
  * `YYYY-Www` strings, which order like the weeks themselves.
  */

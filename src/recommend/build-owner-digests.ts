@@ -37,7 +37,7 @@ export interface BuildOwnerDigestsOptions {
 /**
  * One digest per group owner known to the store for `week`, covering all of the owner's groups,
  * sorted by owner id. Reads the store only: recording which recommendations a digest carried
- * (recordIssuedRecommendations) is for whoever actually sends it.
+ * (Recommendations.recordIssued) is for whoever actually sends it.
  *
  * Groups of fewer than `recommend.minPeople` members (or without a known roster) are listed by name
  * with "fewer than 5 members: no figures" and left out of everything else — the totals, the burden

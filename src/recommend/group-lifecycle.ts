@@ -6,7 +6,7 @@ import type { GroupFacts } from '../store/groups.js';
  * Dissolved by a cutoff when, looking only at what was recorded before the cutoff, either
  * - its roster went empty: the latest snapshot has no members while an earlier one had some
  *   (everyone left, or the group was disbanded); dissolved at that snapshot; or
- * - the bot left it (a 'leave' of someone never in its rosters, see readGroupLifecycles) and no
+ * - the bot left it (a 'leave' of someone never in its rosters, see Groups.lifecycles) and no
  *   message or roster shows the group again before the cutoff; dissolved at the leave.
  * `groups.last_seen` is not used: imports set it from the export's dates, so an old, quiet group
  * would look dissolved when it is only quiet (that is the zombie rule's business).

@@ -155,7 +155,7 @@ export class Maintenance {
    * `retention.recordDays` are deleted; outbox payloads older than `textDays` are purged. Idempotent and
    * safe to interrupt: it works in chunks, each its own transaction. Deleted content is overwritten
    * (secure_delete, on for every connection); when anything was purged the file is then rewritten and
-   * the WAL truncated (eraseFreedBytes), so it does not linger in the files. `dryRun` only counts.
+   * the WAL truncated (`eraseFreedBytes`), so it does not linger in the files. `dryRun` only counts.
    */
   purgeExpired(
     config: Pick<Config, 'retention'>,

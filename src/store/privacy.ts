@@ -120,7 +120,7 @@ export class MemberPrivacy {
    * texts sent to them are deleted. They stay opted out and marked forgotten — only their id is kept,
    * so that nothing new is tied to them (the store drops their sender id from new messages and their
    * name from contact updates) until they opt in again. Deleted content is overwritten (secure_delete,
-   * on for every connection), then the file is rewritten and the WAL truncated (eraseFreedBytes), so
+   * on for every connection), then the file is rewritten and the WAL truncated (Maintenance.eraseFreedBytes), so
    * no byte of the erased name, unit or texts stays in the database files.
    */
   forget(contactId: string, now: number): ForgetCounts {

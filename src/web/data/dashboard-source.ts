@@ -101,7 +101,7 @@ export class DashboardSource {
   /**
    * The stored weeks, oldest first: from the first stored message's week to `upTo`, at most the 520
    * weeks (ten years) before `upTo`. Whatever is stored cannot push the real weeks out of the list: the
-   * first message is the first with a plausible time (readMessageSpan), and a list that would be longer
+   * first message is the first with a plausible time (Messages.span), and a list that would be longer
    * keeps its latest weeks, not its oldest.
    */
   storedWeeks(upTo: string): string[] {
