@@ -2,17 +2,19 @@ import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
-import { answer, type CommandHandler, refuse } from '../command-handler.js';
-import { readWeekArg } from '../read-week-arg.js';
-import { weekOutOfRange } from '../week-in-range.js';
+import { readWeekArg, weekOutOfRange } from '../command-args.js';
+import type { Command } from '../command-registry.js';
+import { answer, refuse } from '../reply.js';
 
 /**
  * 审计 [WEEK] / audit [WEEK]: the supervisors' audit of last week (or WEEK), limited to the asker's
  * configured units: aggregates only, figures about fewer than recommend.minPeople people blanked.
  */
-export const auditCommand: CommandHandler = {
+export const auditCommand: Command = {
   name: 'audit',
+  words: ['审计', 'audit'],
   access: 'supervisor',
+  help: (text) => text.help.audit,
   run({ store, config, clock, text, roles, analyses, word }, args) {
     const read = readWeekArg(args, roles.contactId, config.timezone);
     if (read === 'other') return refuse(text.refusedOthers(word));

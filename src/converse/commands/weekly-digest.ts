@@ -3,9 +3,9 @@ import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
-import { answer, type CommandHandler, type ReplyPart, refuse } from '../command-handler.js';
-import { readWeekArg } from '../read-week-arg.js';
-import { weekOutOfRange } from '../week-in-range.js';
+import { readWeekArg, weekOutOfRange } from '../command-args.js';
+import type { Command } from '../command-registry.js';
+import { answer, type ReplyPart, refuse } from '../reply.js';
 
 /**
  * 周报 [WEEK] / digest [WEEK]: the asker's own owner digest (default: last week) with its chart, at
@@ -13,9 +13,11 @@ import { weekOutOfRange } from '../week-in-range.js';
  * or before the first stored message is refused with a reply saying which weeks there are. Naming anyone else —
  * another owner's id or name — is refused: there is no way to ask for someone else's digest.
  */
-export const digestCommand: CommandHandler = {
+export const weeklyDigestCommand: Command = {
   name: 'digest',
+  words: ['周报', 'digest'],
   access: 'owner',
+  help: (text) => text.help.digest,
   run({ store, config, clock, text, roles, analyses, word }, args) {
     const now = clock.now();
     const read = readWeekArg(args, roles.contactId, config.timezone);

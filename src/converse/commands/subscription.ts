@@ -1,18 +1,23 @@
 import { weekOf } from '../../analysis/week-bounds.js';
 import { advisedKeepGroups } from '../advised-keep.js';
 import { cadreGroups } from '../cadre-groups.js';
-import { answer, type CommandHandler } from '../command-handler.js';
+import type { Command } from '../command-registry.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
 import { suggestFrom } from '../mute-suggestions.js';
+import { answer } from '../reply.js';
+
+/** The daily digest of muted groups (converse/daily-digest.ts sends it): starting and ending it. */
 
 /**
  * 订阅 / subscribe: the daily digest of what only the asker's muted groups carried. When they have
  * noted no muted group yet, their current mute suggestions are noted as muted (the reply names
  * them): "静音建议 → 订阅" is the whole conversation a cadre needs.
  */
-export const subscribeCommand: CommandHandler = {
+export const subscribeCommand: Command = {
   name: 'subscribe',
+  words: ['订阅', 'subscribe'],
   access: 'member',
+  help: (text) => text.help.subscribe,
   run(ctx) {
     const { store, config, clock, text, roles, analyses, preferences } = ctx;
     const now = clock.now();
@@ -42,5 +47,16 @@ export const subscribeCommand: CommandHandler = {
     if (!preferences.subscribe(contactId, now)) lines.push(text.alreadySubscribed);
     else lines.push(muted > 0 ? text.subscribed(at, muted) : text.subscribedNoMuted(at));
     return answer(lines.join('\n'));
+  },
+};
+
+/** 退订 / unsubscribe: ends the asker's daily digest (the groups stay noted as muted). */
+export const unsubscribeCommand: Command = {
+  name: 'unsubscribe',
+  words: ['退订', '取消订阅', 'unsubscribe'],
+  access: 'member',
+  help: (text) => text.help.unsubscribe,
+  run({ text, roles, preferences }) {
+    return answer(preferences.unsubscribe(roles.contactId) ? text.unsubscribed : text.notSubscribed);
   },
 };

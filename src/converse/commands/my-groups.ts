@@ -1,5 +1,6 @@
-import { answer, type CommandHandler } from '../command-handler.js';
+import type { Command } from '../command-registry.js';
 import { listCadreGroups } from '../list-cadre-groups.js';
+import { answer } from '../reply.js';
 
 /**
  * 我的群 / groups: the asker's own groups (latest rosters), numbered, each with how much of its
@@ -7,9 +8,11 @@ import { listCadreGroups } from '../list-cadre-groups.js';
  * than recommend.minPeople members show no figures. The count is set against
  * recommend.policies.maxGroupsPerMember (the asker's own figure only). The numbering is saved: 静音 N refers to it.
  */
-export const groupsCommand: CommandHandler = {
+export const myGroupsCommand: Command = {
   name: 'groups',
+  words: ['我的群', 'groups', 'my groups'],
   access: 'member',
+  help: (text) => text.help.groups,
   run(ctx) {
     const { text, config } = ctx;
     const listing = listCadreGroups(ctx);

@@ -1,9 +1,9 @@
-import type { RecommendationStatus } from '../recommend/recommendation.js';
-import { findGroup } from '../store/find-group.js';
-import { findIssuedRecommendationById } from '../store/find-issued-recommendation-by-id.js';
-import { answerRecommendation, setRecommendationStatus } from '../store/recommendation-status.js';
-import { answer, type CommandHandler, refuse } from './command-handler.js';
-import type { CommandName } from './parse-command.js';
+import type { RecommendationStatus } from '../../recommend/recommendation.js';
+import { findGroup } from '../../store/find-group.js';
+import { findIssuedRecommendationById } from '../../store/find-issued-recommendation-by-id.js';
+import { answerRecommendation, setRecommendationStatus } from '../../store/recommendation-status.js';
+import type { Command } from '../command-registry.js';
+import { answer, refuse } from '../reply.js';
 
 const NUMBER = /^\d{1,4}$/;
 /** Recommendation ids look like 'merge-728c3d8d5376' (src/recommend/recommendation-id.ts). */
@@ -15,9 +15,12 @@ const ID = /^[a-z][a-z-]*-[0-9a-f]{6,64}$/i;
  * store. Only the asker's own digests are searched: a number or id that is not theirs gets the same
  * polite "not found" as one that does not exist, and nothing is changed.
  */
-export function recommendationAnswerCommand(name: CommandName, status: RecommendationStatus): CommandHandler {
+function recommendationAnswerCommand(
+  declared: Pick<Command, 'name' | 'words' | 'help'>,
+  status: RecommendationStatus,
+): Command {
   return {
-    name,
+    ...declared,
     access: 'owner',
     run({ store, config, clock, text, roles, word }, args) {
       const [ref, ...rest] = args;
@@ -44,3 +47,15 @@ export function recommendationAnswerCommand(name: CommandName, status: Recommend
     },
   };
 }
+
+/** 采纳 N / accept N: the owner accepts recommendation N of their latest digest. */
+export const acceptCommand = recommendationAnswerCommand(
+  { name: 'accept', words: ['采纳', 'accept'], help: (text) => text.help.accept },
+  'accepted',
+);
+
+/** 忽略 N / dismiss N: the owner dismisses recommendation N of their latest digest. */
+export const dismissCommand = recommendationAnswerCommand(
+  { name: 'dismiss', words: ['忽略', 'dismiss'], help: (text) => text.help.dismiss },
+  'dismissed',
+);

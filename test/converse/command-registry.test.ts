@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, COMMAND_WORDS, numberArgs, parseCommand } from '../../src/converse/parse-command.js';
+import { numberArgs } from '../../src/converse/command-args.js';
+import {
+  COMMAND_NAMES,
+  COMMAND_WORDS,
+  COMMANDS,
+  commandWord,
+  parseCommand,
+} from '../../src/converse/command-registry.js';
+import { converseText } from '../../src/converse/converse-text.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -89,5 +97,32 @@ describe('numberArgs', () => {
     [['1234567'], null],
   ])('%j → %j', (args, expected) => {
     expect(numberArgs(args)).toEqual(expected);
+  });
+});
+
+describe('the command registry', () => {
+  it('has one command per help line of the text catalogue, each with its line in both locales', () => {
+    const zh = converseText('zh-CN');
+    const en = converseText('en');
+    expect([...COMMAND_NAMES].sort()).toEqual(Object.keys(zh.help).sort());
+    expect(new Set(COMMAND_NAMES).size).toBe(COMMANDS.length);
+    for (const command of COMMANDS) {
+      expect(command.help(zh)).toBe(zh.help[command.name]);
+      expect(command.help(en)).toBe(en.help[command.name]);
+    }
+  });
+
+  it('gives no word to two commands, and words in the form the parser compares (lower case, NFKC)', () => {
+    const words = COMMANDS.flatMap((c) => c.words);
+    expect(new Set(words).size).toBe(words.length);
+    for (const word of words) expect(word).toBe(word.normalize('NFKC').toLowerCase().trim());
+  });
+
+  it('derives the words replies use from the declarations', () => {
+    expect(commandWord('accept', 'zh-CN')).toBe('采纳');
+    expect(commandWord('accept', 'en')).toBe('accept');
+    expect(commandWord('mute', 'en')).toBe('mute');
+    expect(commandWord('mute', 'zh-CN')).toBe('静音');
+    expect(commandWord('help', 'en')).toBe('help');
   });
 });
