@@ -1,4 +1,4 @@
-import { weekBounds } from '../analysis/week-bounds.js';
+import { weekBounds } from '../calendar/weeks.js';
 
 const WEEK = /^\d{4}-w\d{2}$/i;
 

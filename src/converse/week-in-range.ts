@@ -1,4 +1,4 @@
-import { weekOf } from '../analysis/week-bounds.js';
+import { weekOf } from '../calendar/weeks.js';
 import { readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
 import type { ConverseText } from './converse-text.js';

@@ -7,7 +7,7 @@ import { isPhotoDemand } from '../analysis/text/is-photo-demand.js';
 import { isRollCallPost } from '../analysis/text/is-roll-call-post.js';
 import { parseNumberOff } from '../analysis/text/parse-number-off.js';
 import { toSimplified } from '../analysis/text/to-simplified.js';
-import type { WorkCalendar } from '../analysis/work-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageInput, TextClass } from '../model/message.js';
 
 export interface TextRules {

@@ -1,6 +1,6 @@
 import { normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
 import { mentionsAllInText, splitQuote } from '../analysis/text/split-quote.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import { type Config, configSchema } from '../config/schema.js';
 import type { MessageInput, QuoteInfo, TextClass } from '../model/message.js';
 import { classifyWithTraits, type TextRules, type TextTraits, textTraits } from './classify-text.js';

@@ -1,7 +1,7 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import { stripForwardingMarks } from '../analysis/text/strip-forwarding-marks.js';
 import type { WeekData } from '../analysis/week-data.js';
-import type { WorkCalendar } from '../analysis/work-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
 import type { EvidenceExcerpt, Recommendation, RecommendConfig } from './recommendation.js';

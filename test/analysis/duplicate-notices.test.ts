@@ -7,7 +7,7 @@ import {
   findDuplicates,
   findDuplicatesAllPairs,
 } from '../../src/analysis/duplicate-notices.js';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageType, StoredMessage, TextClass } from '../../src/model/message.js';
 import { textFingerprint } from '../../src/privacy/text-fingerprint.js';

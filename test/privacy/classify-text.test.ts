@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageType } from '../../src/model/message.js';
 import { classifyText } from '../../src/privacy/classify-text.js';

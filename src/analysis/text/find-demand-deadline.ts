@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../work-calendar.js';
+import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import { type DeadlineMatch, findDeadlines } from './parse-deadline.js';
 import { toNfkc } from './to-nfkc.js';
 

@@ -1,5 +1,5 @@
-import { addDays, type DayBounds, dayBounds } from '../day-bounds.js';
-import type { WorkCalendar } from '../work-calendar.js';
+import { addDays, type DayBounds, dayBounds } from '../../calendar/days.js';
+import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import { readChineseNumber } from './read-chinese-number.js';
 import { resolveDeadlineDate } from './resolve-deadline-date.js';
 import { toNfkc } from './to-nfkc.js';

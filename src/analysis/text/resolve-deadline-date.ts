@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from '../day-bounds.js';
+import { addDays, isoWeekday } from '../../calendar/days.js';
 import { readChineseNumber } from './read-chinese-number.js';
 
 const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };

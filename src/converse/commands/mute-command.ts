@@ -1,4 +1,4 @@
-import { weekOf } from '../../analysis/week-bounds.js';
+import { weekOf } from '../../calendar/weeks.js';
 import { cadreGroups } from '../cadre-groups.js';
 import { answer, type CommandHandler } from '../command-handler.js';
 import { groupsNamedBy } from '../groups-named-by.js';

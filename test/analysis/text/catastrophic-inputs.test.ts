@@ -19,7 +19,7 @@ import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import { stripForwardingMarks } from '../../../src/analysis/text/strip-forwarding-marks.js';
 import { toNfkc } from '../../../src/analysis/text/to-nfkc.js';
 import { toSimplified } from '../../../src/analysis/text/to-simplified.js';
-import { createWorkCalendar } from '../../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../../src/calendar/work-calendar.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { scrubLogText } from '../../../src/logging/scrub-log-text.js';
 import { classifyText } from '../../../src/privacy/classify-text.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findDemandDeadline } from '../../../src/analysis/text/find-demand-deadline.js';
 import { findDeadlines, parseDeadline } from '../../../src/analysis/text/parse-deadline.js';
 import { readChineseNumber } from '../../../src/analysis/text/read-chinese-number.js';
-import { createWorkCalendar } from '../../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../../src/calendar/work-calendar.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { at, ZONE } from '../fixtures/week-data-factory.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shiftWeek, weekBounds, weekOf } from '../../src/analysis/week-bounds.js';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { shiftWeek, weekBounds, weekOf } from '../../src/calendar/weeks.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 
 const config = configSchema.parse({});
