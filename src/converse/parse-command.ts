@@ -1,4 +1,4 @@
-import { toSimplified } from '../analysis/text/to-simplified.js';
+import { toSimplified } from '../text/normalise.js';
 
 export const COMMAND_NAMES = [
   'help',

@@ -10,7 +10,7 @@ import {
 import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageType, StoredMessage, TextClass } from '../../src/model/message.js';
-import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
+import { textFingerprint } from '../../src/text/notice-form.js';
 import { anyText } from './dedupe/arbitrary-text.js';
 import { createMessageFactory } from './dedupe/message-factory.js';
 import { ALL_CASES, caseMessages, NEGATIVE_CASES, NOTICE, POSITIVE_CASES } from './dedupe/notice-cases.js';

@@ -4,7 +4,7 @@
  * link's title (its URL without a title); DROPPED_TEXT when no copy kept its text.
  */
 import type { StoredMessage } from '../../model/message.js';
-import { stripForwardingMarks } from '../text/strip-forwarding-marks.js';
+import { stripForwardingMarks } from '../../text/normalise.js';
 import type { DuplicateSet } from './duplicate-sets.js';
 import type { NoticeTable } from './notice-table.js';
 

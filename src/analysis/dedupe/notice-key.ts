@@ -16,9 +16,8 @@
  */
 import type { Config } from '../../config/schema.js';
 import type { StoredMessage } from '../../model/message.js';
-import { isRollCallPost } from '../text/is-roll-call-post.js';
-import { codePointLength, normaliseNotice } from './normalise-notice.js';
-import { normaliseUrl } from './normalise-url.js';
+import { codePointLength, normaliseNotice, normaliseUrl } from '../../text/notice-form.js';
+import { isRollCallPost } from '../../text/roll-calls.js';
 
 export type DuplicateRules = Config['analysis']['duplicates'];
 export type NoticeKind = 'text' | 'file' | 'link';

@@ -5,7 +5,7 @@
  * Memory is proportional to the number of candidate messages.
  */
 import type { StoredMessage } from '../../model/message.js';
-import { normalisedFingerprint } from '../../privacy/text-fingerprint.js';
+import { normalisedFingerprint } from '../../text/notice-form.js';
 import { type DuplicateRules, type NoticeKind, noticeKeyOf } from './notice-key.js';
 import { type NoticeText, noticeText } from './notice-text.js';
 

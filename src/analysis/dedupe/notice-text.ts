@@ -4,8 +4,9 @@
  * grams are kept (about 4 bytes per character) because winnowing and the short-substitution test read
  * them again and again, for every pair a text is part of.
  */
+
+import { codePointLength } from '../../text/notice-form.js';
 import { distinctSorted, trigramHashes } from './char-ngrams.js';
-import { codePointLength } from './normalise-notice.js';
 import { numberSignature, signatureKeys } from './number-signature.js';
 
 export interface NoticeText {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNotice } from '../../../src/analysis/dedupe/normalise-notice.js';
 import { noticeLink } from '../../../src/analysis/dedupe/notice-link.js';
 import { noticeText } from '../../../src/analysis/dedupe/notice-text.js';
 import { configSchema } from '../../../src/config/schema.js';
+import { normaliseNotice } from '../../../src/text/notice-form.js';
 
 const rules = configSchema.parse({}).analysis.duplicates;
 const text = (raw: string) => noticeText(normaliseNotice(raw));

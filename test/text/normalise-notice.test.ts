@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePointLength, normaliseNotice } from '../../../src/analysis/dedupe/normalise-notice.js';
-import { anyText } from './arbitrary-text.js';
+import { codePointLength, normaliseNotice } from '../../src/text/notice-form.js';
+import { anyText } from '../analysis/dedupe/arbitrary-text.js';
 
 const CANONICAL = '关于开展2026年冬季安全检查的通知请于11月25日1600前报送abc';
 

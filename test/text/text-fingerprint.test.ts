@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
+import { textFingerprint } from '../../src/text/notice-form.js';
 
 describe('textFingerprint', () => {
   it('is 16 hex digits, the same for copies that differ only in punctuation, spacing, emoji or script', () => {

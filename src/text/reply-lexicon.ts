@@ -42,7 +42,7 @@ const ACK = [
 
 /**
  * Commitments ("马上落实") are acknowledgements too: every adverb × verb pair below. Urging adverbs
- * (尽快, 抓紧) are left to the grammar (reply-grammar.ts): alone, "抓紧报送" urges.
+ * (尽快, 抓紧) are left to the grammar (replies.ts): alone, "抓紧报送" urges.
  */
 const COMMIT_ADVERBS = [
   '马上',
@@ -212,7 +212,7 @@ const PREPOSITIONS = ['向', '为', '给', '跟'];
 
 /**
  * Greetings end in 好 but acknowledge nothing ("大家好", "各位领导好"); a title or a form of address
- * followed by 好 ("王书记好") is one too (classify-reply.ts).
+ * followed by 好 ("王书记好") is one too (replies.ts).
  */
 const GREETINGS = [
   '大家好',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasTraditional, toSimplified } from '../../../src/analysis/text/to-simplified.js';
+import { hasTraditional, toSimplified } from '../../src/text/normalise.js';
 
 describe('toSimplified', () => {
   it.each([

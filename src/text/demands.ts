@@ -1,4 +1,10 @@
-import { toNfkc } from './to-nfkc.js';
+/**
+ * What a message asks of its readers besides a deadline: photo proof (拍照打卡), an answer (a
+ * question), or the attention of someone it addresses (a remark to a person).
+ */
+
+import type { StoredMessage } from '../model/message.js';
+import { toNfkc } from './normalise.js';
 
 /**
  * Whether a text demands photo or screenshot proof posted to the group: a proof word (打卡, 截图,
@@ -16,14 +22,14 @@ const NEGATION = /无需|不需|不用|不必|不要|勿|禁止|严禁|不得|�
 const CLAUSE_BREAK = /[，,、]/;
 // Questions ("截图发群里了吗？") ask, they do not demand: split them off with their mark.
 const SENTENCE = /(?<=[。！？!?；;\n])/;
-const QUESTION = /[？?]$|吗/;
+const QUESTION_SENTENCE = /[？?]$|吗/;
 const MAX_SCAN = 3000;
 const NEGATION_REACH = 6;
 
 export function isPhotoDemand(text: string | null): boolean {
   if (text === null || !PROOF_ANY.test(text)) return false;
   for (const sentence of toNfkc(text.slice(0, MAX_SCAN)).split(SENTENCE)) {
-    if (sentence.length < 4 || QUESTION.test(sentence)) continue;
+    if (sentence.length < 4 || QUESTION_SENTENCE.test(sentence)) continue;
     let proof = false;
     for (const m of sentence.matchAll(PROOF)) {
       const before = sentence
@@ -39,4 +45,28 @@ export function isPhotoDemand(text: string | null): boolean {
     if (POST.test(sentence) || (PAIR.test(sentence) && DEMAND.test(sentence))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a short text is addressed to one person ("李书记，那户的暖气片周四来修", "小王，材料放你桌上
+ * 了"): a form of address — a name with a title, or 小/老 + surname — then a comma. Such a remark
+ * answers or instructs that person; it is not a post that the whole group replies to.
+ * Contract: reads at most the first 8 characters.
+ */
+const ADDRESS =
+  /^(?:[\p{Script=Han}]{1,3}(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|科长|处长|所长|站长|队长|院长|校长|主席|委员|组长|经理|老师|总)|[小老][\p{Script=Han}]|[\p{Script=Han}]{2,3})[，,]/u;
+
+export function isAddressedRemark(text: string | null): boolean {
+  return text !== null && ADDRESS.test(text.slice(0, 8));
+}
+
+const QUESTION = /[?？]/;
+
+/**
+ * Whether a short message asks a question or is a remark to one person ("小王，材料放你桌上了"):
+ * from its text while stored, else from its stored class. Such messages open no reply flood.
+ */
+export function isQuestionOrRemark(m: Pick<StoredMessage, 'text' | 'textClass'>): boolean {
+  if (m.text !== null) return QUESTION.test(m.text) || isAddressedRemark(m.text);
+  return m.textClass === 'question' || m.textClass === 'addressed';
 }

@@ -1,4 +1,4 @@
-import type { QuoteInfo } from '../../model/message.js';
+import type { QuoteInfo } from '../model/message.js';
 
 /**
  * Separates a quote reply (引用回复) that arrives as one text into the reply and what it quotes.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyReply, type ReplyClass } from '../../../src/analysis/text/classify-reply.js';
-import { parseNumberOff } from '../../../src/analysis/text/parse-number-off.js';
-import { splitEmoticons } from '../../../src/analysis/text/split-emoticons.js';
+import { splitEmoticons } from '../../src/text/normalise.js';
+import { classifyReply, type ReplyClass } from '../../src/text/replies.js';
+import { parseNumberOff } from '../../src/text/roll-calls.js';
 
 const TABLE: [string, ReplyClass][] = [
   ['收到', 'ack'],

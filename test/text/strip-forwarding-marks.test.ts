@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stripForwardingMarks } from '../../../src/analysis/text/strip-forwarding-marks.js';
-import { anyText } from '../dedupe/arbitrary-text.js';
+import { stripForwardingMarks } from '../../src/text/normalise.js';
+import { anyText } from '../analysis/dedupe/arbitrary-text.js';
 
 const BODY = '关于开展冬季安全检查的通知';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseUrl } from '../../../src/analysis/dedupe/normalise-url.js';
+import { normaliseUrl } from '../../src/text/notice-form.js';
 
 const ARTICLE = 'mp.weixin.qq.com/s?__biz=MzA5&idx=1&mid=2650&sn=abc123';
 

@@ -1,14 +1,11 @@
-import { codePointLength, normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
-import { classifyReply } from '../analysis/text/classify-reply.js';
-import { findDemandDeadline } from '../analysis/text/find-demand-deadline.js';
-import { isAddressedRemark } from '../analysis/text/is-addressed-remark.js';
-import { isNumberOffRequest } from '../analysis/text/is-number-off-request.js';
-import { isPhotoDemand } from '../analysis/text/is-photo-demand.js';
-import { isRollCallPost } from '../analysis/text/is-roll-call-post.js';
-import { parseNumberOff } from '../analysis/text/parse-number-off.js';
-import { toSimplified } from '../analysis/text/to-simplified.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageInput, TextClass } from '../model/message.js';
+import { findDemandDeadline } from './deadlines.js';
+import { isAddressedRemark, isPhotoDemand } from './demands.js';
+import { toSimplified } from './normalise.js';
+import { codePointLength, normaliseNotice } from './notice-form.js';
+import { classifyReply } from './replies.js';
+import { isNumberOffRequest, isRollCallPost, parseNumberOff } from './roll-calls.js';
 
 export interface TextRules {
   /** A text whose normalised form has at least this many code points can be a notice (duplicates.minLength). */

@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { trigramHashes } from '../../../src/analysis/dedupe/char-ngrams.js';
-import { normaliseNotice } from '../../../src/analysis/dedupe/normalise-notice.js';
-import { normaliseUrl } from '../../../src/analysis/dedupe/normalise-url.js';
-import { numberSignature } from '../../../src/analysis/dedupe/number-signature.js';
-import { classifyReply } from '../../../src/analysis/text/classify-reply.js';
-import { findDemandDeadline } from '../../../src/analysis/text/find-demand-deadline.js';
-import { isAddressedRemark } from '../../../src/analysis/text/is-addressed-remark.js';
-import { isNumberOffRequest } from '../../../src/analysis/text/is-number-off-request.js';
-import { isPhotoDemand } from '../../../src/analysis/text/is-photo-demand.js';
-import { isRollCallPost } from '../../../src/analysis/text/is-roll-call-post.js';
-import { findDeadlines } from '../../../src/analysis/text/parse-deadline.js';
-import { parseNumberOff } from '../../../src/analysis/text/parse-number-off.js';
-import { parseRollCallPost } from '../../../src/analysis/text/parse-roll-call-post.js';
-import { readChineseNumber } from '../../../src/analysis/text/read-chinese-number.js';
-import { commitmentsEnding } from '../../../src/analysis/text/reply-grammar.js';
-import { splitEmoticons } from '../../../src/analysis/text/split-emoticons.js';
-import { splitQuote } from '../../../src/analysis/text/split-quote.js';
-import { stripForwardingMarks } from '../../../src/analysis/text/strip-forwarding-marks.js';
-import { toNfkc } from '../../../src/analysis/text/to-nfkc.js';
-import { toSimplified } from '../../../src/analysis/text/to-simplified.js';
-import { createWorkCalendar } from '../../../src/calendar/work-calendar.js';
-import { configSchema } from '../../../src/config/schema.js';
-import { scrubLogText } from '../../../src/logging/scrub-log-text.js';
-import { classifyText } from '../../../src/privacy/classify-text.js';
-import { textFingerprint } from '../../../src/privacy/text-fingerprint.js';
-import { HOSTILE_TEXTS } from '../hostile-texts.js';
+import { trigramHashes } from '../../src/analysis/dedupe/char-ngrams.js';
+import { numberSignature } from '../../src/analysis/dedupe/number-signature.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
+import { configSchema } from '../../src/config/schema.js';
+import { scrubLogText } from '../../src/logging/scrub-log-text.js';
+import { readChineseNumber } from '../../src/text/chinese-numbers.js';
+import { classifyText } from '../../src/text/classify-text.js';
+import { findDeadlines, findDemandDeadline } from '../../src/text/deadlines.js';
+import { isAddressedRemark, isPhotoDemand } from '../../src/text/demands.js';
+import { splitEmoticons, stripForwardingMarks, toNfkc, toSimplified } from '../../src/text/normalise.js';
+import { normaliseNotice, normaliseUrl, textFingerprint } from '../../src/text/notice-form.js';
+import { splitQuote } from '../../src/text/quote.js';
+import { classifyReply, commitmentsEnding } from '../../src/text/replies.js';
+import {
+  isNumberOffRequest,
+  isRollCallPost,
+  parseNumberOff,
+  parseRollCallPost,
+} from '../../src/text/roll-calls.js';
+import { HOSTILE_TEXTS } from '../analysis/hostile-texts.js';
 
 /**
  * Every text function of the pipeline on inputs built to make a backtracking regex explode

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { findDemandDeadline } from '../../../src/analysis/text/find-demand-deadline.js';
-import { findDeadlines, parseDeadline } from '../../../src/analysis/text/parse-deadline.js';
-import { readChineseNumber } from '../../../src/analysis/text/read-chinese-number.js';
-import { createWorkCalendar } from '../../../src/calendar/work-calendar.js';
-import { configSchema } from '../../../src/config/schema.js';
-import { at, ZONE } from '../fixtures/week-data-factory.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
+import { configSchema } from '../../src/config/schema.js';
+import { readChineseNumber } from '../../src/text/chinese-numbers.js';
+import { findDeadlines, findDemandDeadline, parseDeadline } from '../../src/text/deadlines.js';
+import { at, ZONE } from '../analysis/fixtures/week-data-factory.js';
 
 const calendar = createWorkCalendar(configSchema.parse({}));
 const local = (ms: number | null) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageType } from '../../src/model/message.js';
-import { classifyText } from '../../src/privacy/classify-text.js';
+import { classifyText } from '../../src/text/classify-text.js';
 
 const config = configSchema.parse({});
 const rules = {
