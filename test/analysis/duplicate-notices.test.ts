@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DROPPED_TEXT } from '../../src/analysis/dedupe/notice-excerpt.js';
+import { DROPPED_TEXT } from '../../src/analysis/dedupe/deliveries.js';
 import {
   type DuplicateCluster,
   duplicateNoticesDetector,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trigramHashes } from '../../src/analysis/dedupe/char-ngrams.js';
+import { trigramHashes } from '../../src/analysis/dedupe/grams.js';
 import { numberSignature } from '../../src/analysis/dedupe/number-signature.js';
 import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';

@@ -1,4 +1,9 @@
 /**
+ * Character 3-gram hashes of a normalised text and the set operations on them that candidate
+ * generation, verification and delivery counting share.
+ */
+
+/**
  * Character 3-grams by code point (an emoji or a supplementary ideograph is one character), each
  * hashed to 32 bits. Order-sensitive: 关于开 and 开于关 hash differently.
  */
@@ -75,4 +80,22 @@ export function distinctSorted(values: Uint32Array): Uint32Array {
     if (n === 0 || sorted[n - 1] !== v) sorted[n++] = v;
   }
   return sorted.subarray(0, n);
+}
+
+/** |a ∩ b| for two ascending arrays of distinct values, by merging. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noticeLink } from '../../../src/analysis/dedupe/notice-link.js';
-import { noticeText } from '../../../src/analysis/dedupe/notice-text.js';
+import { noticeText } from '../../../src/analysis/dedupe/notices.js';
+import { noticeLink } from '../../../src/analysis/dedupe/verify.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { normaliseNotice } from '../../../src/text/notice-form.js';
 

@@ -1,4 +1,46 @@
 /**
+ * Step 4 of duplicate detection: verified links into clusters (NoticeLinker over a union-find) and
+ * clusters into duplicate sets of messages.
+ */
+
+import type { StoredMessage } from '../../model/message.js';
+import type { DuplicateRules, NoticeKind, NoticeTable, NoticeText } from './notices.js';
+import { noticeLink } from './verify.js';
+
+/** Disjoint sets over 0…n−1 (union by size, path halving): near-constant time per operation. */
+export class UnionFind {
+  private readonly parent: Int32Array;
+  private readonly size: Int32Array;
+
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+
+  find(x: number): number {
+    let node = x;
+    while (this.parent[node] !== node) {
+      const grand = this.parent[this.parent[node] as number] as number;
+      this.parent[node] = grand;
+      node = grand;
+    }
+    return node;
+  }
+
+  /** Joins the sets of a and b; returns false when they were already one. */
+  union(a: number, b: number): boolean {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return false;
+    if ((this.size[ra] as number) < (this.size[rb] as number)) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra] = (this.size[ra] as number) + (this.size[rb] as number);
+    return true;
+  }
+}
+
+/**
  * Turns verified links between items into clusters without letting a part glue notices together.
  * 'similar' links are joined at once (union-find). 'part' links are only recorded; when all links are
  * in, every set of similar items that is the part of some link picks the one set it belongs to — the
@@ -8,10 +50,6 @@
  * The outcome depends only on the set of links, not on the order they were found in, so the
  * fingerprint path and the all-pairs reference agree whenever they find the same links.
  */
-import { UnionFind } from './cluster-union-find.js';
-import type { DuplicateRules } from './notice-key.js';
-import { noticeLink } from './notice-link.js';
-import type { NoticeText } from './notice-text.js';
 
 export class NoticeLinker {
   private readonly sets: UnionFind;
@@ -75,4 +113,45 @@ export class NoticeLinker {
     for (const [from, { first: target }] of roots) this.sets.union(from, target);
     return this.sets;
   }
+}
+
+/**
+ * Turns linked items back into sets of messages: every set of ≥ 2 candidate messages whose items are
+ * linked, messages in the order of the input (time order for a week), sets ordered by their first
+ * message.
+ */
+
+export interface DuplicateSet {
+  kind: NoticeKind;
+  /** Positions in the input message array, ascending. */
+  indexes: number[];
+  /** The same messages' ids. */
+  messageIds: string[];
+}
+
+export function duplicateSets(table: NoticeTable, sets: UnionFind): DuplicateSet[] {
+  const setOfRoot = new Int32Array(table.kinds.length).fill(-1);
+  const all: number[][] = [];
+  for (let m = 0; m < table.itemOf.length; m++) {
+    const item = table.itemOf[m] as number;
+    if (item < 0) continue;
+    const root = sets.find(item);
+    let index = setOfRoot[root] as number;
+    if (index < 0) {
+      index = all.length;
+      setOfRoot[root] = index;
+      all.push([]);
+    }
+    (all[index] as number[]).push(m);
+  }
+  const out: DuplicateSet[] = [];
+  for (const indexes of all) {
+    if (indexes.length < 2) continue;
+    out.push({
+      kind: table.kinds[table.itemOf[indexes[0] as number] as number] as NoticeKind,
+      indexes,
+      messageIds: indexes.map((m) => (table.messages[m] as StoredMessage).id),
+    });
+  }
+  return out;
 }
