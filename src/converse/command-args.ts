@@ -1,4 +1,4 @@
-import { weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { weekBounds, weekOf } from '../calendar/weeks.js';
 import type { CadrePreferences } from '../store/cadre-preferences.js';
 import type { MemberGroup } from '../store/find-member-groups.js';
 import { readMessageSpan } from '../store/read-message-span.js';

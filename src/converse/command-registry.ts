@@ -1,8 +1,8 @@
-import { toSimplified } from '../analysis/text/to-simplified.js';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
 import type { CadrePreferences } from '../store/cadre-preferences.js';
 import type { Store } from '../store/store.js';
+import { toSimplified } from '../text/normalise.js';
 import { helpCommand } from './commands/help.js';
 import { muteCommand, muteSuggestionsCommand, unmuteCommand } from './commands/muting.js';
 import { myGroupsCommand } from './commands/my-groups.js';

@@ -1,4 +1,4 @@
-import { shiftWeek, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekOf } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
 import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';

@@ -1,4 +1,4 @@
-import { weekOf } from '../../analysis/week-bounds.js';
+import { weekOf } from '../../calendar/weeks.js';
 import { advisedKeepGroups } from '../advised-keep.js';
 import { cadreGroups } from '../cadre-groups.js';
 import type { Command } from '../command-registry.js';

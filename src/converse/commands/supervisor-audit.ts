@@ -1,4 +1,4 @@
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';

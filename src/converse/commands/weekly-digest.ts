@@ -1,4 +1,4 @@
-import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
+import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
