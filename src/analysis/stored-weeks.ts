@@ -4,8 +4,8 @@
  * zombie). One definition for the CLI and the dashboard.
  */
 
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import type { Store } from '../store/store.js';
-import { shiftWeek, weekBounds, weekOf } from './week-bounds.js';
 
 export interface StoredWeekSpan {
   /** The weeks of the earliest and latest stored message, or null when nothing is stored. */

@@ -1,4 +1,4 @@
-import { shiftWeek } from '../analysis/week-bounds.js';
+import { shiftWeek } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import { type NoticeReach, noticeReach } from './notice-reach.js';

@@ -35,7 +35,13 @@ function seeded(): Store {
         link: { title: '通知', url: 'https://example.gov.cn/a', description: '摘要' },
       }),
     ]);
-    s.groups.recordEvent({ groupId: 'g-1@chatroom', time, kind: 'join', actorId: 'u-2', detail: null });
+    s.groups.recordEvent({
+      groupId: 'g-1@chatroom',
+      time,
+      kind: 'join',
+      actorId: 'u-2',
+      detail: null,
+    });
     s.snapshots.record('g-1@chatroom', time - DAY, [`u-${age}`]);
   }
   const outbox = s.outbox;
