@@ -42,6 +42,8 @@ const zh = {
   dbNotQingqun: (p: { path: string }) => `${p.path} 是别的程序的 SQLite 数据库，不是清群的；未做任何改动`,
   dbEmpty: (p: { path: string }) => `数据库 ${p.path} 是空的：先运行 qingqun start 或 qingqun import`,
   dbNewer: (p: { path: string }) => `数据库 ${p.path} 由更新版本的清群写入：请升级 qingqun`,
+  dbPostgresUnsupported: (p: { path: string }) =>
+    `此命令暂不支持 PostgreSQL 数据库（${p.path}）：支持的有 import、report、stats；其他命令请用 SQLite 文件作 --db（未做任何更改）`,
   dbNeedsUpgrade: (p: { path: string }) =>
     `数据库 ${p.path} 需要升级结构，这需要一次写权限：请用有写权限的账号运行一次任意命令（如 qingqun doctor）`,
   dbReadOnlyWal: (p: { path: string }) =>
@@ -114,6 +116,8 @@ const en: Messages = {
   dbNotQingqun: (p) => `${p.path} is another program's SQLite database, not qingqun's; nothing was changed`,
   dbEmpty: (p) => `the database ${p.path} is empty: run qingqun start or qingqun import first`,
   dbNewer: (p) => `the database ${p.path} was written by a newer qingqun: upgrade qingqun`,
+  dbPostgresUnsupported: (p) =>
+    `this command does not support a PostgreSQL database yet (${p.path}): import, report and stats do; use a SQLite file as --db for the others (nothing was changed)`,
   dbNeedsUpgrade: (p) =>
     `the database ${p.path} needs a schema upgrade, which needs write access once: run any command (e.g. qingqun doctor) as a user who can write it`,
   dbReadOnlyWal: (p) =>
