@@ -2,8 +2,8 @@
  * The central PostgreSQL tables that only shipping needs (issue 18, item 2): where each spool's
  * shipping has got to, which account records each group, and the digests queued centrally for a
  * host to pull. They sit beside the recorded tables of the PostgreSQL store (groups, contacts,
- * membership_snapshots, snapshot_members, messages, room_events), which the store's own migrations
- * create; shipping writes into those with the same column names as SQLite's.
+ * membership_snapshots, snapshot_members, message_keys, messages, room_events), which the store's
+ * own migrations create (src/store/postgres/pg-migrations.ts); shipping writes into those.
  *
  * Idempotent DDL (`IF NOT EXISTS`): every shipper runs it at connect, so a fresh central database
  * needs no separate step.
@@ -47,50 +47,6 @@ export const SHIP_TABLES_DDL = `
   CREATE INDEX IF NOT EXISTS central_outbox_waiting ON central_outbox(account, id) WHERE pulled_at IS NULL;
 `;
 
-/**
- * Stand-in for the recorded tables until the PostgreSQL store's migrations are merged (they create
- * the real ones; these mirror SQLite's migrations 1, 5, 7 and 8 column for column). Only created
- * where absent.
- */
-export const RECORDED_TABLES_STAND_IN_DDL = `
-  CREATE TABLE IF NOT EXISTS groups (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, owner_id TEXT, unit TEXT, created_at BIGINT,
-    first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS contacts (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT, opted_out_at BIGINT, forgotten_at BIGINT,
-    email TEXT, wecom_user_id TEXT
-  );
-  CREATE TABLE IF NOT EXISTS membership_snapshots (
-    id BIGSERIAL PRIMARY KEY, group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
-    taken_at BIGINT NOT NULL, confirmed_at BIGINT NOT NULL, member_count INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS membership_snapshots_group_time ON membership_snapshots(group_id, taken_at);
-  CREATE TABLE IF NOT EXISTS snapshot_members (
-    snapshot_id BIGINT NOT NULL REFERENCES membership_snapshots(id) ON DELETE CASCADE,
-    contact_id TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, contact_id)
-  );
-  CREATE INDEX IF NOT EXISTS snapshot_members_contact ON snapshot_members(contact_id);
-  CREATE TABLE IF NOT EXISTS messages (
-    row_id BIGSERIAL PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL,
-    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE, sender_id TEXT, time BIGINT NOT NULL,
-    type TEXT NOT NULL, text TEXT, text_length INTEGER NOT NULL, mention_all INTEGER NOT NULL,
-    mention_ids TEXT, link_title TEXT, link_url TEXT, link_description TEXT, file_name TEXT,
-    file_size BIGINT, file_hash TEXT, app_title TEXT, app_name TEXT, text_class TEXT,
-    reply_number INTEGER, fingerprint TEXT, quote_message_id TEXT, quote_sender_id TEXT,
-    quote_sender_name TEXT, quote_excerpt TEXT,
-    UNIQUE (source, source_id)
-  );
-  CREATE INDEX IF NOT EXISTS messages_group_time ON messages(group_id, time);
-  CREATE TABLE IF NOT EXISTS room_events (
-    id BIGSERIAL PRIMARY KEY, group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
-    time BIGINT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('join', 'leave', 'topic')),
-    actor_id TEXT, detail TEXT
-  );
-  CREATE INDEX IF NOT EXISTS room_events_group_time ON room_events(group_id, time);
-`;
-
 /** Creates what shipping needs in the central database, where missing. Serialised between shippers. */
 export async function ensureCentralTables(client: pg.ClientBase): Promise<void> {
   await client.query('BEGIN');
@@ -98,7 +54,6 @@ export async function ensureCentralTables(client: pg.ClientBase): Promise<void> 
     // Two hosts starting at once would race on CREATE … IF NOT EXISTS (a unique violation on the
     // catalogue); one transaction-scoped lock makes the second wait.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('qingqun:central-tables'))");
-    await client.query(RECORDED_TABLES_STAND_IN_DDL);
     await client.query(SHIP_TABLES_DDL);
     await client.query('COMMIT');
   } catch (error) {

@@ -4,11 +4,12 @@
  * centrally for this account into the spool's outbox (central-outbox.ts), disconnect. The push only
  * reads the spool; the pull writes the local outbox, through its dedupe keys.
  */
-import pg from 'pg';
+import { redactDbUrl } from '../../config/db-target.js';
 import type { Db } from '../open-database.js';
 import { Outbox } from '../outbox.js';
 import { type PullResult, pullCentral } from './central-outbox.js';
 import { ensureCentralTables } from './central-tables.js';
+import { PgDatabase } from './pg-database.js';
 import { type ShipCounts, type ShipOptions, shipSpool } from './ship.js';
 
 export interface ShipRoundResult {
@@ -29,33 +30,38 @@ export class CentralUnreachableError extends Error {
 }
 
 /** The URL with its password hidden, for messages and logs. */
-export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
-}
+export const redactUrl = redactDbUrl;
 
 export async function shipRound(
   db: Db,
   url: string,
   options: ShipOptions & { pull?: boolean },
 ): Promise<ShipRoundResult> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  let central: PgDatabase;
+  try {
+    // Opening migrates the central schema (`?schema=` of the URL) to this qingqun's version.
+    central = await PgDatabase.open(url);
+  } catch (error) {
+    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+    if (/cannot connect/.test((error as Error).message)) {
+      throw new CentralUnreachableError(redactUrl(url), cause?.message ?? (error as Error).message, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
   // A dropped connection is reported by the query in flight; without a listener it would also crash
   // the process through the client's 'error' event.
-  client.on('error', () => {});
+  central.client.on('error', () => {});
   try {
-    await client.connect();
-  } catch (error) {
-    throw new CentralUnreachableError(redactUrl(url), (error as Error).message, { cause: error });
-  }
-  try {
-    await ensureCentralTables(client);
-    const shipped = await shipSpool(db, client, options);
+    await ensureCentralTables(central.client);
+    const shipped = await shipSpool(db, central, options);
     const now = options.now ?? Date.now;
     const outbox = new Outbox(db);
     const pulled =
       options.pull === false
         ? { pulled: 0, queued: 0, conflicts: [] }
-        : await pullCentral(client, options.account, (items) => outbox.enqueue(items, now()), now());
+        : await pullCentral(central.client, options.account, (items) => outbox.enqueue(items, now()), now());
     return { shipped, pulled };
   } catch (error) {
     // The connection dropped mid-round (network, server restart): an outage, not a bug. What was
@@ -66,7 +72,7 @@ export async function shipRound(
     if (lost) throw new CentralUnreachableError(redactUrl(url), e.message, { cause: error });
     throw error;
   } finally {
-    await client.end().catch(() => {});
+    await central.close().catch(() => {});
   }
 }
 

@@ -18,9 +18,10 @@
  *    (an unchanged roster only extends its confirmation locally, without a new row).
  * Snapshots and room events of groups assigned to another account are skipped (counted).
  */
-import type pg from 'pg';
 import type { Db } from '../open-database.js';
 import { claimGroups } from './assignments.js';
+import type { PgDatabase } from './pg-database.js';
+import { ensureWeekPartitions, utcWeekStart } from './pg-partitions.js';
 
 export const DEFAULT_SHIP_BATCH = 5_000;
 
@@ -126,19 +127,7 @@ export class ShipBusyError extends Error {
   }
 }
 
-async function inTransaction<T>(client: pg.ClientBase, fn: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    const result = await fn();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
-}
-
-export async function readCursor(client: pg.ClientBase, spool: string, table: CursorTable): Promise<number> {
+export async function readCursor(client: PgDatabase, spool: string, table: CursorTable): Promise<number> {
   const r = await client.query<{ last_id: string }>(
     'SELECT last_id FROM ship_cursors WHERE spool = $1 AND source_table = $2',
     [spool, table],
@@ -147,7 +136,7 @@ export async function readCursor(client: pg.ClientBase, spool: string, table: Cu
 }
 
 async function advanceCursor(
-  client: pg.ClientBase,
+  client: PgDatabase,
   spool: string,
   table: CursorTable,
   lastId: number,
@@ -165,7 +154,7 @@ async function advanceCursor(
  * Holds a session advisory lock on the account for the round: a second shipper of the same spool
  * fails at once (ShipBusyError) instead of interleaving cursors.
  */
-export async function shipSpool(db: Db, client: pg.ClientBase, options: ShipOptions): Promise<ShipCounts> {
+export async function shipSpool(db: Db, client: PgDatabase, options: ShipOptions): Promise<ShipCounts> {
   const spool = options.account;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_SHIP_BATCH);
   const now = options.now ?? Date.now;
@@ -183,7 +172,7 @@ export async function shipSpool(db: Db, client: pg.ClientBase, options: ShipOpti
 
 async function shipRound(
   db: Db,
-  client: pg.ClientBase,
+  client: PgDatabase,
   spool: string,
   batchSize: number,
   now: () => number,
@@ -209,7 +198,7 @@ async function shipRound(
   const groups = db
     .prepare(`SELECT ${GROUP_COLUMNS.map(([c]) => c).join(', ')} FROM groups ORDER BY id`)
     .all() as Row[];
-  const owned = await inTransaction(client, async () => {
+  const owned = await client.transaction(async () => {
     for (let i = 0; i < groups.length; i += batchSize) {
       const u = unnest(GROUP_COLUMNS, groups.slice(i, i + batchSize));
       await client.query(
@@ -225,7 +214,7 @@ async function shipRound(
       );
     }
     return claimGroups(
-      client,
+      client.client,
       spool,
       groups.map((g) => g.id as string),
       now(),
@@ -269,7 +258,7 @@ async function shipRound(
       const rows = read.all(cursor, bounds[table], batchSize) as Row[];
       if (rows.length === 0) break;
       const through = Number(rows[rows.length - 1]?.[key]);
-      await inTransaction(client, async () => {
+      await client.transaction(async () => {
         await write(rows);
         await advanceCursor(client, spool, table, through, now());
       });
@@ -316,10 +305,35 @@ async function shipRound(
     `SELECT row_id, ${MESSAGE_COLUMNS.map(([c]) => c).join(', ')} FROM messages`,
     'row_id',
     async (rows) => {
-      const u = unnest(MESSAGE_COLUMNS, rows);
+      // As the importer does (src/store/postgres/pg-stage.ts): one writer of row ids at a time, a
+      // block of them in spool order (ties in time keep that order), the week partitions first, and
+      // (source, source_id) made unique through message_keys.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':import'))");
+      await ensureWeekPartitions(
+        client,
+        rows.map((r) => utcWeekStart(r.time as number)),
+      );
+      const { rows: seq } = await client.query<{ base: number }>(
+        "SELECT nextval('messages_row_id') - 1 AS base",
+      );
+      const base = Number(seq[0]?.base ?? 0);
+      await client.query("SELECT setval('messages_row_id', $1)", [base + rows.length]);
+      const u = unnest(
+        [['ord', 'bigint'], ...MESSAGE_COLUMNS],
+        rows.map((r, i) => ({ ...r, ord: i + 1 })),
+        2,
+      );
+      const cols = MESSAGE_COLUMNS.map(([c]) => c).join(', ');
       const r = await client.query(
-        `INSERT INTO messages (${MESSAGE_COLUMNS.map(([c]) => c).join(', ')}) ${u.sql} ON CONFLICT DO NOTHING`,
-        u.params,
+        `WITH u AS (${u.sql}),
+         k AS (
+           INSERT INTO message_keys (source, source_id, time, row_id)
+           SELECT source, source_id, time, $1 + ord FROM u ORDER BY ord
+           ON CONFLICT DO NOTHING RETURNING source, source_id, row_id)
+         INSERT INTO messages (row_id, ${cols})
+         SELECT k.row_id, ${MESSAGE_COLUMNS.map(([c]) => `u.${c}`).join(', ')}
+         FROM u JOIN k ON k.source = u.source AND k.source_id = u.source_id`,
+        [base, ...u.params],
       );
       counts.messages.sent += rows.length;
       counts.messages.added += r.rowCount ?? 0;

@@ -6,7 +6,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../../src/ingest/simulate/write-simulation.js';
@@ -14,13 +13,12 @@ import { Outbox } from '../../../src/store/outbox.js';
 import { readAssignments } from '../../../src/store/postgres/assignments.js';
 import { accountReaching, pullCentral, queueCentral } from '../../../src/store/postgres/central-outbox.js';
 import { ensureCentralTables } from '../../../src/store/postgres/central-tables.js';
+import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
 import { type ShipCounts, shipSpool } from '../../../src/store/postgres/ship.js';
 import { Store } from '../../../src/store/store.js';
+import { runCli } from '../../cli/run-cli.js';
 import { tempDir } from '../../fixtures/temp-dir.js';
-import { connect, createSchema, dropSchema, pgAvailable, schemaUrl } from './ship-pg.js';
-
-// BIGINT as a number (every value here is an epoch ms or a count, well inside 2^53).
-pg.types.setTypeParser(20, Number);
+import { pgReachable, type TestSchema, testSchema } from './pg-test-server.js';
 
 const ACCOUNTS = ['acct-a', 'acct-b', 'acct-c'] as const;
 const NOW = Date.parse('2026-11-20T00:00:00Z');
@@ -123,49 +121,44 @@ function sqliteRows(store: Store, sql: string): unknown[] {
   return store.db.prepare(sqliteSql).all();
 }
 
-async function pgRows(client: pg.Client, sql: string): Promise<unknown[]> {
+async function pgRows(client: PgDatabase, sql: string): Promise<unknown[]> {
   return (await client.query(sql)).rows.map((r) => ({ ...r }));
 }
 
 /** Every table's rows, one query after another (a client runs one query at a time). */
-async function allPgRows(client: pg.Client): Promise<unknown[][]> {
+async function allPgRows(client: PgDatabase): Promise<unknown[][]> {
   const all: unknown[][] = [];
   for (const sql of Object.values(TABLE_QUERIES)) all.push(await pgRows(client, sql));
   return all;
 }
 
-const available = await pgAvailable();
-
-describe.skipIf(!available)('shipping three spools into one PostgreSQL', () => {
-  let schema: string;
+describe.skipIf(!pgReachable)('shipping three spools into one PostgreSQL', () => {
+  let schema: TestSchema;
   let town: Town;
-  let central: pg.Client;
+  let central: PgDatabase;
   const rounds: ShipCounts[] = [];
 
   beforeAll(async () => {
-    schema = await createSchema('ship');
+    schema = testSchema('ship');
     town = await buildTown();
-    central = await connect(schemaUrl(schema));
-    await ensureCentralTables(central);
     // One connection per host, as on three machines.
     for (const a of ACCOUNTS) {
-      const client = await connect(schemaUrl(schema));
+      const host = await PgDatabase.open(schema.url);
       try {
-        await ensureCentralTables(client);
-        rounds.push(
-          await shipSpool((town.spools.get(a) as Store).db, client, { account: a, batchSize: 200 }),
-        );
+        await ensureCentralTables(host.client);
+        rounds.push(await shipSpool((town.spools.get(a) as Store).db, host, { account: a, batchSize: 200 }));
       } finally {
-        await client.end();
+        await host.close();
       }
     }
+    central = await PgDatabase.open(schema.url);
   });
 
   afterAll(async () => {
-    await central?.end();
+    await central?.close();
     for (const s of town?.spools.values() ?? []) s.close();
     town?.whole.close();
-    if (schema) await dropSchema(schema);
+    await schema?.drop();
   });
 
   it('holds exactly what one store holds after importing all the data', async () => {
@@ -178,8 +171,21 @@ describe.skipIf(!available)('shipping three spools into one PostgreSQL', () => {
     expect(rounds.every((r) => r.messages.added > 0)).toBe(true);
   });
 
+  it("gives the central report of every week byte for byte as one store's", () => {
+    for (const week of ['2026-W44', '2026-W45']) {
+      const cli = (db: string) =>
+        runCli(['report', '--db', db, '--week', week, '--format', 'json', '--locale', 'en']);
+      const one = cli(town.whole.path);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stdout).toContain('"week"');
+      const shipped = cli(schema.url);
+      expect(shipped.stderr).toBe('');
+      expect(shipped.stdout).toBe(one.stdout);
+    }
+  }, 300_000);
+
   it('assigns each group to one account that holds it; the others skip its rosters and events', async () => {
-    const assignments = await readAssignments(central);
+    const assignments = await readAssignments(central.client);
     expect([...assignments.keys()].sort()).toEqual([...town.holders.keys()].sort());
     for (const [group, account] of assignments) expect(town.holders.get(group)).toContain(account);
     const shared = [...town.holders.values()].filter((h) => h.length === 2).length;
@@ -209,7 +215,7 @@ describe.skipIf(!available)('shipping three spools into one PostgreSQL', () => {
   it("ships new rows of a later round, and a roster's later confirmation", async () => {
     const a = ACCOUNTS[0];
     const spool = town.spools.get(a) as Store;
-    const assignments = await readAssignments(central);
+    const assignments = await readAssignments(central.client);
     const group = [...assignments].find(([, acct]) => acct === a)?.[0] as string;
     const members = spool.db
       .prepare(
@@ -238,12 +244,12 @@ describe.skipIf(!available)('shipping three spools into one PostgreSQL', () => {
       'SELECT MAX(confirmed_at) AS c FROM membership_snapshots WHERE group_id = $1',
       [group],
     );
-    expect(confirmed.rows[0].c).toBe(NOW + 1_000);
+    expect(confirmed.rows[0]?.c).toBe(NOW + 1_000);
   });
 
   it('puts a central digest into the outbox of the host that reaches its recipient, once', async () => {
     const recipient = 'u-0003';
-    const account = await accountReaching(central, recipient);
+    const account = await accountReaching(central.client, recipient);
     expect(ACCOUNTS).toContain(account);
     const item = {
       account: account as string,
@@ -251,19 +257,24 @@ describe.skipIf(!available)('shipping three spools into one PostgreSQL', () => {
       recipientId: recipient,
       content: { kind: 'text' as const, text: '本周群务周报' },
     };
-    expect(await queueCentral(central, [item], NOW)).toBe(1);
-    expect(await queueCentral(central, [item], NOW)).toBe(0);
+    expect(await queueCentral(central.client, [item], NOW)).toBe(1);
+    expect(await queueCentral(central.client, [item], NOW)).toBe(0);
     for (const round of [1, 2]) {
       for (const a of ACCOUNTS) {
         const outbox = new Outbox((town.spools.get(a) as Store).db);
-        const pulled = await pullCentral(central, a, (items) => outbox.enqueue(items, NOW), NOW);
+        const pulled = await pullCentral(central.client, a, (items) => outbox.enqueue(items, NOW), NOW);
         expect(pulled.queued, `${a} round ${round}`).toBe(a === account && round === 1 ? 1 : 0);
       }
     }
     // A crash after the local enqueue and before the central mark: pulled again, queued not twice.
     await central.query('UPDATE central_outbox SET pulled_at = NULL');
     const host = new Outbox((town.spools.get(account as string) as Store).db);
-    const again = await pullCentral(central, account as string, (items) => host.enqueue(items, NOW), NOW);
+    const again = await pullCentral(
+      central.client,
+      account as string,
+      (items) => host.enqueue(items, NOW),
+      NOW,
+    );
     expect([again.pulled, again.queued]).toEqual([1, 0]);
     for (const a of ACCOUNTS) {
       const n = (town.spools.get(a) as Store).db.prepare('SELECT COUNT(*) FROM outbox').pluck().get();
