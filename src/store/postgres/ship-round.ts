@@ -6,7 +6,7 @@
  */
 import { redactDbUrl } from '../../config/db-target.js';
 import type { Db } from '../open-database.js';
-import { Outbox } from '../outbox.js';
+import { type EnqueueOutcome, Outbox, type OutboxItem } from '../outbox.js';
 import { type PullResult, pullCentral } from './central-outbox.js';
 import { ensureCentralTables } from './central-tables.js';
 import { PgDatabase } from './pg-database.js';
@@ -35,7 +35,11 @@ export const redactUrl = redactDbUrl;
 export async function shipRound(
   db: Db,
   url: string,
-  options: ShipOptions & { pull?: boolean },
+  options: ShipOptions & {
+    pull?: boolean;
+    /** Where pulled messages go: default the spool's outbox; a running send queue's, to wake it. */
+    enqueue?: (items: readonly OutboxItem[]) => EnqueueOutcome[];
+  },
 ): Promise<ShipRoundResult> {
   let central: PgDatabase;
   try {
@@ -57,11 +61,11 @@ export async function shipRound(
     await ensureCentralTables(central.client);
     const shipped = await shipSpool(db, central, options);
     const now = options.now ?? Date.now;
-    const outbox = new Outbox(db);
+    const enqueue = options.enqueue ?? ((items) => new Outbox(db).enqueue(items, now()));
     const pulled =
       options.pull === false
         ? { pulled: 0, queued: 0, conflicts: [] }
-        : await pullCentral(central.client, options.account, (items) => outbox.enqueue(items, now()), now());
+        : await pullCentral(central.client, options.account, enqueue, now());
     return { shipped, pulled };
   } catch (error) {
     // The connection dropped mid-round (network, server restart): an outage, not a bug. What was
