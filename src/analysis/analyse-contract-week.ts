@@ -1,3 +1,5 @@
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { StoreReads } from '../store/contract.js';
 import type { StoredWeekAnalysis } from './analyse-stored-week.js';
@@ -5,8 +7,6 @@ import { analyseWeek } from './registry.js';
 import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
 import type { StoredWeekSpan } from './stored-weeks.js';
 import { summarisePreviousWeek } from './summarise-previous-week.js';
-import { shiftWeek, weekBounds, weekOf } from './week-bounds.js';
-import { createWorkCalendar } from './work-calendar.js';
 
 /**
  * analyseStoredWeek over the async store contract (src/store/contract.ts), for either engine: the

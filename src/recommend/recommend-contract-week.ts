@@ -1,6 +1,6 @@
 import { analyseContractWeek } from '../analysis/analyse-contract-week.js';
 import type { StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
-import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import type { StoreReads } from '../store/contract.js';
 import { recommend } from './recommend.js';

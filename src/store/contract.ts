@@ -7,8 +7,8 @@
  */
 
 import type { RequestText } from '../analysis/repeated/repeated-request.js';
-import type { WeekBounds } from '../analysis/week-bounds.js';
 import type { WeekData } from '../analysis/week-data.js';
+import type { WeekBounds } from '../calendar/weeks.js';
 import { parseDbTarget } from '../config/db-target.js';
 import type { RecommendationHistoryEntry } from '../recommend/recommendation.js';
 import { loadWeekData } from './load-week-data.js';

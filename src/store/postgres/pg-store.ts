@@ -1,7 +1,7 @@
 import Cursor from 'pg-cursor';
 import type { RequestText } from '../../analysis/repeated/repeated-request.js';
-import type { WeekBounds } from '../../analysis/week-bounds.js';
 import type { WeekData } from '../../analysis/week-data.js';
+import type { WeekBounds } from '../../calendar/weeks.js';
 import type { Contact } from '../../model/contact.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
