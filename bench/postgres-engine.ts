@@ -46,7 +46,7 @@ export async function cliUnavailable(url: string, workload: Workload): Promise<s
     const probeFile = join(files, 'probe.jsonl');
     const lines = readFileSync(workload.path, 'utf8').split('\n', 200);
     writeFileSync(probeFile, `${lines.join('\n')}\n`);
-    const probe = await freshPostgresDatabase(url, 'qingqun_bench_probe');
+    const probe = await freshPostgresDatabase(url, `qingqun_bench_${process.pid}_probe`);
     await runCli(['import', probeFile, '--db', probe], {}, cwd);
     if (readdirSync(cwd).length > 0)
       return '`qingqun --db postgres://…` opened a SQLite file: no PostgreSQL store here';
@@ -56,7 +56,7 @@ export async function cliUnavailable(url: string, workload: Workload): Promise<s
   } finally {
     rmSync(cwd, { recursive: true, force: true });
     rmSync(files, { recursive: true, force: true });
-    await dropPostgresDatabases(url, ['qingqun_bench_probe']);
+    await dropPostgresDatabases(url, [`qingqun_bench_${process.pid}_probe`]);
   }
 }
 

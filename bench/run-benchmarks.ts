@@ -31,12 +31,15 @@ export interface RunOptions {
 
 const measured = <T extends object>(value: T): Measured<T> => ({ ...value, loadAverage: loadavg()[0] ?? 0 });
 
-/** Databases the PostgreSQL rows create (and drop at the end) on the `--pg` server. */
+/**
+ * Databases the PostgreSQL rows create (and drop at the end) on the `--pg` server; named after this
+ * process, so two runs on one server (a benchmark and its test) never drop each other's.
+ */
 const PG_DATABASES = {
-  small: 'qingqun_bench_small',
-  large: 'qingqun_bench_large',
-  province: 'qingqun_bench_province',
-  ship: 'qingqun_bench_ship',
+  small: `qingqun_bench_${process.pid}_small`,
+  large: `qingqun_bench_${process.pid}_large`,
+  province: `qingqun_bench_${process.pid}_province`,
+  ship: `qingqun_bench_${process.pid}_ship`,
 };
 
 /**
