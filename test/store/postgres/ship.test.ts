@@ -14,7 +14,7 @@ import { readAssignments } from '../../../src/store/postgres/assignments.js';
 import { accountReaching, pullCentral, queueCentral } from '../../../src/store/postgres/central-outbox.js';
 import { ensureCentralTables } from '../../../src/store/postgres/central-tables.js';
 import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
-import { type ShipCounts, shipSpool } from '../../../src/store/postgres/ship.js';
+import { ShipBusyError, type ShipCounts, shipSpool } from '../../../src/store/postgres/ship.js';
 import { Store } from '../../../src/store/store.js';
 import { runCli } from '../../cli/run-cli.js';
 import { tempDir } from '../../fixtures/temp-dir.js';
@@ -210,6 +210,23 @@ describe.skipIf(!pgReachable)('shipping three spools into one PostgreSQL', () =>
     }
     const after = await allPgRows(central);
     expect(after).toEqual(before);
+  });
+
+  it('refuses a second shipper of the same account while one holds the spool', async () => {
+    const account = ACCOUNTS[1];
+    const spool = (town.spools.get(account) as Store).db;
+    const other = await PgDatabase.open(schema.url);
+    try {
+      await other.query(
+        "SELECT pg_advisory_lock(hashtext('qingqun:ship'), hashtext(current_schema() || ':' || $1))",
+        [account],
+      );
+      await expect(shipSpool(spool, central, { account })).rejects.toBeInstanceOf(ShipBusyError);
+    } finally {
+      await other.close();
+    }
+    // The lock went with the other session.
+    await expect(shipSpool(spool, central, { account })).resolves.toMatchObject({ batches: 0 });
   });
 
   it("ships new rows of a later round, and a roster's later confirmation", async () => {
