@@ -60,6 +60,31 @@ export async function accountReaching(client: pg.ClientBase, contactId: string):
   return r.rows[0]?.account ?? null;
 }
 
+/**
+ * Queues items decided centrally (a digest's parts, an audit) with the account that reaches each
+ * recipient (accountReaching). A recipient no recorded account reaches is returned, not queued: the
+ * caller reports it as the local queueing reports an unreachable owner.
+ */
+export async function queueThroughReachingAccounts(
+  client: pg.ClientBase,
+  items: readonly OutboxItem[],
+  now: number,
+): Promise<{ queued: number; unreachable: string[] }> {
+  const accounts = new Map<string, string | null>();
+  for (const item of items) {
+    if (!accounts.has(item.recipientId)) {
+      accounts.set(item.recipientId, await accountReaching(client, item.recipientId));
+    }
+  }
+  const routed: CentralOutboxItem[] = [];
+  for (const item of items) {
+    const account = accounts.get(item.recipientId);
+    if (account) routed.push({ ...item, account });
+  }
+  const unreachable = [...accounts].filter(([, a]) => a === null).map(([recipient]) => recipient);
+  return { queued: await queueCentral(client, routed, now), unreachable };
+}
+
 export interface PullResult {
   /** Rows read from central_outbox for this account. */
   pulled: number;

@@ -158,15 +158,21 @@ export async function shipSpool(db: Db, client: PgDatabase, options: ShipOptions
   const spool = options.account;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_SHIP_BATCH);
   const now = options.now ?? Date.now;
+  // Per schema and account: the same account may ship into two schemas (tests, a staging copy).
   const lock = await client.query<{ ok: boolean }>(
-    "SELECT pg_try_advisory_lock(hashtext('qingqun:ship'), hashtext($1)) AS ok",
+    "SELECT pg_try_advisory_lock(hashtext('qingqun:ship'), hashtext(current_schema() || ':' || $1)) AS ok",
     [spool],
   );
   if (!lock.rows[0]?.ok) throw new ShipBusyError(spool);
   try {
     return await shipRound(db, client, spool, batchSize, now, options.onBatch);
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('qingqun:ship'), hashtext($1))", [spool]);
+    // After a dropped connection the lock is gone with the session; the round's error is what counts.
+    await client
+      .query("SELECT pg_advisory_unlock(hashtext('qingqun:ship'), hashtext(current_schema() || ':' || $1))", [
+        spool,
+      ])
+      .catch(() => {});
   }
 }
 

@@ -11,10 +11,15 @@ import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../../src/ingest/simulate/write-simulation.js';
 import { Outbox } from '../../../src/store/outbox.js';
 import { readAssignments } from '../../../src/store/postgres/assignments.js';
-import { accountReaching, pullCentral, queueCentral } from '../../../src/store/postgres/central-outbox.js';
+import {
+  accountReaching,
+  pullCentral,
+  queueCentral,
+  queueThroughReachingAccounts,
+} from '../../../src/store/postgres/central-outbox.js';
 import { ensureCentralTables } from '../../../src/store/postgres/central-tables.js';
 import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
-import { type ShipCounts, shipSpool } from '../../../src/store/postgres/ship.js';
+import { ShipBusyError, type ShipCounts, shipSpool } from '../../../src/store/postgres/ship.js';
 import { Store } from '../../../src/store/store.js';
 import { runCli } from '../../cli/run-cli.js';
 import { tempDir } from '../../fixtures/temp-dir.js';
@@ -210,6 +215,39 @@ describe.skipIf(!pgReachable)('shipping three spools into one PostgreSQL', () =>
     }
     const after = await allPgRows(central);
     expect(after).toEqual(before);
+  });
+
+  it('routes central items to the account reaching each recipient, and names the unreachable', async () => {
+    const items = ['u-0004', 'nobody-here'].map((recipientId) => ({
+      dedupeKey: `audit:2026-W45:${recipientId}`,
+      recipientId,
+      content: { kind: 'text' as const, text: '审计' },
+    }));
+    const r = await queueThroughReachingAccounts(central.client, items, NOW);
+    expect(r).toEqual({ queued: 1, unreachable: ['nobody-here'] });
+    const { rows } = await central.query<{ account: string }>(
+      'SELECT account FROM central_outbox WHERE dedupe_key = $1',
+      ['audit:2026-W45:u-0004'],
+    );
+    expect(rows[0]?.account).toBe(await accountReaching(central.client, 'u-0004'));
+    await central.query('DELETE FROM central_outbox');
+  });
+
+  it('refuses a second shipper of the same account while one holds the spool', async () => {
+    const account = ACCOUNTS[1];
+    const spool = (town.spools.get(account) as Store).db;
+    const other = await PgDatabase.open(schema.url);
+    try {
+      await other.query(
+        "SELECT pg_advisory_lock(hashtext('qingqun:ship'), hashtext(current_schema() || ':' || $1))",
+        [account],
+      );
+      await expect(shipSpool(spool, central, { account })).rejects.toBeInstanceOf(ShipBusyError);
+    } finally {
+      await other.close();
+    }
+    // The lock went with the other session.
+    await expect(shipSpool(spool, central, { account })).resolves.toMatchObject({ batches: 0 });
   });
 
   it("ships new rows of a later round, and a roster's later confirmation", async () => {
