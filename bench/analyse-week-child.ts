@@ -11,6 +11,7 @@
  */
 import { analyseStoredWeek } from '../src/analysis/analyse-stored-week.js';
 import { DETECTORS } from '../src/analysis/registry.js';
+import { MIN_REQUEST_LENGTH } from '../src/analysis/repeated/request-part.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
 import type { WeekData } from '../src/analysis/week-data.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
@@ -19,6 +20,7 @@ import { createWorkCalendar } from '../src/calendar/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
 import { renderReport } from '../src/render/render-report.js';
 import { Store } from '../src/store/store.js';
+import { peakRssMb } from './run-child.js';
 import { startTiming } from './timed.js';
 
 export interface AnalysisChildResult {
@@ -31,6 +33,9 @@ export interface AnalysisChildResult {
   maxRssMb: number;
   /** Step → seconds (wall), with `--phases` only. */
   phases?: Record<string, number>;
+  /** Step → CPU seconds of this process, and RSS in MB after the step, with `--phases` only. */
+  phasesCpu?: Record<string, number>;
+  phasesRssMb?: Record<string, number>;
 }
 
 const [db, week, flag] = process.argv.slice(2);
@@ -39,7 +44,8 @@ const config = configSchema.parse({});
 const store = new Store(db, { readonly: true });
 try {
   const stop = startTiming();
-  const { report, contacts, phases } = flag === '--phases' ? inPhases(store, week) : whole(store, week);
+  const { report, contacts, phases, phasesCpu, phasesRssMb } =
+    flag === '--phases' ? inPhases(store, week) : whole(store, week);
   const timing = stop();
   const stopRender = startTiming();
   renderReport(report, { format: 'text', locale: config.locale, contacts });
@@ -49,8 +55,8 @@ try {
     groups: report.totals.groups,
     ...timing,
     renderSeconds,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    ...(phases ? { phases } : {}),
+    maxRssMb: peakRssMb(),
+    ...(phases ? { phases, phasesCpu, phasesRssMb } : {}),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
@@ -61,6 +67,8 @@ interface Analysed {
   report: WeeklyReport;
   contacts: WeekData['contacts'];
   phases?: Record<string, number>;
+  phasesCpu?: Record<string, number>;
+  phasesRssMb?: Record<string, number>;
 }
 
 function whole(store: Store, week: string): Analysed {
@@ -72,14 +80,24 @@ function whole(store: Store, week: string): Analysed {
 /** The same steps as `whole` (analyseStoredWeek's, unrolled), each timed. */
 function inPhases(store: Store, week: string): Analysed {
   const phases: Record<string, number> = {};
+  const phasesCpu: Record<string, number> = {};
+  const phasesRssMb: Record<string, number> = {};
   const step = <T>(name: string, work: () => T): T => {
     const stop = startTiming();
     const value = work();
-    phases[name] = stop().seconds;
+    const { seconds, cpuSeconds } = stop();
+    phases[name] = seconds;
+    phasesCpu[name] = cpuSeconds;
+    phasesRssMb[name] = Math.round(process.memoryUsage().rss / 2 ** 20);
     return value;
   };
   const calendar = createWorkCalendar(config);
-  const data = step('loadWeekData', () => store.weekData.load(weekBounds(week, config.timezone)));
+  const bounds = weekBounds(week, config.timezone);
+  const data = step('loadWeekData', () => store.weekData.load(bounds));
+  const lookbackDays = config.analysis.repeatedRequests.windowDays;
+  data.lookback = step('lookback', () =>
+    store.messages.requestTexts(bounds.from - lookbackDays * 86_400_000, bounds.from, MIN_REQUEST_LENGTH),
+  );
   const findings: Record<string, unknown> = {};
   for (const detector of DETECTORS) {
     findings[detector.name] = step(detector.name, () => detector.run({ data, config, calendar }, findings));
@@ -98,5 +116,5 @@ function inPhases(store: Store, week: string): Analysed {
       timezone: config.timezone,
     }),
   );
-  return { report, contacts: data.contacts, phases };
+  return { report, contacts: data.contacts, phases, phasesCpu, phasesRssMb };
 }

@@ -14,6 +14,12 @@ export interface BenchPlan {
   liveSustainedMessages: number;
   /** Messages of the duplicate-detection sample (the first of the small workload's week). */
   dedupeSample: number;
+  /**
+   * Messages of the province week (issue 18: ~50,000 groups, ~5M messages), imported and analysed
+   * only with `--province`, which also compares duplicate detection with all pairs of texts on every
+   * notice candidate of the large week.
+   */
+  provinceMessages: number;
 }
 
 /** What docs/PERFORMANCE.md states the targets for; about 8–12 minutes on 2 cores. */
@@ -25,6 +31,7 @@ export const FULL_PLAN: BenchPlan = {
   liveSerialMessages: 2_000,
   liveSustainedMessages: 5_000,
   dedupeSample: 20_000,
+  provinceMessages: 5_000_000,
 };
 
 /** CI smoke: the same measurements at a tenth or less, under a minute. */
@@ -36,6 +43,7 @@ export const QUICK_PLAN: BenchPlan = {
   liveSerialMessages: 300,
   liveSustainedMessages: 1_000,
   dedupeSample: 3_000,
+  provinceMessages: 100_000,
 };
 
 /** For the test of the benchmark itself: every code path, seconds. */
@@ -47,6 +55,7 @@ export const TINY_PLAN: BenchPlan = {
   liveSerialMessages: 30,
   liveSustainedMessages: 60,
   dedupeSample: 500,
+  provinceMessages: 4_000,
 };
 
 /** Groups for a workload of `messages` a week: 100 messages per group, at least the simulator's 10. */

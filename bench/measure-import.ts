@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
-import { configSchema } from '../src/config/schema.js';
-import { importArchive } from '../src/ingest/archive/import-archive.js';
-import { createStoragePolicy } from '../src/privacy/storage-policy.js';
-import { Store } from '../src/store/store.js';
+import type { ImportChildResult } from './import-child.js';
 import { plainInsert } from './plain-insert.js';
-import { type Timing, timed } from './timed.js';
+import { runChild } from './run-child.js';
+import type { Timing } from './timed.js';
 import type { Workload } from './write-workload.js';
 
 export interface ImportMeasurement {
   messages: number;
-  /** `qingqun import`'s engine (importArchive → importJsonl) into a fresh database. */
+  /** `qingqun import`'s engine (importArchive → importJsonl) into a fresh database, in a child process. */
   importer: Timing;
   importRate: number;
+  /** The importing child's peak RSS. */
+  maxRssMb: number;
   /** The same stored rows, inserted plainly into a fresh database of the same schema. */
   plain: Timing;
   plainRate: number;
@@ -19,49 +19,36 @@ export interface ImportMeasurement {
   ratio: number;
 }
 
+/** A PostgreSQL import: no plain-insert reference (COPY is the importer's own path). */
+export type PostgresImportMeasurement = Pick<
+  ImportMeasurement,
+  'messages' | 'importer' | 'importRate' | 'maxRssMb'
+>;
+
 /** Removes a SQLite database with its WAL and shared-memory files. */
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+/** Imports the workload into the fresh SQLite database `db` in a child process. */
+export async function importInChild(workload: Workload, db: string): Promise<PostgresImportMeasurement> {
+  const child = await runChild<ImportChildResult>('./import-child.ts', [workload.path, db]);
+  if (child.messages === 0) throw new Error(`bench: importing ${workload.path} stored no messages`);
+  const { messages, seconds, cpuSeconds, maxRssMb } = child;
+  return { messages, importer: { seconds, cpuSeconds }, importRate: messages / seconds, maxRssMb };
+}
+
 /**
- * Imports the workload the way `qingqun import FILE` does (detection, JSON parsing, validation,
- * the storage policy's classification and fingerprints, SQLite writes; default configuration), then
- * measures the plain-insert limit on the rows it stored. Leaves the imported database at `dbPath`.
+ * Imports the workload the way `qingqun import FILE` does (bench/import-child.ts, in its own process
+ * for its peak RSS), then measures the plain-insert limit on the rows it stored. Leaves the imported
+ * database at `dbPath`.
  */
 export async function measureImport(workload: Workload, dbPath: string): Promise<ImportMeasurement> {
   removeDatabase(dbPath);
-  // As src/cli/commands/import-command.ts wires it, with the default configuration.
-  const config = configSchema.parse({});
-  const store = new Store(dbPath, { policy: createStoragePolicy(config, { bulk: true }) });
-  let messages = 0;
-  let problems = 0;
-  try {
-    const { timing } = await timed(async () => {
-      const summary = await importArchive(store, [workload.path], {
-        timezone: config.timezone,
-        org: config.org,
-        onProblem: () => problems++,
-      });
-      messages = summary.messages.imported;
-    });
-    if (problems > 0 || messages === 0) {
-      throw new Error(`bench: importing ${workload.path} stored ${messages} messages, ${problems} problems`);
-    }
-    const plainPath = `${dbPath}.plain`;
-    const plain = plainInsert(dbPath, plainPath);
-    removeDatabase(plainPath);
-    const importRate = messages / timing.seconds;
-    const plainRate = plain.rows / plain.timing.seconds;
-    return {
-      messages,
-      importer: timing,
-      importRate,
-      plain: plain.timing,
-      plainRate,
-      ratio: importRate / plainRate,
-    };
-  } finally {
-    store.close();
-  }
+  const imported = await importInChild(workload, dbPath);
+  const plainPath = `${dbPath}.plain`;
+  const plain = plainInsert(dbPath, plainPath);
+  removeDatabase(plainPath);
+  const plainRate = plain.rows / plain.timing.seconds;
+  return { ...imported, plain: plain.timing, plainRate, ratio: imported.importRate / plainRate };
 }

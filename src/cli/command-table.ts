@@ -64,6 +64,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   run: async () => (await import('./commands/run-command.js')).registerRunCommand,
   roster: async () => (await import('./commands/roster-command.js')).registerRosterCommand,
   send: async () => (await import('./commands/send-command.js')).registerSendCommand,
+  ship: async () => (await import('./commands/ship-command.js')).registerShipCommand,
   'serve-webhook': async () =>
     (await import('./commands/serve-webhook-command.js')).registerServeWebhookCommand,
 };
@@ -92,6 +93,7 @@ export const COMMAND_SUMMARIES: Record<string, string> = {
   run: 'run unattended without a bot: schedules, email/WeCom sending, chatlog webhook/API and folder import, dashboard, /health',
   roster: "a unit's address book: who can be reached where",
   send: 'send the queued messages that are due through email / WeCom, then exit',
+  ship: "forward this host's new rows to the central PostgreSQL store, then pull its queued digests",
   export: 'export stored groups for other tools (ChatLab format v0.0.2, one file per group)',
   serve: "the supervisors' read-only web dashboard (login with a token from QINGQUN_DASHBOARD_TOKENS)",
   'serve-webhook':

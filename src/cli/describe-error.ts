@@ -58,6 +58,7 @@ const STORE_PROBLEMS: Partial<Record<StoreProblem, MessageId & `${string}`>> = {
   notQingqun: 'dbNotQingqun',
   empty: 'dbEmpty',
   newerSchema: 'dbNewer',
+  postgresUnsupported: 'dbPostgresUnsupported',
   needsUpgrade: 'dbNeedsUpgrade',
   readOnlyWal: 'dbReadOnlyWal',
   exists: 'backupExists',

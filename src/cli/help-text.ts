@@ -113,6 +113,15 @@ export const HELP_ZH: Record<string, string> = {
   'send the queued messages that are due through email / WeCom, then exit':
     '通过邮件/企业微信发送已到期的排队消息，然后退出',
   'send everything due, then exit': '发送所有到期的消息，然后退出',
+  "forward this host's new rows to the central PostgreSQL store, then pull its queued digests":
+    '把本机新记录的数据上送到中心 PostgreSQL 库，再取回中心为本机账号排队的周报等消息',
+  'the central store, postgres://… (default: central.url, env QINGQUN_CENTRAL_URL)':
+    '中心库地址 postgres://…（默认取配置 central.url，环境变量 QINGQUN_CENTRAL_URL）',
+  "this host's bot account as named centrally (default: central.account)":
+    '本机机器人账号在中心库中的名字（默认取配置 central.account）',
+  'rows per central transaction (default: central.batchSize)':
+    '每个中心事务上送的行数（默认取配置 central.batchSize）',
+  'only push; leave centrally queued messages where they are': '只上送；不取回中心排队的消息',
 };
 
 const TITLES_ZH: Record<string, string> = {

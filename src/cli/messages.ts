@@ -42,6 +42,8 @@ const zh = {
   dbNotQingqun: (p: { path: string }) => `${p.path} 是别的程序的 SQLite 数据库，不是清群的；未做任何改动`,
   dbEmpty: (p: { path: string }) => `数据库 ${p.path} 是空的：先运行 qingqun start 或 qingqun import`,
   dbNewer: (p: { path: string }) => `数据库 ${p.path} 由更新版本的清群写入：请升级 qingqun`,
+  dbPostgresUnsupported: (p: { path: string }) =>
+    `此命令暂不支持 PostgreSQL 数据库（${p.path}）：支持的有 import、report、stats；其他命令请用 SQLite 文件作 --db（未做任何更改）`,
   dbNeedsUpgrade: (p: { path: string }) =>
     `数据库 ${p.path} 需要升级结构，这需要一次写权限：请用有写权限的账号运行一次任意命令（如 qingqun doctor）`,
   dbReadOnlyWal: (p: { path: string }) =>
@@ -69,6 +71,14 @@ const zh = {
   puppetNotInstalled: (p: { name: string }) =>
     `未安装 WECHATY_PUPPET 指定的 ${p.name}：请先 npm install ${p.name}，或检查拼写`,
   puppetNoToken: (p: { name: string }) => `${p.name} 需要令牌：请在 .env 中设置 WECHATY_PUPPET_SERVICE_TOKEN`,
+  noCentralUrl: () =>
+    'ship 需要中心库地址：请用 --to postgres://… 或配置 central.url（环境变量 QINGQUN_CENTRAL_URL）',
+  noCentralAccount: () => 'ship 需要本机的账号名：请用 --account 或配置 central.account',
+  centralUnreachable: (p: { url: string; detail: string }) =>
+    `无法连接中心库 ${p.url}：${p.detail}（本机记录不受影响，下次上送会从断点继续）`,
+  centralRefused: (p: { url: string; detail: string }) =>
+    `中心库 ${p.url} 拒绝了上送：${p.detail}（请检查账号权限和 search_path；已提交的批次保留，下次从断点继续）`,
+  shipBusy: (p: { account: string }) => `账号 ${p.account} 的上送正在另一个进程中进行：等它结束后再试`,
 
   // Bugs (exit 70): never the operator's fault.
   internal: (p: { detail: string }) =>
@@ -106,6 +116,8 @@ const en: Messages = {
   dbNotQingqun: (p) => `${p.path} is another program's SQLite database, not qingqun's; nothing was changed`,
   dbEmpty: (p) => `the database ${p.path} is empty: run qingqun start or qingqun import first`,
   dbNewer: (p) => `the database ${p.path} was written by a newer qingqun: upgrade qingqun`,
+  dbPostgresUnsupported: (p) =>
+    `this command does not support a PostgreSQL database yet (${p.path}): import, report and stats do; use a SQLite file as --db for the others (nothing was changed)`,
   dbNeedsUpgrade: (p) =>
     `the database ${p.path} needs a schema upgrade, which needs write access once: run any command (e.g. qingqun doctor) as a user who can write it`,
   dbReadOnlyWal: (p) =>
@@ -133,6 +145,14 @@ const en: Messages = {
   puppetNotInstalled: (p) =>
     `${p.name}, named by WECHATY_PUPPET, is not installed: npm install ${p.name}, or check the spelling`,
   puppetNoToken: (p) => `${p.name} needs a token: set WECHATY_PUPPET_SERVICE_TOKEN in .env`,
+  noCentralUrl: () =>
+    'ship needs the central store: give --to postgres://… or configure central.url (env QINGQUN_CENTRAL_URL)',
+  noCentralAccount: () => "ship needs this host's account name: give --account or configure central.account",
+  centralUnreachable: (p) =>
+    `cannot reach the central store ${p.url}: ${p.detail} (recording here is unaffected; the next ship resumes where this one stopped)`,
+  centralRefused: (p) =>
+    `the central store ${p.url} refused the shipment: ${p.detail} (check the role's rights and search_path; committed batches stay, the next ship resumes)`,
+  shipBusy: (p) => `a ship of account ${p.account} is running in another process: try again when it is done`,
 
   internal: (p) =>
     `internal error (a bug, not an operator mistake): ${p.detail}. Run again with QINGQUN_DEBUG=1 to see the stack and include it in a bug report`,

@@ -18,6 +18,7 @@ export const ENV_KEYS: Record<string, string> = {
   QINGQUN_WECOM_ROBOT_KEY: 'deliver.wecomRobot.key',
   QINGQUN_WECOM_TOKEN: 'deliver.wecom.callbackToken',
   QINGQUN_WECOM_AES_KEY: 'deliver.wecom.encodingAesKey',
+  QINGQUN_CENTRAL_URL: 'central.url',
 };
 
 /** Returns a partial config object built from the environment (empty values are ignored). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { analysisSchema } from './analysis-schema.js';
+import { centralSchema } from './central-schema.js';
 import { hhmm } from './hhmm.js';
 import { recommendSchema } from './recommend-schema.js';
 
@@ -273,6 +274,8 @@ export const configSchema = z.strictObject({
       watchSettleSeconds: z.number().int().nonnegative().default(5),
     })
     .prefault({}),
+  /** Shipping this host's spool to a central PostgreSQL store (src/config/central-schema.ts). */
+  central: centralSchema,
   /**
    * The supervisors' read-only dashboard (`qingqun serve`, src/web/, docs/DASHBOARD.md). Tokens come
    * from the environment only (QINGQUN_DASHBOARD_TOKENS), never from a config file.

@@ -1,6 +1,7 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { isPostgresUrl, redactDbUrl } from '../config/db-target.js';
 import {
   createPrivateFile,
   makeDirectory,
@@ -33,6 +34,13 @@ export interface OpenDatabaseOptions {
  * docs/RELIABILITY.md explains the choice.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+  // A postgres:// URL is never a file name (it used to become a relative path): commands that run
+  // on PostgreSQL open it through src/store/postgres/; the others refuse it here, before any I/O.
+  if (isPostgresUrl(path)) {
+    throw new StoreError('PostgreSQL is not supported by this command yet', redactDbUrl(path), {
+      problem: 'postgresUnsupported',
+    });
+  }
   const readonly = options.readonly ?? false;
   const memory = path === ':memory:' || path === '';
   if (!memory) prepareFile(path, readonly || (options.mustExist ?? false));

@@ -9,6 +9,7 @@
  * - needsUpgrade: an older schema that this read-only opening cannot migrate
  * - readOnlyWal: a WAL database in a directory this user cannot write, without its -shm file, that
  *   cannot be read from a snapshot either (pending -wal pages, or too large)
+ * - postgresUnsupported: a PostgreSQL URL given to a command that runs on SQLite only so far
  * - exists: a file that must not exist does (backup target)
  * - open: anything else while opening (the cause says what)
  */
@@ -21,6 +22,7 @@ export type StoreProblem =
   | 'newerSchema'
   | 'needsUpgrade'
   | 'readOnlyWal'
+  | 'postgresUnsupported'
   | 'exists'
   | 'open';
 

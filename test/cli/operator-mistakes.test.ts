@@ -224,6 +224,32 @@ const MISTAKES: Mistake[] = [
     code: 2,
     says: /^qingqun: unknown command stast/,
   },
+  { name: 'ship without a central store', args: () => ['--db', db, 'ship'], code: 2, says: /需要中心库地址/ },
+  {
+    name: 'ship without an account',
+    args: () => ['--db', db, 'ship', '--to', 'postgres://postgres@127.0.0.1:1/none'],
+    code: 2,
+    says: /需要本机的账号名/,
+  },
+  {
+    name: 'ship to a URL that is not PostgreSQL',
+    args: () => ['--db', db, 'ship', '--to', 'http://central/', '--account', 'a'],
+    code: 2,
+    says: /--to 的值不对/,
+  },
+  {
+    name: 'ship to an unreachable central store',
+    args: () => ['--db', db, 'ship', '--to', 'postgres://u:secret@127.0.0.1:1/none', '--account', 'a'],
+    code: 1,
+    says: /^qingqun: 无法连接中心库 postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/none/,
+  },
+  {
+    name: 'ship from a missing spool',
+    args: () => ['--db', typo, 'ship', '--to', 'postgres://postgres@127.0.0.1:1/none', '--account', 'a'],
+    code: 1,
+    says: /没有数据库/,
+    creates: () => [join(dir, 'typo')],
+  },
 ];
 
 describe('operator mistakes through the real CLI', () => {

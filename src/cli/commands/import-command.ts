@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ARCHIVE_FORMATS } from '../../ingest/archive/archive-format.js';
+import { isPostgresUrl } from '../../config/db-target.js';
+import { ARCHIVE_FORMATS, type ArchiveFormat } from '../../ingest/archive/archive-format.js';
 import type { ArchiveImportSummary } from '../../ingest/archive/archive-summary.js';
 import { importArchive } from '../../ingest/archive/import-archive.js';
 import { ImportAbortedError } from '../../ingest/jsonl/import-aborted-error.js';
 import type { ImportSummary } from '../../ingest/jsonl/import-summary.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
+import { openStage } from '../../store/postgres/pg-stage.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { failure } from '../cli-error.js';
@@ -58,6 +61,59 @@ function describe(
   ].join('\n');
 }
 
+/**
+ * `import` on a PostgreSQL --db: the importers write to a primed SQLite stage, which is then
+ * transferred with COPY (src/store/postgres/pg-stage.ts); messages PostgreSQL already held turn the
+ * stage's "imported" into "duplicate", or into a rejected line when the content differs (said per
+ * message, without a line number: the stage no longer knows it).
+ */
+async function importIntoPostgres(
+  url: string,
+  files: string[],
+  flags: ImportFlags,
+  format: ArchiveFormat | undefined,
+  { config, out }: CliContext,
+): Promise<void> {
+  const db = await PgDatabase.open(url);
+  try {
+    const stage = await openStage(db, createStoragePolicy(config, { bulk: true }));
+    try {
+      let summary: ArchiveImportSummary | ImportSummary;
+      let aborted = false;
+      try {
+        summary = await importArchive(stage.store, files, {
+          format,
+          roster: flags.roster,
+          selfId: flags.selfId,
+          timezone: config.timezone,
+          org: config.org,
+          onProblem: (problem) => process.stderr.write(`${String(problem)}\n`),
+        });
+      } catch (error) {
+        if (!(error instanceof ImportAbortedError)) throw error;
+        process.stderr.write(`qingqun: ${error.message}\n`);
+        summary = error.summary;
+        aborted = true;
+      }
+      const moved = await stage.transfer();
+      const m = summary.messages;
+      m.imported -= moved.duplicates + moved.conflicts.length;
+      m.duplicate += moved.duplicates;
+      m.rejected += moved.conflicts.length;
+      summary.rejected += moved.conflicts.length;
+      for (const c of moved.conflicts) {
+        process.stderr.write(`${c.source} ${c.id}: id: already stored with different content\n`);
+      }
+      out(describe(config.locale, summary, summary as Partial<ArchiveImportSummary>));
+      if (aborted || summary.rejected > 0) process.exitCode = 1;
+    } finally {
+      stage.dispose();
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 export function registerImportCommand(program: Command, context: () => CliContext): void {
   program
     .command('import')
@@ -81,7 +137,12 @@ export function registerImportCommand(program: Command, context: () => CliContex
       for (const file of [...(flags.roster ?? []), ...files]) {
         if (!existsSync(file)) throw failure('notFound', { path: file });
       }
-      const store = new Store(config.db, { policy: createStoragePolicy(config, { bulk: true }) });
+      const policy = createStoragePolicy(config, { bulk: true });
+      if (isPostgresUrl(config.db)) {
+        await importIntoPostgres(config.db, files, flags, format, context());
+        return;
+      }
+      const store = new Store(config.db, { policy });
       try {
         const summary = await importArchive(store, files, {
           format,

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
-import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
-import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../analysis/stored-weeks.js';
+import {
+  analyseContractWeek,
+  contractDefaultWeek,
+  contractWeekHasMessages,
+  contractWeekSpan,
+} from '../../analysis/analyse-contract-week.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
+import { recommendContractWeek } from '../../recommend/recommend-contract-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
-import { Store } from '../../store/store.js';
+import { openStoreReads } from '../../store/contract.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -26,18 +30,19 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the latest complete week with data)')
     .option('--format <format>', 'text, md or json', 'text')
     .option('--group <id>', 'only this group')
-    .action((flags: ReportFlags) => {
+    .action(async (flags: ReportFlags) => {
       const { config, out } = context();
       choiceFlag('--format', flags.format, ['text', 'md', 'json']);
       // A week given is checked (a bad one is a usage error); without one, the latest complete stored week.
       const given = flags.week === undefined ? undefined : weekFlag(flags.week, config.timezone);
-      const store = new Store(config.db, { readonly: true });
+      // Either engine, through the async store contract (src/store/contract.ts).
+      const store = await openStoreReads(config.db);
       try {
-        const week = given ?? defaultReportWeek(store, config.timezone, Date.now());
+        const week = given ?? (await contractDefaultWeek(store, config.timezone, Date.now()));
         // A week without any message is said to be one: analysed, it would call every group a zombie.
-        if (!weekHasMessages(store, week, config.timezone)) {
+        if (!(await contractWeekHasMessages(store, week, config.timezone))) {
           const t = REPORT_TEXT[config.locale];
-          const span = storedWeekSpan(store, config.timezone);
+          const span = await contractWeekSpan(store, config.timezone);
           process.stderr.write(
             `qingqun: ${
               span.firstWeek === null || span.lastWeek === null
@@ -48,9 +53,9 @@ export function registerReportCommand(program: Command, context: () => CliContex
           process.exitCode = 1;
           return;
         }
-        const analysis = analyseStoredWeek(store, config, week);
+        const analysis = await analyseContractWeek(store, config, week);
         const { data, findings, previous } = analysis;
-        const { recommendations } = recommendStoredWeek(store, config, week, analysis);
+        const recommendations = await recommendContractWeek(store, config, week, analysis);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
           throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }
@@ -73,7 +78,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
               }),
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

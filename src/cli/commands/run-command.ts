@@ -18,6 +18,7 @@ import { serveHealth } from '../../web/health-server.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
 import type { CliContext } from '../cli-context.js';
 import { failure } from '../cli-error.js';
+import { checkShipConfig, startShipLoop } from '../start/ship-loop.js';
 
 /** A repeated task's last outcome, for the health endpoint. */
 interface TaskStatus {
@@ -59,6 +60,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
           'webhook.secret',
         );
       }
+      checkShipConfig(config);
       if (r.watchDir !== '' && !existsSync(r.watchDir)) {
         throw failure('notFound', { path: r.watchDir });
       }
@@ -158,6 +160,14 @@ export function registerRunCommand(program: Command, context: () => CliContext):
           }),
         );
       }
+      // Shipping to the central store when central.url is set; pulled digests wake the queue.
+      const shipping = startShipLoop({
+        store,
+        config,
+        log,
+        enqueue: (items) => delivery.queue.enqueue(items),
+      });
+      if (shipping) status.ship = shipping.status;
       if (r.webhook) {
         const server = await createWebhookServer({
           store,
@@ -234,6 +244,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
       stopping = true;
       stop.abort();
       await Promise.all(tasks);
+      await shipping?.stop();
       for (const close of closers) await close();
       await delivery.stop();
       await health.close();

@@ -20,6 +20,7 @@ import {
   takeOver,
 } from './connect-live-bot.js';
 import { LIVE_BOT_TEXT } from './live-bot-text.js';
+import { checkShipConfig, startShipLoop } from './ship-loop.js';
 
 /**
  * `npm start` with a puppet configured: the real bot records every work group, answers private
@@ -36,6 +37,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
   // on every retry: its errors reach the operator through the bot's 'error' event, deduplicated.
   wechatyLog.level(config.logLevel === 'debug' || config.logLevel === 'trace' ? 'verbose' : 'silent');
   // A missing puppet is a configuration error (one line, exit 2), found before anything is opened.
+  checkShipConfig(config);
   const firstPuppet = await loadPuppet({
     name: config.puppet.name,
     token: config.puppet.token,
@@ -111,9 +113,17 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
         },
       });
       conversation = delivery.conversation;
+      // Shipping to the central store when central.url is set; pulled digests wake the queue.
+      const shipping = startShipLoop({
+        store,
+        config,
+        log,
+        enqueue: (items) => delivery.queue.enqueue(items),
+      });
       out(text.started(config.puppet.name, config.db, `${card}.memory-card.json`));
       await stop.promise;
       say(text.stopping);
+      await shipping?.stop();
       await delivery.stop();
       channels.close();
       await stopQuietly(bot, filter);

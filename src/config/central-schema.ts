@@ -1,0 +1,25 @@
+/**
+ * Shipping this host's spool to the central PostgreSQL store (`qingqun ship`, and every
+ * `central.shipEverySeconds` inside `qingqun start` / `run` when `url` is set; docs/SCALING.md,
+ * "Shipping from bot hosts").
+ */
+import { z } from 'zod';
+
+export const centralSchema = z
+  .strictObject({
+    /** postgres:// URL of the central store; empty: this host does not ship. QINGQUN_CENTRAL_URL. */
+    url: z
+      .string()
+      .refine((url) => url === '' || /^postgres(ql)?:\/\//.test(url), 'expected a postgres:// URL or nothing')
+      .default(''),
+    /**
+     * This host's bot account as the central store names it: the spool's name for the ship cursors,
+     * who claims the groups first shipped from here, and whose central digests this host pulls.
+     */
+    account: z.string().default(''),
+    /** Seconds between two shipping rounds inside `start` / `run`. */
+    shipEverySeconds: z.number().int().positive().default(60),
+    /** Rows per batch (one central transaction each). */
+    batchSize: z.number().int().positive().max(50_000).default(5000),
+  })
+  .prefault({});

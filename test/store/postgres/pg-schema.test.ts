@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDbTarget, redactDbUrl } from '../../../src/config/db-target.js';
+import { MIGRATIONS } from '../../../src/store/migrations.js';
+import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
+import { PG_MIGRATIONS } from '../../../src/store/postgres/pg-migrations.js';
+import { partitionName, utcWeekStart } from '../../../src/store/postgres/pg-partitions.js';
+import { StoreError } from '../../../src/store/store-error.js';
+import { pgReachable, testSchema } from './pg-test-server.js';
+
+describe('--db parsing', () => {
+  it('tells a PostgreSQL URL from a SQLite path and takes the schema from the URL', () => {
+    expect(parseDbTarget('data/q.sqlite')).toEqual({ engine: 'sqlite', path: 'data/q.sqlite' });
+    expect(parseDbTarget('postgres://u@h/db?schema=abc')).toMatchObject({
+      engine: 'postgres',
+      url: 'postgres://u@h/db',
+      schema: 'abc',
+    });
+    expect(parseDbTarget('postgresql://u@h/db')).toMatchObject({ engine: 'postgres', schema: 'public' });
+    expect(() => parseDbTarget('postgres://u@h/db?schema=A;drop')).toThrow(/schema/);
+    expect(redactDbUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
+  });
+
+  it('numbers PostgreSQL migrations as SQLite ones', () => {
+    expect(PG_MIGRATIONS.length).toBe(MIGRATIONS.length);
+  });
+
+  it('cuts partitions at Monday 00:00 UTC', () => {
+    const monday = Date.UTC(2026, 10, 16);
+    expect(utcWeekStart(monday)).toBe(monday);
+    expect(utcWeekStart(monday - 1)).toBe(monday - 7 * 86_400_000);
+    expect(utcWeekStart(monday + 6 * 86_400_000 + 5)).toBe(monday);
+    expect(partitionName(monday)).toBe('messages_w20261116');
+  });
+});
+
+describe.skipIf(!pgReachable)('PostgreSQL schema and migrations', () => {
+  const schema = testSchema('schema');
+  afterAll(() => schema.drop());
+
+  it('refuses a schema never migrated when it must exist, and creates nothing', async () => {
+    const error = await PgDatabase.open(schema.url, { mustExist: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).problem).toBe('empty');
+    expect(await schema.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema.name])).toEqual([]);
+  });
+
+  it('migrates to the current version once and refuses a newer database like SQLite', async () => {
+    const db = await PgDatabase.open(schema.url);
+    await db.close();
+    await (await PgDatabase.open(schema.url)).close();
+    expect(await schema.query('SELECT version FROM qingqun_schema')).toEqual([
+      { version: MIGRATIONS.length },
+    ]);
+    await schema.query('UPDATE qingqun_schema SET version = $1', [MIGRATIONS.length + 1]);
+    const error = await PgDatabase.open(schema.url).catch((e: unknown) => e);
+    expect((error as StoreError).problem).toBe('newerSchema');
+    expect((error as StoreError).message).toContain(
+      `database schema version ${MIGRATIONS.length + 1} is newer than this qingqun (${MIGRATIONS.length}); upgrade qingqun`,
+    );
+  });
+});
