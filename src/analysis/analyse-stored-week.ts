@@ -7,7 +7,7 @@ import { analyseWeek, type WeekFindings } from './registry.js';
 import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
 import { summarisePreviousWeek } from './summarise-previous-week.js';
 import { shiftWeek, weekBounds } from './week-bounds.js';
-import type { WeekData } from './week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { PreviousWeek } from './weekly-report.js';
 import { createWorkCalendar } from './work-calendar.js';
 

@@ -1,7 +1,7 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { WorkCalendar } from '../analysis/work-calendar.js';
-import type { MessageTimes } from '../store/read-message-times.js';
+import type { MessageTimes } from '../model/week-data.js';
 
 const DAY = 86_400_000;
 

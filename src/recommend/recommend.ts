@@ -1,5 +1,5 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import { createWorkCalendar, type WorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { effectiveStatus } from './effective-status.js';

@@ -1,6 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import { stripForwardingMarks } from '../analysis/text/strip-forwarding-marks.js';
-import type { WeekData } from '../analysis/week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { WorkCalendar } from '../analysis/work-calendar.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
