@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
-import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../analysis/stored-weeks.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
 import { Store } from '../../store/store.js';
+import { analyseStoredWeek, recommendStoredWeek } from '../../weeks/stored-week.js';
+import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../weeks/stored-weeks.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
