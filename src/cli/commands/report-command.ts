@@ -4,8 +4,8 @@ import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
 import { Store } from '../../store/store.js';
-import { analyseStoredWeek, recommendStoredWeek } from '../../weeks/stored-week.js';
 import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../weeks/stored-weeks.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -25,7 +25,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: the latest complete week with data)')
     .option('--format <format>', 'text, md or json', 'text')
     .option('--group <id>', 'only this group')
-    .action((flags: ReportFlags) => {
+    .action(async (flags: ReportFlags) => {
       const { config, out } = context();
       choiceFlag('--format', flags.format, ['text', 'md', 'json']);
       // A week given is checked (a bad one is a usage error); without one, the latest complete stored week.
@@ -47,9 +47,9 @@ export function registerReportCommand(program: Command, context: () => CliContex
           process.exitCode = 1;
           return;
         }
-        const analysis = analyseStoredWeek(store, config, week);
-        const { data, findings, previous } = analysis;
-        const { recommendations } = recommendStoredWeek(store, config, week, analysis);
+        const weeks = WeekAnalyses.forStore(store, config);
+        const { data, findings, previous } = await weeks.analysis(week);
+        const recommendations = await weeks.recommendations(week);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
           throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }
