@@ -7,7 +7,8 @@
  */
 const LAYERS = [
   ['platform', 'model', 'config', 'logging'],
-  ['text', 'calendar'],
+  ['calendar'],
+  ['text'],
   ['privacy'],
   ['store'],
   ['ingest', 'analysis'],

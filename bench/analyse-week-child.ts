@@ -12,9 +12,9 @@
 
 import { DETECTORS } from '../src/analysis/registry.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
-import { shiftWeek, weekBounds } from '../src/analysis/week-bounds.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
-import { createWorkCalendar } from '../src/analysis/work-calendar.js';
+import { shiftWeek, weekBounds } from '../src/calendar/weeks.js';
+import { createWorkCalendar } from '../src/calendar/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
 import type { WeekData } from '../src/model/week-data.js';
 import { renderReport } from '../src/render/render-report.js';

@@ -1,11 +1,11 @@
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { MessageTimes, WeekData, WeekRange } from '../model/week-data.js';
 import { analyseWeek, type WeekFindings } from './registry.js';
 import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
 import { summarisePreviousWeek } from './summarise-previous-week.js';
-import { shiftWeek, weekBounds } from './week-bounds.js';
 import type { PreviousWeek } from './weekly-report.js';
-import { createWorkCalendar } from './work-calendar.js';
 
 /** One week analysed: its data, every detector's findings, and last week's totals (null: no data). */
 export interface StoredWeekAnalysis {

@@ -1,7 +1,6 @@
-import { shiftWeek, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekOf } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
-import { createDailyDigestJob } from '../converse/create-daily-digest-job.js';
 import {
   describeBlocked,
   describeFailed,
@@ -18,6 +17,7 @@ import { Outbox } from '../store/outbox.js';
 import { purgeExpired } from '../store/purge-expired.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
+import { createDailyDigestJob } from './daily-digest-job.js';
 import { storeMemberPrivacy } from './member-privacy.js';
 import { queueOwnerDigests, queueSupervisorAudits } from './weekly-deliveries.js';
 

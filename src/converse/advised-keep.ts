@@ -1,4 +1,4 @@
-import type { ConverseContext } from './command-handler.js';
+import type { ConverseContext } from './command-registry.js';
 
 /**
  * The groups the latest week's advice tells owners to keep — a merge's survivor, a relay's host,

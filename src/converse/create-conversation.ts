@@ -1,17 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
-import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
+import type { DeliverLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
-import { type Access, type ConverseContext, hasAccess, type Reply, refuse } from './command-handler.js';
-import { COMMAND_HANDLERS } from './command-handlers.js';
+import {
+  type Access,
+  COMMANDS,
+  type ConverseContext,
+  commandWord,
+  findCommand,
+  hasAccess,
+  parseCommand,
+} from './command-registry.js';
 import { converseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';
-import { COMMAND_NAMES, commandWord, parseCommand } from './parse-command.js';
+import { type Reply, refuse } from './reply.js';
 import { resolveRoles } from './resolve-roles.js';
 
 export interface ConversationOptions {
@@ -40,6 +47,9 @@ export interface Conversation {
   respond(contactId: string, text: string): Promise<Reply | null>;
 }
 
+/** No logging: the default when the caller passes no log. */
+const silentLog: DeliverLog = { info() {}, warn() {}, error() {} };
+
 /** A contact who writes something that is not a command gets the hint at most this often. */
 const HINT_EVERY_MS = 10 * 60_000;
 
@@ -65,7 +75,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       hinted.set(contactId, now);
       return { outcome: 'answered', parts: [{ kind: 'text', text: text.unknown }] };
     }
-    const handler = COMMAND_HANDLERS[parsed.name];
+    const handler = findCommand(parsed.name);
     const roles = resolveRoles(store, config, contactId);
     const word = commandWord(parsed.name, config.locale);
     // Access first: a contact without the role gets a refusal and nothing else.
@@ -82,7 +92,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       preferences,
       privacy,
       word,
-      available: COMMAND_NAMES.filter((name) => hasAccess(roles, COMMAND_HANDLERS[name].access)),
+      available: COMMANDS.filter((command) => hasAccess(roles, command.access)),
     };
     return handler.run(ctx, parsed.args);
   }

@@ -1,5 +1,5 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WorkCalendar } from '../analysis/work-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { WeekData } from '../model/week-data.js';
 import type { AuditGroup } from './audit-rows.js';
 import { activeDuring } from './audit-rows.js';

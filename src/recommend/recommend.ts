@@ -1,5 +1,5 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import { createWorkCalendar, type WorkCalendar } from '../analysis/work-calendar.js';
+import { createWorkCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { WeekData } from '../model/week-data.js';
 import { effectiveStatus } from './effective-status.js';

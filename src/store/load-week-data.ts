@@ -1,4 +1,4 @@
-import type { WeekBounds } from '../analysis/week-bounds.js';
+import type { WeekBounds } from '../calendar/weeks.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
 import type { WeekData } from '../model/week-data.js';

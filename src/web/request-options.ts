@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import type { WebLocale } from './views/web-text.js';
 
 const LOCALES: readonly WebLocale[] = ['zh-CN', 'en'];

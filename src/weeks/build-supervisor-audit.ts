@@ -1,5 +1,5 @@
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { auditBreaches, ownerDistribution } from '../recommend/audit-breaches.js';
 import { type AuditGroup, auditRows } from '../recommend/audit-rows.js';

@@ -1,5 +1,5 @@
-import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from '../recommend/owner-week-figures.js';
@@ -9,8 +9,7 @@ import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-own
 import { renderWeekChart } from '../render/render-week-chart.js';
 import { readMessageTimes } from '../store/read-message-times.js';
 import type { Store } from '../store/store.js';
-import type { StoredWeekAnalysis } from './stored-week.js';
-import { recommendStoredWeek } from './stored-week.js';
+import { recommendStoredWeek, type StoredWeekAnalysis } from './stored-week.js';
 
 export interface OwnerDigest {
   ownerId: string;

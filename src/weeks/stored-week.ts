@@ -5,7 +5,7 @@
  * keeps what it computed.
  */
 import { analyseReadWeek, type StoredWeekAnalysis, weekReads } from '../analysis/week-analysis.js';
-import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import type { MessageSpan } from '../model/week-data.js';
 import type { SyncWeekSource } from '../model/week-source.js';

@@ -4,7 +4,7 @@
  * zombie). One definition for the CLI and the dashboard.
  */
 
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import { hasMessagesBetween, readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
 

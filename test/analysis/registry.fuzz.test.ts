@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseWeek, DETECTORS } from '../../src/analysis/registry.js';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import { MESSAGE_TYPES, type StoredMessage, TEXT_CLASSES } from '../../src/model/message.js';
 import type { WeekData } from '../../src/model/week-data.js';

@@ -15,22 +15,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs'));
 
 /**
- * Edges other branches of issue 16 remove: removed by h1-text/h4-converse at merge (the text and
- * calendar code moves below privacy; converse stops importing deliver). Delete each when it is gone.
+ * Edges known to break the rules, each with the reason and who removes it. Empty: keep it so, or
+ * name the edge (as 'from -> to' or a prefix of it) and why here.
  */
-const KNOWN: readonly string[] = [
-  // removed by h1-text/h4-converse at merge
-  'src/privacy/classify-text.ts -> src/analysis/',
-  'src/privacy/storage-policy.ts -> src/analysis/',
-  'src/privacy/text-fingerprint.ts -> src/analysis/',
-  'src/store/load-week-data.ts -> src/analysis/week-bounds.ts',
-  'src/ingest/archive/wechat-app-message.ts -> src/analysis/text/',
-  'src/analysis/dedupe/notice-table.ts -> src/privacy/text-fingerprint.ts',
-  'src/converse/create-conversation.ts -> src/deliver/',
-  'src/converse/create-daily-digest-job.ts -> src/deliver/',
-  'src/converse/wecom-callback-routes.ts -> src/deliver/',
-  'src/converse/command-handler.ts -> src/deliver/',
-];
+const KNOWN: readonly string[] = [];
 const known = (edge: string) => KNOWN.some((k) => edge.startsWith(k));
 
 /** The relative imports of `file` that exist at run time (not `import type`, not all-`type` braces). */

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { deliverySetupLines } from '../../app/delivery-check.js';
+import { COMMANDS } from '../../converse/command-registry.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
 import { backupDatabase } from '../../store/backup-database.js';
@@ -91,7 +92,11 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       try {
         check = checkDatabase(store);
         // Delivery: warnings only; the exit code stays the database's.
-        delivery = deliverySetupLines(store, config);
+        delivery = deliverySetupLines(
+          store,
+          config,
+          COMMANDS.map((c) => c.words[0] as string),
+        );
       } finally {
         store.close();
       }

@@ -1,5 +1,5 @@
-import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
-import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
+import { shiftWeek, weekBounds, weekOf } from '../../calendar/weeks.js';
+import { createWorkCalendar, type WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Config } from '../../config/schema.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
 import type { Recommendation } from '../../recommend/recommendation.js';

@@ -1,5 +1,5 @@
 import type { GroupVolume } from '../../analysis/volume.js';
-import type { WorkCalendar } from '../../analysis/work-calendar.js';
+import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
 import type { StoredWeekAnalysis } from '../../weeks/stored-week.js';

@@ -1,4 +1,4 @@
-import { shiftWeek } from '../../analysis/week-bounds.js';
+import { shiftWeek } from '../../calendar/weeks.js';
 import type { Group } from '../../model/group.js';
 import type { DisclosurePlan } from '../../recommend/disclosure-plan.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
