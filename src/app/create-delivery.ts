@@ -13,8 +13,6 @@ import type { DeliverLog } from '../deliver/deliver-log.js';
 import { SendQueue } from '../deliver/send-queue.js';
 import type { Sender } from '../deliver/sender.js';
 import { type Job, type Schedules, startSchedules } from '../deliver/start-schedules.js';
-import { Outbox } from '../store/outbox.js';
-import { purgeExpired } from '../store/purge-expired.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDailyDigestJob } from './daily-digest-job.js';
@@ -55,7 +53,7 @@ const reportedWeek = (at: number, timezone: string) => shiftWeek(weekOf(at, time
 export async function createDelivery(options: DeliveryOptions): Promise<Delivery> {
   const { store, config, clock, log } = options;
   const queue = new SendQueue({
-    outbox: new Outbox(store.db),
+    outbox: store.outbox,
     sender: options.sender,
     clock,
     settings: config.deliver,
@@ -102,7 +100,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     },
     dailyDigest: createDailyDigestJob({ store, config, queue, log }),
     retentionPurge: (ctx) => {
-      log.info({ ...purgeExpired(store, config, ctx.now) }, 'retention purge');
+      log.info({ ...store.maintenance.purgeExpired(config, ctx.now) }, 'retention purge');
     },
     ...(options.memberSnapshot ? { memberSnapshot: options.memberSnapshot } : {}),
   };

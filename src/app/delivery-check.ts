@@ -1,7 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { type Audience, type ChannelName, channelConfigured } from '../deliver/channel.js';
 import { chooseChannel } from '../deliver/channel-router.js';
-import { listGroupOwnerIds } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -35,7 +34,7 @@ export function deliverySetupLines(store: Store, config: Config, commandWords: r
     );
   }
   const audiences: [Audience, string[]][] = [
-    ['owners', listGroupOwnerIds(store)],
+    ['owners', store.groups.ownerIds()],
     ['supervisors', config.org.supervisors.map((s) => s.id)],
   ];
   for (const [audience, ids] of audiences) {

@@ -3,8 +3,6 @@ import { routeMessage, type Unreachable, unreachable, weeklySubject } from '../d
 import type { SendQueue } from '../deliver/send-queue.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
-import { Outbox } from '../store/outbox.js';
-import { recordIssuedRecommendations } from '../store/recommendation-status.js';
 import type { Store } from '../store/store.js';
 import { buildSupervisorAudit } from '../weeks/build-supervisor-audit.js';
 import { buildOwnerDigests, type OwnerDigest } from '../weeks/owner-digests.js';
@@ -85,7 +83,7 @@ export function queueOwnerDigests(
     queued += fresh;
     if (fresh === 0) alreadyQueued++;
     if (fresh > 0) {
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: d.ownerId,
         week,
         recommendations: d.recommendations,
@@ -152,6 +150,6 @@ export function queueSupervisorAudits(
  * running bot's send queue delivers what they enqueue.
  */
 export function outboxOnlyQueue(store: Store, now: number): Pick<SendQueue, 'enqueue'> {
-  const outbox = new Outbox(store.db);
+  const outbox = store.outbox;
   return { enqueue: (items) => outbox.enqueue(items, now) };
 }

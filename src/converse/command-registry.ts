@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
-import type { CadrePreferences } from '../store/cadre-preferences.js';
+import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
 import { toSimplified } from '../text/normalise.js';
 import type { WeekAnalyses } from '../weeks/week-analyses.js';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { MESSAGE_TYPES } from '../model/message.js';
-import type { StoreStats } from '../store/read-stats.js';
+import type { StoreStats } from '../store/stats.js';
 
 const TEXT = {
   'zh-CN': {

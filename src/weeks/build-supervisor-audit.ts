@@ -16,10 +16,6 @@ import {
 } from '../recommend/recommendation-effect.js';
 import type { SupervisorAudit } from '../recommend/supervisor-audit.js';
 import { weekNotices } from '../recommend/week-notices.js';
-import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
-import { readMessageSpan } from '../store/read-message-span.js';
-import { readRecommendationStatuses } from '../store/read-recommendation-statuses.js';
-import { readRostersAt } from '../store/read-rosters-at.js';
 import type { Store } from '../store/store.js';
 import { analyseStoredWeek, recommendStoredWeek, type StoredWeekAnalysis } from './stored-week.js';
 
@@ -73,11 +69,12 @@ export function buildSupervisorAudit(
   const { minPeople, policies } = config.recommend;
 
   const inScope = scope === null ? null : new Set(scope);
-  const groups: AuditGroup[] = readGroupLifecycles(store)
+  const groups: AuditGroup[] = store.groups
+    .lifecycles()
     .map((facts) => ({ facts, unit: facts.unit ?? config.org.groupUnits[facts.id] ?? null }))
     .filter((g) => inScope === null || (g.unit !== null && inScope.has(g.unit)));
 
-  const { first } = readMessageSpan(store);
+  const { first } = store.messages.span();
   const firstWeek = first === null ? null : weekOf(first, config.timezone);
   const firstWeekEnd =
     firstWeek === null || firstWeek > week ? null : weekBounds(firstWeek, config.timezone).to;
@@ -104,7 +101,7 @@ export function buildSupervisorAudit(
     const w = shiftWeek(week, -i, config.timezone);
     if (w < trendStart) continue;
     const to = weekBounds(w, config.timezone).to;
-    const rosters = i === 0 ? data.members : readRostersAt(store, to);
+    const rosters = i === 0 ? data.members : store.snapshots.rostersAt(to);
     trend.push({ week: w, ...groupsPerMember(unitGroupsAt(groups, to), rosters, limit, minPeople).overall });
   }
   const recommendations =
@@ -152,9 +149,9 @@ function acceptedEffects(
   groups: readonly AuditGroup[],
   inScope: (groupId: string) => boolean,
 ): RecommendationEffect[] {
-  const accepted = readRecommendationStatuses(store).filter(
-    (r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope),
-  );
+  const accepted = store.recommendations
+    .statuses()
+    .filter((r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope));
   if (accepted.length === 0) return [];
   const earliest = accepted.map((r) => r.week).sort()[0] ?? week;
   const burdens = [];

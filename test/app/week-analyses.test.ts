@@ -15,7 +15,6 @@ import {
 import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
-import { readMessageSpan } from '../../src/store/read-message-span.js';
 import type { Store } from '../../src/store/store.js';
 import { analyseStoredWeek, earlierWeeks, recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { WeekAnalyses } from '../../src/weeks/week-analyses.js';
@@ -43,7 +42,7 @@ describe('WeekAnalyses', () => {
     expect(recommendations).toEqual(direct.recommendations);
     // The week and the stored weeks of its evidence window, once each; one recommend().
     const first = { ...weeks.counts };
-    const window = earlierWeeks(config, WEEK, readMessageSpan(store));
+    const window = earlierWeeks(config, WEEK, store.messages.span());
     expect(window.length).toBeGreaterThan(0);
     expect(first).toEqual({ analyses: 1 + window.length, recommends: 1 });
     // Every later question — async or at once — is answered from what is kept.

@@ -9,7 +9,6 @@ import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import { nearestRank } from '../../src/recommend/groups-per-member.js';
 import type { SupervisorAudit } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
-import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
 import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
@@ -268,7 +267,7 @@ describe('audit: the effect of accepted recommendations', () => {
     const merge = recommendations.find((r) => r.kind === 'merge');
     expect(merge).toBeDefined();
     if (!merge) return;
-    setRecommendationStatus(store, {
+    store.recommendations.setStatus({
       id: merge.id,
       ownerId: merge.ownerId,
       kind: merge.kind,

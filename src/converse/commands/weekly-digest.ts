@@ -1,6 +1,5 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
-import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
 import { buildOwnerDigests } from '../../weeks/owner-digests.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import type { Command } from '../command-registry.js';
@@ -34,7 +33,7 @@ export const weeklyDigestCommand: Command = {
     });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
-    recordIssuedRecommendations(store, {
+    store.recommendations.recordIssued({
       ownerId: roles.contactId,
       week,
       recommendations: digest.recommendationIds

@@ -1,4 +1,5 @@
-import type { InsertOutcome, Store } from '../../store/store.js';
+import type { InsertOutcome } from '../../store/messages.js';
+import type { Store } from '../../store/store.js';
 import { type PreparedMessage, writeMessage } from './record-message.js';
 import type { RecorderLog } from './recorder-plugin.js';
 
