@@ -9,17 +9,18 @@
  * `--phases` times each step (loading, each detector, the report) instead; add `--cpu-prof` to node
  * for a profile.
  */
-import { analyseStoredWeek } from '../src/analysis/analyse-stored-week.js';
+
 import { DETECTORS } from '../src/analysis/registry.js';
 import { MIN_REQUEST_LENGTH } from '../src/analysis/repeated/request-part.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
-import type { WeekData } from '../src/analysis/week-data.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
 import { shiftWeek, weekBounds } from '../src/calendar/weeks.js';
 import { createWorkCalendar } from '../src/calendar/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
+import type { WeekData } from '../src/model/week-data.js';
 import { renderReport } from '../src/render/render-report.js';
 import { Store } from '../src/store/store.js';
+import { analyseStoredWeek } from '../src/weeks/stored-week.js';
 import { peakRssMb } from './run-child.js';
 import { startTiming } from './timed.js';
 

@@ -5,6 +5,7 @@ import type { BenchPlan } from './bench-plan.js';
 import type { BenchResults, CommandMeasurement, Measured, PostgresResults } from './bench-results.js';
 import { measureAnalysis } from './measure-analysis.js';
 import { dedupeSample, measureDedupe } from './measure-dedupe.js';
+import { measureDigestQueue } from './measure-digest-queue.js';
 import { importInChild, measureImport, removeDatabase } from './measure-import.js';
 import { measureLive } from './measure-live.js';
 import {
@@ -119,6 +120,10 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
           });
     }
 
+    // Last: queueing writes the small database's outbox.
+    log('digest queueing vs report, small');
+    const digestQueue = measured(measureDigestQueue(db.small, small.week));
+
     return {
       plan,
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
@@ -135,6 +140,7 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
         ratio: analysisLarge.seconds / analysisSmall.seconds,
       },
       dedupe: { mixed, candidates },
+      digestQueue,
       ...(province ? { province } : {}),
       ...(postgres ? { postgres } : {}),
       seconds: (performance.now() - started) / 1000,

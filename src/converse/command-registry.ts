@@ -3,6 +3,7 @@ import type { Clock } from '../deliver/clock.js';
 import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
 import { toSimplified } from '../text/normalise.js';
+import type { WeekAnalyses } from '../weeks/week-analyses.js';
 import { helpCommand } from './commands/help.js';
 import { muteCommand, muteSuggestionsCommand, unmuteCommand } from './commands/muting.js';
 import { myGroupsCommand } from './commands/my-groups.js';
@@ -15,7 +16,6 @@ import type { ConverseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';
 import type { Reply } from './reply.js';
 import type { Roles } from './resolve-roles.js';
-import type { WeekAnalyses } from './week-analyses.js';
 
 /**
  * The private-chat commands (docs/COMMANDS.md). Each command module declares its words, access, help

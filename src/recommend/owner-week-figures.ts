@@ -1,6 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { WeekData } from '../model/week-data.js';
 import type { MessageTimes } from '../store/messages.js';
 
 const DAY = 86_400_000;

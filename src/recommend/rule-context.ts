@@ -1,8 +1,8 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
+import type { WeekData } from '../model/week-data.js';
 import { stripForwardingMarks } from '../text/normalise.js';
 import type { EvidenceExcerpt, Recommendation, RecommendConfig } from './recommendation.js';
 import type { EvidenceWindow } from './week-evidence.js';

@@ -1,8 +1,8 @@
 import { countablePredicate } from '../analysis/countable-predicate.js';
 import type { DuplicateCluster } from '../analysis/duplicate-notices.js';
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { StoredMessage } from '../model/message.js';
+import type { WeekData } from '../model/week-data.js';
 import { replyClassOf } from '../text/replies.js';
 import { isRollCallPost } from '../text/roll-calls.js';
 

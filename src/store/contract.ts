@@ -6,11 +6,10 @@
  * and a WeekData from either engine is the same for the same data (same order, same fields).
  */
 
-import type { RequestText } from '../analysis/repeated/repeated-request.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { WeekBounds } from '../calendar/weeks.js';
 import { parseDbTarget } from '../config/db-target.js';
-import type { RecommendationHistoryEntry } from '../recommend/recommendation.js';
+import type { RecommendationHistoryEntry } from '../model/recommendation-status.js';
+import type { RequestText, WeekData } from '../model/week-data.js';
 import type { MessageSpan, MessageTimes } from './messages.js';
 import type { StoreStats } from './stats.js';
 import { Store } from './store.js';

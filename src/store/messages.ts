@@ -1,5 +1,5 @@
-import type { RequestText } from '../analysis/repeated/repeated-request.js';
 import type { MessageInput, StoredMessage } from '../model/message.js';
+import type { RequestText } from '../model/week-data.js';
 import type { PreparedMessage } from '../privacy/storage-policy.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from './message-row.js';
 import { EARLIEST_MESSAGE_TIME } from './plausible-time.js';

@@ -6,10 +6,10 @@
  * change another owner's recommendation).
  */
 import type {
-  Recommendation,
+  IssuableRecommendation,
   RecommendationHistoryEntry,
   RecommendationStatus,
-} from '../recommend/recommendation.js';
+} from '../model/recommendation-status.js';
 import type { Store } from './store.js';
 
 export interface IssuedRecommendation {
@@ -114,7 +114,7 @@ export class Recommendations {
   recordIssued(issue: {
     ownerId: string;
     week: string;
-    recommendations: readonly Recommendation[];
+    recommendations: readonly IssuableRecommendation[];
     at: number;
   }): void {
     const sql = this.store.sql;

@@ -1,7 +1,7 @@
-import type { WeekData } from '../analysis/week-data.js';
 import type { WeekBounds } from '../calendar/weeks.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
+import type { WeekData } from '../model/week-data.js';
 import type { Store } from './store.js';
 
 /** Read-model: everything the detectors read for one week. */

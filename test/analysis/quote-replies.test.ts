@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import { buildWeeklyReport } from '../../src/analysis/weekly-report.js';
 import { weekBounds } from '../../src/calendar/weeks.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -10,6 +9,7 @@ import type { StoredMessage } from '../../src/model/message.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../../src/store/message-row.js';
 import type { Store } from '../../src/store/store.js';
 import { splitQuote } from '../../src/text/quote.js';
+import { analyseStoredWeek } from '../../src/weeks/stored-week.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { tempDir, writeJsonl } from '../ingest/jsonl/interchange-lines.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDailyDigestJob } from '../../src/app/daily-digest-job.js';
 import { configSchema } from '../../src/config/schema.js';
 import { buildMutedDigest } from '../../src/converse/build-muted-digest.js';
 import { converseText } from '../../src/converse/converse-text.js';
 import { renderMutedDigest } from '../../src/converse/render-muted-digest.js';
-import { createDailyDigestJob } from '../../src/deliver/daily-digest-job.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
 import type { JobContext } from '../../src/deliver/start-schedules.js';
 import type { MessageInput } from '../../src/model/message.js';

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { deliverySetupLines } from '../../app/delivery-check.js';
 import { COMMANDS } from '../../converse/command-registry.js';
-import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
 import type { DatabaseCheck } from '../../store/maintenance.js';

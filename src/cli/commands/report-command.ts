@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
-import {
-  analyseContractWeek,
-  contractDefaultWeek,
-  contractWeekHasMessages,
-  contractWeekSpan,
-} from '../../analysis/analyse-contract-week.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
-import { recommendContractWeek } from '../../recommend/recommend-contract-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
-import { openStoreReads } from '../../store/contract.js';
+import { Store } from '../../store/store.js';
+import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../weeks/stored-weeks.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -35,14 +30,13 @@ export function registerReportCommand(program: Command, context: () => CliContex
       choiceFlag('--format', flags.format, ['text', 'md', 'json']);
       // A week given is checked (a bad one is a usage error); without one, the latest complete stored week.
       const given = flags.week === undefined ? undefined : weekFlag(flags.week, config.timezone);
-      // Either engine, through the async store contract (src/store/contract.ts).
-      const store = await openStoreReads(config.db);
+      const store = new Store(config.db, { readonly: true });
       try {
-        const week = given ?? (await contractDefaultWeek(store, config.timezone, Date.now()));
+        const week = given ?? defaultReportWeek(store, config.timezone, Date.now());
         // A week without any message is said to be one: analysed, it would call every group a zombie.
-        if (!(await contractWeekHasMessages(store, week, config.timezone))) {
+        if (!weekHasMessages(store, week, config.timezone)) {
           const t = REPORT_TEXT[config.locale];
-          const span = await contractWeekSpan(store, config.timezone);
+          const span = storedWeekSpan(store, config.timezone);
           process.stderr.write(
             `qingqun: ${
               span.firstWeek === null || span.lastWeek === null
@@ -53,9 +47,9 @@ export function registerReportCommand(program: Command, context: () => CliContex
           process.exitCode = 1;
           return;
         }
-        const analysis = await analyseContractWeek(store, config, week);
-        const { data, findings, previous } = analysis;
-        const recommendations = await recommendContractWeek(store, config, week, analysis);
+        const weeks = WeekAnalyses.forStore(store, config);
+        const { data, findings, previous } = await weeks.analysis(week);
+        const recommendations = await weeks.recommendations(week);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
           throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }
@@ -78,7 +72,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
               }),
         );
       } finally {
-        await store.close();
+        store.close();
       }
     });
 }

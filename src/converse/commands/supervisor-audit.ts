@@ -1,7 +1,7 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
-import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
+import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import type { Command } from '../command-registry.js';
 import { answer, refuse } from '../reply.js';
@@ -24,7 +24,7 @@ export const auditCommand: Command = {
     if (outOfRange) return answer(outOfRange);
     const audit = buildSupervisorAudit(store, config, week, {
       supervisorId: roles.contactId,
-      analysis: analyses.get(week),
+      analysis: analyses.analysisNow(week),
     });
     if (audit.total.groups === 0) return answer(text.noAudit(week));
     const rendered = renderSupervisorAudit(audit, 'text', config.locale);

@@ -1,7 +1,6 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
-import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
+import { buildOwnerDigests } from '../../weeks/owner-digests.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import type { Command } from '../command-registry.js';
 import { answer, type ReplyPart, refuse } from '../reply.js';
@@ -25,9 +24,13 @@ export const weeklyDigestCommand: Command = {
     // Only a week that was asked for is checked: last week, the default, always has its digest.
     const outOfRange = read === undefined ? null : weekOutOfRange(store, week, now, config.timezone, text);
     if (outOfRange) return answer(outOfRange);
-    const analysis = analyses.get(week);
-    const { recommendations } = recommendStoredWeek(store, config, week, analysis);
-    const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });
+    const analysis = analyses.analysisNow(week);
+    const recommendations = analyses.recommendationsNow(week);
+    const [digest] = buildOwnerDigests(store, config, week, {
+      ownerId: roles.contactId,
+      analysis,
+      recommendations,
+    });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
     store.recommendations.recordIssued({

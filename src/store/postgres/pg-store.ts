@@ -1,11 +1,10 @@
 import Cursor from 'pg-cursor';
-import type { RequestText } from '../../analysis/repeated/repeated-request.js';
-import type { WeekData } from '../../analysis/week-data.js';
 import type { WeekBounds } from '../../calendar/weeks.js';
 import type { Contact } from '../../model/contact.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
-import type { RecommendationHistoryEntry, RecommendationStatus } from '../../recommend/recommendation.js';
+import type { RecommendationHistoryEntry, RecommendationStatus } from '../../model/recommendation-status.js';
+import type { RequestText, WeekData } from '../../model/week-data.js';
 import type { StoreReads } from '../contract.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../message-row.js';
 import type { MessageSpan, MessageTimes } from '../messages.js';

@@ -1,10 +1,10 @@
 import type { Config } from '../config/schema.js';
 import { createDailyDigests } from '../converse/daily-digests.js';
+import { dailySubject, routeMessage } from '../deliver/channel-router.js';
+import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
+import type { SendQueue } from '../deliver/send-queue.js';
+import type { Job, JobContext } from '../deliver/start-schedules.js';
 import type { Store } from '../store/store.js';
-import { dailySubject, routeMessage } from './channel-router.js';
-import { type DeliverLog, silentLog } from './deliver-log.js';
-import type { SendQueue } from './send-queue.js';
-import type { Job, JobContext } from './start-schedules.js';
 
 export interface DailyDigestJobOptions {
   store: Store;

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
+import { type Audience, type ChannelName, channelConfigured } from '../deliver/channel.js';
+import { chooseChannel } from '../deliver/channel-router.js';
 import type { Store } from '../store/store.js';
-import { type Audience, type ChannelName, channelConfigured } from './channel.js';
-import { chooseChannel } from './channel-router.js';
 
 /**
  * `qingqun doctor`'s delivery section: which channels are set up (and what is missing), whether

@@ -1,14 +1,12 @@
-import { analyseStoredWeek } from '../analysis/analyse-stored-week.js';
 import type { Config } from '../config/schema.js';
-import { buildOwnerDigests } from '../recommend/build-owner-digests.js';
-import { buildSupervisorAudit } from '../recommend/build-supervisor-audit.js';
-import { recommendStoredWeek } from '../recommend/recommend-stored-week.js';
-import type { Recommendation } from '../recommend/recommendation.js';
+import { routeMessage, type Unreachable, unreachable, weeklySubject } from '../deliver/channel-router.js';
+import type { SendQueue } from '../deliver/send-queue.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
 import type { Store } from '../store/store.js';
-import { routeMessage, subjectFor, type Unreachable, unreachable } from './channel-router.js';
-import type { SendQueue } from './send-queue.js';
+import { buildSupervisorAudit } from '../weeks/build-supervisor-audit.js';
+import { buildOwnerDigests, type OwnerDigest } from '../weeks/owner-digests.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
 
 export interface QueuedDeliveries {
   week: string;
@@ -19,6 +17,33 @@ export interface QueuedDeliveries {
   alreadyQueued: number;
   /** Recipients no configured channel reaches (reported, never silently skipped). */
   unreachable: Unreachable[];
+}
+
+export interface QueueOwnerDigestsOptions {
+  /** Only this owner's digest. */
+  ownerId?: string;
+  /** The digests of `week` already built (`qingqun digest` builds them once, then queues them). */
+  digests?: readonly OwnerDigest[];
+  /** The shared week-analysis service; without it, one for this call. */
+  analyses?: WeekAnalyses;
+}
+
+/**
+ * Every owner's weekly digest of `week` (or one owner's), built once from one analysis and one set of
+ * recommendations taken from the week-analysis service.
+ */
+export function buildWeeklyOwnerDigests(
+  store: Store,
+  config: Config,
+  week: string,
+  options: { ownerId?: string; analyses?: WeekAnalyses } = {},
+): OwnerDigest[] {
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
+  return buildOwnerDigests(store, config, week, {
+    ownerId: options.ownerId,
+    analysis: analyses.analysisNow(week),
+    recommendations: analyses.recommendationsNow(week),
+  });
 }
 
 /**
@@ -33,12 +58,9 @@ export function queueOwnerDigests(
   queue: Pick<SendQueue, 'enqueue'>,
   week: string,
   now: number,
-  options: { ownerId?: string } = {},
+  options: QueueOwnerDigestsOptions = {},
 ): QueuedDeliveries {
-  const analysis = analyseStoredWeek(store, config, week);
-  const { recommendations } = recommendStoredWeek(store, config, week, analysis);
-  const byId = new Map(recommendations.map((r) => [r.id, r]));
-  const digests = buildOwnerDigests(store, config, week, { analysis, ownerId: options.ownerId });
+  const digests = options.digests ?? buildWeeklyOwnerDigests(store, config, week, options);
   const unreachableOnes: Unreachable[] = [];
   let queued = 0;
   let alreadyQueued = 0;
@@ -47,7 +69,7 @@ export function queueOwnerDigests(
       audience: 'owners',
       recipientId: d.ownerId,
       key: `digest:${week}:${d.ownerId}`,
-      subject: subjectFor('digest', week, config),
+      subject: weeklySubject('ownerDigest', week, config),
       parts: d.parts,
       // An owner whose groups were all quiet gets no chart (chartPng null).
       chart: d.chartPng ? { png: d.chartPng, name: `qingqun-${week}.png` } : undefined,
@@ -64,9 +86,7 @@ export function queueOwnerDigests(
       store.recommendations.recordIssued({
         ownerId: d.ownerId,
         week,
-        recommendations: d.recommendationIds
-          .map((id) => byId.get(id))
-          .filter((r): r is Recommendation => r !== undefined),
+        recommendations: d.recommendations,
         at: now,
       });
     }
@@ -80,12 +100,19 @@ export function queueSupervisorAudits(
   config: Config,
   queue: Pick<SendQueue, 'enqueue'>,
   week: string,
+  analyses: WeekAnalyses = WeekAnalyses.forStore(store, config),
 ): QueuedDeliveries {
-  const analysis = analyseStoredWeek(store, config, week);
+  const analysis = analyses.analysisNow(week);
+  const recommendations = analyses.recommendationsNow(week);
   let queued = 0;
   const unreachableOnes: Unreachable[] = [];
   for (const supervisor of config.org.supervisors) {
-    const audit = buildSupervisorAudit(store, config, week, { supervisorId: supervisor.id, analysis });
+    const audit = buildSupervisorAudit(store, config, week, {
+      supervisorId: supervisor.id,
+      analysis,
+      recommendations,
+      analysisOf: (w) => analyses.analysisNow(w),
+    });
     const text = renderSupervisorAudit(audit, 'text', config.locale);
     // The CSV writer (src/render/csv.ts) starts with a BOM, so spreadsheet programs read the Chinese as UTF-8.
     const csv = renderSupervisorAudit(audit, 'csv', config.locale);
@@ -93,7 +120,7 @@ export function queueSupervisorAudits(
       audience: 'supervisors',
       recipientId: supervisor.id,
       key: `audit:${week}:${supervisor.id}`,
-      subject: subjectFor('audit', week, config),
+      subject: weeklySubject('audit', week, config),
       parts: splitMessageParts(text, config.recommend.digest.maxPartChars),
       attachments: [
         {
