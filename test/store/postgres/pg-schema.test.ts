@@ -48,7 +48,9 @@ describe.skipIf(!pgReachable)('PostgreSQL schema and migrations', () => {
     const db = await PgDatabase.open(schema.url);
     await db.close();
     await (await PgDatabase.open(schema.url)).close();
-    expect(await schema.query('SELECT version FROM qingqun_schema')).toEqual([{ version: MIGRATIONS.length }]);
+    expect(await schema.query('SELECT version FROM qingqun_schema')).toEqual([
+      { version: MIGRATIONS.length },
+    ]);
     await schema.query('UPDATE qingqun_schema SET version = $1', [MIGRATIONS.length + 1]);
     const error = await PgDatabase.open(schema.url).catch((e: unknown) => e);
     expect((error as StoreError).problem).toBe('newerSchema');
