@@ -9,18 +9,19 @@
  * `--phases` times each step (loading, each detector, the report) instead; add `--cpu-prof` to node
  * for a profile.
  */
-import { analyseStoredWeek } from '../src/analysis/analyse-stored-week.js';
+
 import { DETECTORS } from '../src/analysis/registry.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
 import { shiftWeek, weekBounds } from '../src/analysis/week-bounds.js';
-import type { WeekData } from '../src/analysis/week-data.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
 import { createWorkCalendar } from '../src/analysis/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
+import type { WeekData } from '../src/model/week-data.js';
 import { renderReport } from '../src/render/render-report.js';
 import { loadWeekData } from '../src/store/load-week-data.js';
 import { readMessageTimes } from '../src/store/read-message-times.js';
 import { Store } from '../src/store/store.js';
+import { analyseStoredWeek } from '../src/weeks/stored-week.js';
 import { startTiming } from './timed.js';
 
 export interface AnalysisChildResult {

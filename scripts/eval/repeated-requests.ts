@@ -9,12 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import { weekOf } from '../../src/analysis/week-bounds.js';
 import type { Config } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { InterchangeRecord } from '../../src/model/interchange.js';
 import { Store } from '../../src/store/store.js';
+import { analyseStoredWeek } from '../../src/weeks/stored-week.js';
 import { clusterPairs, metrics, type Score, scoreSets } from './score.js';
 
 export const REPEATED_REQUESTS_PATH = 'eval/repeated-requests.yaml';

@@ -4,13 +4,13 @@
  * relays. Targets (issue 14): merge F1 ≥ 0.95 on average over the seeds and ≥ 0.85 on each, no
  * zombie missed. Relays are reported, not gated.
  */
-import type { StoredWeekAnalysis } from '../../src/analysis/analyse-stored-week.js';
-import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
+
 import type { Config } from '../../src/config/schema.js';
 import type { GroundTruth } from '../../src/model/ground-truth.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import { summariseWeekEvidence } from '../../src/recommend/week-evidence.js';
 import type { Store } from '../../src/store/store.js';
+import type { StoredWeekAnalysis } from '../../src/weeks/stored-week.js';
+import { analyseStoredWeek, recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { addScore, emptyScore, metrics, type Score } from './score.js';
 import { STRUCTURES, type Structure, scoreStructures } from './structures.js';
 

@@ -1,12 +1,12 @@
 import type { Config } from '../config/schema.js';
 import type { StoredMessage } from '../model/message.js';
+import type { WeekData } from '../model/week-data.js';
 import { countableMessages } from './countable-predicate.js';
 import { findReplyFloods, type ReplyFlood, type TriggerStrength } from './find-reply-floods.js';
 import { leaderIds } from './leader-ids.js';
 import type { RollCallFinding } from './roll-call-chain.js';
 import { isRollCallPost } from './text/is-roll-call-post.js';
 import { replyClassOf } from './text/reply-class-of.js';
-import type { WeekData } from './week-data.js';
 
 /** The types whose text is read as a reply; any other message is 'other'. */
 export const TEXT_TYPES: ReadonlySet<StoredMessage['type']> = new Set(['text', 'emoticon', 'other']);

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { WeekData } from './week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 /** What every detector receives. Pure input: the same context always yields the same findings. */

@@ -1,4 +1,4 @@
-import type { MessageTimes } from '../store/read-message-times.js';
+import type { MessageTimes } from '../model/week-data.js';
 import { localMinutes } from './local-minutes.js';
 import type { PreviousWeek } from './weekly-report.js';
 import type { WorkCalendar } from './work-calendar.js';

@@ -1,7 +1,7 @@
+import type { WeekData } from '../model/week-data.js';
 import type { GroupOverlap } from './group-overlap.js';
 import type { WeekFindings } from './registry.js';
 import type { GroupVolume } from './volume.js';
-import type { WeekData } from './week-data.js';
 import type { ZombieGroup } from './zombie-groups.js';
 
 /** Last week's totals, for week-over-week comparison (from `summarisePreviousWeek`). */

@@ -16,7 +16,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   report: async () => (await import('./commands/report-command.js')).registerReportCommand,
   digest: async () => {
     const { registerDigestCommand } = await import('./commands/digest-command.js');
-    const { outboxOnlyQueue, queueOwnerDigests } = await import('../deliver/queue-weekly-deliveries.js');
+    const { outboxOnlyQueue, queueOwnerDigests } = await import('../app/weekly-deliveries.js');
     return (program, context) =>
       registerDigestCommand(program, context, {
         // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
@@ -27,9 +27,8 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
           const [only] = digests;
           if (!only) return { queued: 0, alreadyQueued: 0, notes: [] };
           // One analysis for all owners (or the one asked for), routed to each owner's channel.
-          const r = queueOwnerDigests(store, config, queue, only.week, now, {
-            ownerId: digests.length === 1 ? only.ownerId : undefined,
-          });
+          // The digests built for the command are the ones queued: nothing is analysed or drawn again.
+          const r = queueOwnerDigests(store, config, queue, only.week, now, { digests });
           const notes = r.unreachable.map((u) => describeUnreachable(u, config.locale));
           // The outbox skips a message whose dedupe key it holds: that digest was queued before.
           const queued = digests.length - r.unreachable.length - r.alreadyQueued;
@@ -39,7 +38,7 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   },
   audit: async () => {
     const { registerAuditCommand } = await import('./commands/audit-command.js');
-    const { outboxOnlyQueue, queueSupervisorAudits } = await import('../deliver/queue-weekly-deliveries.js');
+    const { outboxOnlyQueue, queueSupervisorAudits } = await import('../app/weekly-deliveries.js');
     const { describeUnreachable } = await import('../deliver/channel-report.js');
     return (program, context) =>
       registerAuditCommand(program, context, {

@@ -1,5 +1,3 @@
-import { recommendStoredWeek } from '../recommend/recommend-stored-week.js';
-import { summariseWeekEvidence } from '../recommend/week-evidence.js';
 import type { ConverseContext } from './command-handler.js';
 
 /**
@@ -11,11 +9,7 @@ import type { ConverseContext } from './command-handler.js';
 export function advisedKeepGroups(ctx: ConverseContext, weeks: readonly string[]): Set<string> {
   const week = weeks[weeks.length - 1];
   if (week === undefined) return new Set();
-  const { store, config, analyses } = ctx;
-  const { recommendations } = recommendStoredWeek(store, config, week, analyses.get(week), (w) => {
-    const { data, findings } = analyses.get(w);
-    return summariseWeekEvidence(data, findings, config.recommend);
-  });
+  const recommendations = ctx.analyses.recommendationsNow(week);
   const keep = new Set<string>();
   for (const r of recommendations) {
     if (r.status === 'dismissed' || r.keepGroupId === null) continue;

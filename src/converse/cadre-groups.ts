@@ -3,9 +3,9 @@ import type { Config } from '../config/schema.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import { findMemberGroups } from '../store/find-member-groups.js';
 import type { Store } from '../store/store.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { type NoticeReach, noticeReach } from './notice-reach.js';
 import { effectiveOwner } from './resolve-roles.js';
-import { WeekAnalyses } from './week-analyses.js';
 
 /** Weeks considered when judging a group's notices (the N weeks up to and including the one asked). */
 export const DEFAULT_WINDOW_WEEKS = 4;
@@ -59,11 +59,11 @@ export function cadreGroups(
   options: CadreGroupsOptions = {},
 ): CadreGroupsView {
   const weeks = windowWeeks(week, options.weeks ?? DEFAULT_WINDOW_WEEKS, config.timezone);
-  const analyses = options.analyses ?? new WeekAnalyses(store, config);
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
   const member = findMemberGroups(store, contactId);
   const muted = new Set(new CadrePreferences(store).mutedGroups(contactId));
   const reach = noticeReach(
-    weeks.map((w) => analyses.get(w)),
+    weeks.map((w) => analyses.analysisNow(w)),
     contactId,
     member.map((g) => g.id),
   );

@@ -2,11 +2,11 @@ import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
 import type { CadrePreferences } from '../store/cadre-preferences.js';
 import type { Store } from '../store/store.js';
+import type { WeekAnalyses } from '../weeks/week-analyses.js';
 import type { ConverseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';
 import type { CommandName } from './parse-command.js';
 import type { Roles } from './resolve-roles.js';
-import type { WeekAnalyses } from './week-analyses.js';
 
 /** What a handler may use. `roles` are those of the contact asking; handlers act for them only. */
 export interface ConverseContext {

@@ -6,13 +6,13 @@ import type { SendQueue } from '../deliver/send-queue.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { type Access, type ConverseContext, hasAccess, type Reply, refuse } from './command-handler.js';
 import { COMMAND_HANDLERS } from './command-handlers.js';
 import { converseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';
 import { COMMAND_NAMES, commandWord, parseCommand } from './parse-command.js';
 import { resolveRoles } from './resolve-roles.js';
-import { WeekAnalyses } from './week-analyses.js';
 
 export interface ConversationOptions {
   store: Store;
@@ -24,6 +24,8 @@ export interface ConversationOptions {
   log?: DeliverLog;
   /** The opt-out / "what is stored about me" layer; without it those commands say they are not available. */
   privacy?: MemberPrivacy;
+  /** The shared week-analysis service (src/weeks/week-analyses.ts); without it, one of its own. */
+  analyses?: WeekAnalyses;
 }
 
 export interface Conversation {
@@ -46,7 +48,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   const { store, config, queue, clock, privacy } = options;
   const log = options.log ?? silentLog;
   const text = converseText(config.locale);
-  const analyses = new WeekAnalyses(store, config);
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
   const preferences = new CadrePreferences(store);
   const instance = randomUUID().slice(0, 8);
   const hinted = new Map<string, number>();

@@ -1,5 +1,5 @@
-import type { StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import { WeekNotices } from '../recommend/week-notices.js';
+import type { StoredWeekAnalysis } from '../weeks/stored-week.js';
 
 /** One notice as one of the cadre's groups received it, and where else it reached the cadre. */
 export interface NoticeReach {

@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
 import { readRosteredContacts } from '../store/read-rostered-contacts.js';
 import type { Store } from '../store/store.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { muteSuggestions } from './mute-suggestions.js';
 import { resolveRoles } from './resolve-roles.js';
-import { WeekAnalyses } from './week-analyses.js';
 
 /**
  * For `npm start`'s scripted conversation (我的群 → 静音建议 → 订阅): a cadre who owns no group and
@@ -14,7 +14,7 @@ export function pickDemoCadre(
   store: Store,
   config: Config,
   week: string,
-  analyses = new WeekAnalyses(store, config),
+  analyses = WeekAnalyses.forStore(store, config),
 ): string | undefined {
   let best: { id: string; score: [number, number] } | undefined;
   for (const id of readRosteredContacts(store)) {

@@ -1,7 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { WorkCalendar } from '../analysis/work-calendar.js';
-import type { MessageTimes } from '../store/read-message-times.js';
+import type { MessageTimes, WeekData } from '../model/week-data.js';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
 import { createWorkCalendar, type WorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
+import type { WeekData } from '../model/week-data.js';
 import { effectiveStatus } from './effective-status.js';
 import { findRelayArchives, findZombieArchives } from './find-archives.js';
 import { findDedupes } from './find-dedupes.js';

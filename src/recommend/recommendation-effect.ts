@@ -9,7 +9,7 @@
  * that it is 'pending'. Pure: the caller passes each week's burden (weekBurden) and the groups' facts.
  */
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { GroupFacts } from '../store/read-group-lifecycle.js';
 import type { RecommendationStatusRow } from '../store/read-recommendation-statuses.js';
 import { dissolvedAt } from './group-lifecycle.js';

@@ -3,6 +3,9 @@
  * burden it would remove. Produced by `recommend` (src/recommend/recommend.ts), one week at a time.
  */
 import type { Config } from '../config/schema.js';
+import type { RecommendationHistoryEntry, RecommendationStatus } from '../model/recommendation-status.js';
+
+export type { RecommendationHistoryEntry, RecommendationStatus };
 
 export const RECOMMENDATION_KINDS = [
   'merge',
@@ -16,8 +19,6 @@ export const RECOMMENDATION_KINDS = [
 ] as const;
 
 export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
-
-export type RecommendationStatus = 'open' | 'accepted' | 'dismissed';
 
 export type RecommendConfig = Config['recommend'];
 
@@ -73,14 +74,4 @@ export interface Recommendation {
   reason: string;
   /** Effective status this week: 'dismissed' means it stays out of digests (see applyHistory). */
   status: RecommendationStatus;
-}
-
-/** What the store remembers about a recommendation an owner answered (or that was issued). */
-export interface RecommendationHistoryEntry {
-  id: string;
-  status: RecommendationStatus;
-  /** The ISO week of the digest the owner answered. */
-  week: string;
-  /** The recommendation's magnitude in that week. */
-  magnitude: number;
 }

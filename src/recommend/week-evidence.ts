@@ -5,7 +5,7 @@
  * earlier weeks (src/recommend/recommend-stored-week.ts) and passes their summaries in.
  */
 import type { WeekFindings } from '../analysis/registry.js';
-import type { WeekData } from '../analysis/week-data.js';
+import type { WeekData } from '../model/week-data.js';
 import type { RecommendConfig } from './recommendation.js';
 import { type WeekNotices, weekNotices } from './week-notices.js';
 

@@ -1,7 +1,7 @@
 import type { WeekBounds } from '../analysis/week-bounds.js';
-import type { WeekData } from '../analysis/week-data.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
+import type { WeekData } from '../model/week-data.js';
 import { readRostersAt } from './read-rosters-at.js';
 import { readWeekMessages } from './read-week-messages.js';
 import type { Store } from './store.js';

@@ -1,11 +1,8 @@
+import type { MessageSpan } from '../model/week-data.js';
 import { EARLIEST_MESSAGE_TIME } from './plausible-time.js';
 import type { Store } from './store.js';
 
-export interface MessageSpan {
-  /** UTC epoch ms of the earliest and latest stored message, or null when none is stored. */
-  first: number | null;
-  last: number | null;
-}
+export type { MessageSpan };
 
 /**
  * The time span of what is stored: two index look-ups, whatever the size of the database. `first`

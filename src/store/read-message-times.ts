@@ -1,10 +1,7 @@
+import type { MessageTimes } from '../model/week-data.js';
 import type { Store } from './store.js';
 
-export interface MessageTimes {
-  groupIds: string[];
-  times: Float64Array;
-  mentionAll: Uint8Array;
-}
+export type { MessageTimes };
 
 /**
  * The minimum needed for week-over-week comparisons (volume, off-hours, @所有人) without loading

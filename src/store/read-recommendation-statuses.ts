@@ -1,4 +1,4 @@
-import type { RecommendationStatus } from '../recommend/recommendation.js';
+import type { RecommendationStatus } from '../model/recommendation-status.js';
 import type { Store } from './store.js';
 
 /** One stored answer about a recommendation (the latest one: an answer replaces the one before). */

@@ -1,4 +1,4 @@
-import type { RequestText } from '../analysis/repeated/repeated-request.js';
+import type { RequestText } from '../model/week-data.js';
 import type { Store } from './store.js';
 
 /**

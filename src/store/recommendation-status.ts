@@ -6,10 +6,10 @@
  * change another owner's recommendation).
  */
 import type {
-  Recommendation,
+  IssuableRecommendation,
   RecommendationHistoryEntry,
   RecommendationStatus,
-} from '../recommend/recommendation.js';
+} from '../model/recommendation-status.js';
 import type { Store } from './store.js';
 import {
   ISSUED_RECOMMENDATION_COLUMNS,
@@ -47,7 +47,7 @@ export function readRecommendationHistory(store: Store): Map<string, Recommendat
  */
 export function recordIssuedRecommendations(
   store: Store,
-  issue: { ownerId: string; week: string; recommendations: readonly Recommendation[]; at: number },
+  issue: { ownerId: string; week: string; recommendations: readonly IssuableRecommendation[]; at: number },
 ): void {
   const del = store.db.prepare('DELETE FROM issued_recommendations WHERE owner_id = ? AND week = ?');
   const ins = store.db.prepare(

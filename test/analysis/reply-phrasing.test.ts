@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import { buildWeeklyReport } from '../../src/analysis/weekly-report.js';
 import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { Store } from '../../src/store/store.js';
+import { analyseStoredWeek } from '../../src/weeks/stored-week.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { tempDir, writeJsonl } from '../ingest/jsonl/interchange-lines.js';
 

@@ -5,13 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type payloads, types } from 'wechaty';
+import { storeMemberPrivacy } from '../../src/app/member-privacy.js';
 import { configSchema } from '../../src/config/schema.js';
 import { converseText } from '../../src/converse/converse-text.js';
 import { type Conversation, createConversation } from '../../src/converse/create-conversation.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { createWechatySender } from '../../src/deliver/wechaty-sender.js';
-import { storeMemberPrivacy } from '../../src/privacy/store-member-privacy.js';
 import { CadrePreferences } from '../../src/store/cadre-preferences.js';
 import { Outbox } from '../../src/store/outbox.js';
 import { type RecordingBot, startRecordingBot } from '../ingest/wechaty/recording-bot.js';

@@ -8,8 +8,8 @@ import type { Reply } from '../../src/converse/command-handler.js';
 import { converseText } from '../../src/converse/converse-text.js';
 import { type Conversation, createConversation } from '../../src/converse/create-conversation.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { Store } from '../../src/store/store.js';
+import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { openSimulatedOrg } from './fixtures/simulated-org.js';
 
 const NOW = Date.parse('2026-11-24T10:00:00+08:00'); // in 2026-W48; the data covers W44..W47

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { type MuteSuggestions, muteSuggestions } from '../../src/converse/mute-suggestions.js';
 import { pickDemoCadre } from '../../src/converse/pick-demo-cadre.js';
-import { WeekAnalyses } from '../../src/converse/week-analyses.js';
 import { WeekNotices } from '../../src/recommend/week-notices.js';
 import { findMemberGroups } from '../../src/store/find-member-groups.js';
 import type { Store } from '../../src/store/store.js';
+import { WeekAnalyses } from '../../src/weeks/week-analyses.js';
 import { NOTICES, post } from './fixtures/craft-org.js';
 import { openSimulatedOrg, rosteredContacts } from './fixtures/simulated-org.js';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   ({ store, weeks } = await openSimulatedOrg());
   expect(weeks).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
   cadres = rosteredContacts(store);
-  analyses = new WeekAnalyses(store, config);
+  analyses = WeekAnalyses.forStore(store, config);
   for (const c of cadres) results.set(c, muteSuggestions(store, config, c, WEEK, { analyses }));
 }, 60_000);
 
@@ -37,7 +37,7 @@ function groupsWithUncoveredNotice(cadre: string, kept: ReadonlySet<string>): Se
   const mine = new Set(findMemberGroups(store, cadre).map((g) => g.id));
   const uncovered = new Set<string>();
   for (const week of weeks) {
-    const { data, findings } = analyses.get(week);
+    const { data, findings } = analyses.analysisNow(week);
     const clusterOf = new Map(findings.duplicates.flatMap((c) => c.messageIds.map((id) => [id, c] as const)));
     const notices = noticesOf.get(week) ?? new WeekNotices(data, findings.duplicates);
     noticesOf.set(week, notices);
@@ -91,7 +91,7 @@ describe('静音建议 on the simulated town office (2026-W44..W47)', () => {
   it('never suggests a group a notice reached alone, whoever asks', () => {
     const solo = new Set<string>();
     for (const week of weeks) {
-      const { data, findings } = analyses.get(week);
+      const { data, findings } = analyses.analysisNow(week);
       const clustered = new Set(
         findings.duplicates.flatMap((c) => (c.groupIds.length > 1 ? c.messageIds : [])),
       );

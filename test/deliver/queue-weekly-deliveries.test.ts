@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
 import {
   outboxOnlyQueue,
   queueOwnerDigests,
   queueSupervisorAudits,
-} from '../../src/deliver/queue-weekly-deliveries.js';
+} from '../../src/app/weekly-deliveries.js';
+import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import { Outbox } from '../../src/store/outbox.js';

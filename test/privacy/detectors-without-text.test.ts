@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
 import { type Config, configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
 import { purgeExpired } from '../../src/store/purge-expired.js';
 import { Store } from '../../src/store/store.js';
+import { analyseStoredWeek } from '../../src/weeks/stored-week.js';
 
 /**
  * The detectors must find the same things whether replies keep their text or only the class stored

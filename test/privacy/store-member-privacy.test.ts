@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeMemberPrivacy } from '../../src/app/member-privacy.js';
 import { configSchema } from '../../src/config/schema.js';
-import { storeMemberPrivacy } from '../../src/privacy/store-member-privacy.js';
 import type { Store } from '../../src/store/store.js';
 import { memberStore, T0 } from '../store/member-privacy-fixture.js';
 

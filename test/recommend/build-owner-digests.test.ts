@@ -7,11 +7,11 @@ import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import type { GroundTruth } from '../../src/model/ground-truth.js';
-import { buildOwnerDigests, type OwnerDigest } from '../../src/recommend/build-owner-digests.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../src/recommend/recommendation.js';
 import { answerRecommendation, recordIssuedRecommendations } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
+import { buildOwnerDigests, type OwnerDigest } from '../../src/weeks/owner-digests.js';
+import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 import { PNG_SIGNATURE } from '../render/decode-png.js';
 

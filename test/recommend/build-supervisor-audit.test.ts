@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
 import type { AuditRow } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
 import type { Store } from '../../src/store/store.js';
+import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
 import { at } from '../analysis/fixtures/week-data-factory.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
 import { people } from './fixtures/crafted-week.js';

@@ -6,13 +6,13 @@ import { weekBounds } from '../../src/analysis/week-bounds.js';
 import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
-import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
 import { nearestRank } from '../../src/recommend/groups-per-member.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { SupervisorAudit } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
 import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
+import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 
 const WEEK = '2026-W47';
 const config = configSchema.parse({});

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CadreGroup } from '../../src/converse/cadre-groups.js';
 import { converseText } from '../../src/converse/converse-text.js';
 import { suggestFrom } from '../../src/converse/mute-suggestions.js';
-import { buildOwnerDigests } from '../../src/recommend/build-owner-digests.js';
 import { reasonText } from '../../src/recommend/reason-text.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { Draft } from '../../src/recommend/rule-context.js';
 import { Store } from '../../src/store/store.js';
+import { buildOwnerDigests } from '../../src/weeks/owner-digests.js';
+import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { buildDashboardDb, dashboardConfig, WEEK } from '../web/dashboard-fixture.js';
 
 const rollCallDraft = (figures: Record<string, number>): Draft => ({

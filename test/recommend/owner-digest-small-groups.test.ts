@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { InterchangeRecord } from '../../src/model/interchange.js';
-import { buildOwnerDigests, type OwnerDigest } from '../../src/recommend/build-owner-digests.js';
 import { Store } from '../../src/store/store.js';
+import { buildOwnerDigests, type OwnerDigest } from '../../src/weeks/owner-digests.js';
 
 const OWNER = 'u-0001';
 const members = (from: number, n: number) =>

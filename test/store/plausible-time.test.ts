@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
 import { renderStats } from '../../src/render/render-stats.js';
 import { EARLIEST_MESSAGE_TIME, implausibleTime } from '../../src/store/plausible-time.js';
 import { readMessageSpan } from '../../src/store/read-message-span.js';
 import { readStats } from '../../src/store/read-stats.js';
 import type { Store } from '../../src/store/store.js';
 import { DashboardSource } from '../../src/web/data/dashboard-source.js';
+import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
-import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 import { createDashboardApp, type DashboardApp } from '../../src/web/create-dashboard-app.js';
 import { type RunningDashboard, serveDashboard } from '../../src/web/serve-dashboard.js';
+import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { hasChromium, launchChromium, paintedPixels, watchPage } from './browser-fixture.js';
 import {
   ALL_TOKEN,

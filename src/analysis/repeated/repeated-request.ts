@@ -12,12 +12,3 @@ export interface RepeatedRequest {
   /** The data asked for, as the first request words it (≤ 30 characters). */
   excerpt: string;
 }
-
-/** A text message as the repeated-requests detector reads it (a week's text messages, or the days before). */
-export interface RequestText {
-  id: string;
-  groupId: string;
-  senderId: string | null;
-  time: number;
-  text: string;
-}

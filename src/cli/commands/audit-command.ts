@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/schema.js';
-import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
+import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';

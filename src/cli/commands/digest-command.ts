@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { buildWeekDigests } from '../../app/weekly-deliveries.js';
 import type { Config } from '../../config/schema.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
-import { buildOwnerDigests, type OwnerDigest } from '../../recommend/build-owner-digests.js';
 import { Store } from '../../store/store.js';
+import type { OwnerDigest } from '../../weeks/owner-digests.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -82,7 +83,7 @@ export function registerDigestCommand(
       // --dry-run only reads; queueing writes the outbox. Neither creates a database.
       const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
       try {
-        const digests = buildOwnerDigests(store, config, week, { ownerId: flags.owner });
+        const digests = buildWeekDigests(store, config, week, { ownerId: flags.owner });
         if (flags.owner !== undefined && digests.length === 0) {
           throw usageError('unknownOwner', { owner: flags.owner, db: config.db });
         }

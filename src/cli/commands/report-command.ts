@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
-import {
-  analyseContractWeek,
-  contractDefaultWeek,
-  contractWeekHasMessages,
-  contractWeekSpan,
-} from '../../analysis/analyse-contract-week.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
-import { recommendContractWeek } from '../../recommend/recommend-contract-week.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
 import { openStoreReads } from '../../store/contract.js';
+import { sourceDefaultWeek, sourceWeekHasMessages, sourceWeekSpan } from '../../weeks/source-weeks.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -38,11 +33,11 @@ export function registerReportCommand(program: Command, context: () => CliContex
       // Either engine, through the async store contract (src/store/contract.ts).
       const store = await openStoreReads(config.db);
       try {
-        const week = given ?? (await contractDefaultWeek(store, config.timezone, Date.now()));
+        const week = given ?? (await sourceDefaultWeek(store, config.timezone, Date.now()));
         // A week without any message is said to be one: analysed, it would call every group a zombie.
-        if (!(await contractWeekHasMessages(store, week, config.timezone))) {
+        if (!(await sourceWeekHasMessages(store, week, config.timezone))) {
           const t = REPORT_TEXT[config.locale];
-          const span = await contractWeekSpan(store, config.timezone);
+          const span = await sourceWeekSpan(store, config.timezone);
           process.stderr.write(
             `qingqun: ${
               span.firstWeek === null || span.lastWeek === null
@@ -53,9 +48,10 @@ export function registerReportCommand(program: Command, context: () => CliContex
           process.exitCode = 1;
           return;
         }
-        const analysis = await analyseContractWeek(store, config, week);
-        const { data, findings, previous } = analysis;
-        const recommendations = await recommendContractWeek(store, config, week, analysis);
+        // One week-analysis service over the source (src/weeks/week-analyses.ts), async on either engine.
+        const analyses = new WeekAnalyses(store, config);
+        const { data, findings, previous } = await analyses.analysis(week);
+        const recommendations = await analyses.recommendations(week);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
           throw usageError('unknownGroup', { group: flags.group, db: config.db });
         }

@@ -1,8 +1,8 @@
 import { log as wechatyLog } from 'wechaty';
+import { createDelivery } from '../../app/create-delivery.js';
 import type { Conversation } from '../../converse/create-conversation.js';
 import { systemClock } from '../../deliver/clock.js';
 import { createChannels } from '../../deliver/create-channels.js';
-import { createDelivery } from '../../deliver/create-delivery.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import { createBot, memoryCardPath } from '../../ingest/wechaty/create-bot.js';
 import { loadPuppet } from '../../ingest/wechaty/load-puppet.js';

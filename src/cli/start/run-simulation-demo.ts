@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { log as wechatyLog } from 'wechaty';
-import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
 import { createSimulation } from '../../ingest/simulate/create-simulation.js';
 import { createBot } from '../../ingest/wechaty/create-bot.js';
@@ -14,6 +13,7 @@ import { renderReport } from '../../render/render-report.js';
 import { renderStats } from '../../render/render-stats.js';
 import { readStats } from '../../store/read-stats.js';
 import { Store } from '../../store/store.js';
+import { analyseStoredWeek } from '../../weeks/stored-week.js';
 import type { CliContext } from '../cli-context.js';
 import { runDemoDelivery } from './run-demo-delivery.js';
 import { START_TEXT } from './start-text.js';

@@ -1,7 +1,7 @@
 import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
-import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
+import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
 import { answer, type CommandHandler, refuse } from '../command-handler.js';
 import { readWeekArg } from '../read-week-arg.js';
 import { weekOutOfRange } from '../week-in-range.js';
@@ -22,7 +22,7 @@ export const auditCommand: CommandHandler = {
     if (outOfRange) return answer(outOfRange);
     const audit = buildSupervisorAudit(store, config, week, {
       supervisorId: roles.contactId,
-      analysis: analyses.get(week),
+      analysis: analyses.analysisNow(week),
     });
     if (audit.total.groups === 0) return answer(text.noAudit(week));
     const rendered = renderSupervisorAudit(audit, 'text', config.locale);

@@ -1,8 +1,7 @@
 import { shiftWeek, weekOf } from '../../analysis/week-bounds.js';
-import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
-import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
+import { buildOwnerDigests } from '../../weeks/owner-digests.js';
 import { answer, type CommandHandler, type ReplyPart, refuse } from '../command-handler.js';
 import { readWeekArg } from '../read-week-arg.js';
 import { weekOutOfRange } from '../week-in-range.js';
@@ -24,9 +23,13 @@ export const digestCommand: CommandHandler = {
     // Only a week that was asked for is checked: last week, the default, always has its digest.
     const outOfRange = read === undefined ? null : weekOutOfRange(store, week, now, config.timezone, text);
     if (outOfRange) return answer(outOfRange);
-    const analysis = analyses.get(week);
-    const { recommendations } = recommendStoredWeek(store, config, week, analysis);
-    const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });
+    const analysis = analyses.analysisNow(week);
+    const recommendations = analyses.recommendationsNow(week);
+    const [digest] = buildOwnerDigests(store, config, week, {
+      ownerId: roles.contactId,
+      analysis,
+      recommendations,
+    });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
     recordIssuedRecommendations(store, {

@@ -1,16 +1,13 @@
 import Cursor from 'pg-cursor';
-import type { RequestText } from '../../analysis/repeated/repeated-request.js';
-import type { WeekBounds } from '../../analysis/week-bounds.js';
-import type { WeekData } from '../../analysis/week-data.js';
 import type { Contact } from '../../model/contact.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
-import type { RecommendationHistoryEntry, RecommendationStatus } from '../../recommend/recommendation.js';
+import type { RecommendationHistoryEntry, RecommendationStatus } from '../../model/recommendation-status.js';
+import type { MessageSpan, MessageTimes, RequestText, WeekData, WeekRange } from '../../model/week-data.js';
+import type { WeekSourceStamp } from '../../model/week-source.js';
 import type { StoreReads } from '../contract.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../message-row.js';
 import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from '../plausible-time.js';
-import type { MessageSpan } from '../read-message-span.js';
-import type { MessageTimes } from '../read-message-times.js';
 import type { StoreStats } from '../read-stats.js';
 import { PgDatabase, type PgOpenOptions } from './pg-database.js';
 
@@ -62,8 +59,39 @@ export class PgStore implements StoreReads {
     return out;
   }
 
+  /** WeekSource.stamp, as SqliteWeekSource's (read-data-stamp.ts); the row-id sequence stands for MAX(row_id). */
+  async stamp(): Promise<WeekSourceStamp> {
+    const { rows } = await this.db.query<{ data: string; statuses: string }>(
+      `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM messages_row_id)
+              || ':' || COALESCE((SELECT MAX(id) FROM membership_snapshots), 0)
+              || ':' || COALESCE((SELECT MAX(id) FROM room_events), 0)
+              || ':' || (SELECT COUNT(*) FROM groups) AS data,
+              (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM recommendation_status) AS statuses`,
+    );
+    return rows[0] as WeekSourceStamp;
+  }
+
+  /** WeekSource.weekData: the week (loadWeekData) with its lookback (readRequestTexts). */
+  async weekData(range: WeekRange, lookbackFrom: number, minRequestLength: number): Promise<WeekData> {
+    const data = await this.loadWeekData(range);
+    data.lookback = await this.readRequestTexts(lookbackFrom, range.from, minRequestLength);
+    return data;
+  }
+
+  messageTimes(from: number, to: number): Promise<MessageTimes> {
+    return this.readMessageTimes(from, to);
+  }
+
+  recommendationHistory(): Promise<Map<string, RecommendationHistoryEntry>> {
+    return this.readRecommendationHistory();
+  }
+
+  messageSpan(): Promise<MessageSpan> {
+    return this.readMessageSpan();
+  }
+
   /** As loadWeekData (src/store/load-week-data.ts). */
-  async loadWeekData(bounds: WeekBounds): Promise<WeekData> {
+  async loadWeekData(bounds: WeekRange): Promise<WeekData> {
     const { from, to } = bounds;
     const messages = await this.readWeekMessages(from, to);
     const groups = await this.db.query<Group>(

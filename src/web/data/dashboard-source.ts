@@ -1,11 +1,7 @@
-import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
-import { defaultReportWeek } from '../../analysis/stored-weeks.js';
 import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
 import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Config } from '../../config/schema.js';
-import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
-import { recommendStoredWeek, storedWeekEvidence } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
 import { summariseWeekEvidence, type WeekEvidence } from '../../recommend/week-evidence.js';
@@ -18,6 +14,9 @@ import {
   readRecommendationStatuses,
 } from '../../store/read-recommendation-statuses.js';
 import type { Store } from '../../store/store.js';
+import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { analyseStoredWeek, recommendStoredWeek, storedWeekEvidence } from '../../weeks/stored-week.js';
+import { defaultReportWeek } from '../../weeks/stored-weeks.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
 import { WeekCache } from './week-cache.js';

@@ -1,8 +1,8 @@
-import type { StoredWeekAnalysis } from '../../analysis/analyse-stored-week.js';
 import type { GroupVolume } from '../../analysis/volume.js';
 import type { WorkCalendar } from '../../analysis/work-calendar.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
+import type { StoredWeekAnalysis } from '../../weeks/stored-week.js';
 
 /** One analysed week, indexed for the pages. Built once per week and cached (DashboardSource). */
 export interface WeekView {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queueSupervisorAudits } from '../../../src/app/weekly-deliveries.js';
 import { type Config, configSchema } from '../../../src/config/schema.js';
 import type { ChannelBlockedError } from '../../../src/deliver/channel.js';
 import { routeMessage } from '../../../src/deliver/channel-router.js';
 import { createChannels } from '../../../src/deliver/create-channels.js';
-import { queueSupervisorAudits } from '../../../src/deliver/queue-weekly-deliveries.js';
 import { SendQueue, type UndeliverableReport } from '../../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../../src/deliver/simulated-clock.js';
 import { setContactAddresses } from '../../../src/store/contact-addresses.js';

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { analyseStoredWeek } from '../../../src/analysis/analyse-stored-week.js';
 import { buildWeeklyReport, type WeeklyReport } from '../../../src/analysis/weekly-report.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { createChatlogWebhookHandler } from '../../../src/ingest/archive/chatlog-webhook.js';
@@ -14,6 +13,7 @@ import { type ArchiveImportOptions, importArchive } from '../../../src/ingest/ar
 import type { ImportProblem } from '../../../src/ingest/jsonl/import-problem.js';
 import { createStoragePolicy } from '../../../src/privacy/storage-policy.js';
 import { Store } from '../../../src/store/store.js';
+import { analyseStoredWeek } from '../../../src/weeks/stored-week.js';
 import { tempStorePath } from '../../fixtures/temp-store.js';
 import { NOW } from './store-counts.js';
 

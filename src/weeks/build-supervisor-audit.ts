@@ -1,24 +1,27 @@
-import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
+import { auditBreaches, ownerDistribution } from '../recommend/audit-breaches.js';
+import { type AuditGroup, auditRows } from '../recommend/audit-rows.js';
+import { cellsToHide } from '../recommend/cells-to-hide.js';
+import { consolidationPlan } from '../recommend/consolidation-plan.js';
+import { disclosureCells, planDisclosure } from '../recommend/disclosure-plan.js';
+import { existsAt } from '../recommend/group-lifecycle.js';
+import { groupsPerMember, type UnitGroups } from '../recommend/groups-per-member.js';
+import type { Recommendation } from '../recommend/recommendation.js';
+import {
+  type RecommendationEffect,
+  recommendationEffects,
+  weekBurden,
+} from '../recommend/recommendation-effect.js';
+import type { SupervisorAudit } from '../recommend/supervisor-audit.js';
+import { weekNotices } from '../recommend/week-notices.js';
 import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
 import { readMessageSpan } from '../store/read-message-span.js';
 import { readRecommendationStatuses } from '../store/read-recommendation-statuses.js';
 import { readRostersAt } from '../store/read-rosters-at.js';
 import type { Store } from '../store/store.js';
-import { auditBreaches, ownerDistribution } from './audit-breaches.js';
-import { type AuditGroup, auditRows } from './audit-rows.js';
-import { cellsToHide } from './cells-to-hide.js';
-import { consolidationPlan } from './consolidation-plan.js';
-import { disclosureCells, planDisclosure } from './disclosure-plan.js';
-import { existsAt } from './group-lifecycle.js';
-import { groupsPerMember, type UnitGroups } from './groups-per-member.js';
-import { recommendStoredWeek } from './recommend-stored-week.js';
-import type { Recommendation } from './recommendation.js';
-import { type RecommendationEffect, recommendationEffects, weekBurden } from './recommendation-effect.js';
-import type { SupervisorAudit } from './supervisor-audit.js';
-import { weekNotices } from './week-notices.js';
+import { analyseStoredWeek, recommendStoredWeek, type StoredWeekAnalysis } from './stored-week.js';
 
 export interface BuildSupervisorAuditOptions {
   /** A supervisor from config.org.supervisors: their `units` (when not empty) limit the audit. */
@@ -29,6 +32,8 @@ export interface BuildSupervisorAuditOptions {
   analysis?: StoredWeekAnalysis;
   /** The week's recommendations already made (for the plan); made from the store when absent. */
   recommendations?: readonly Recommendation[];
+  /** Analyses earlier weeks (the effects of accepted advice); the week-analysis service's when given. */
+  analysisOf?: (week: string) => StoredWeekAnalysis;
 }
 
 /** The audit's groups that exist at `at`, by unit (units sorted as the rows are, the unassigned last). */
@@ -104,7 +109,8 @@ export function buildSupervisorAudit(
   }
   const recommendations =
     options.recommendations ?? recommendStoredWeek(store, config, week, analysis).recommendations;
-  const effects = acceptedEffects(store, config, week, analysis, groups, (g) => inScopeGroup(g));
+  const analysisOf = options.analysisOf ?? ((w: string) => analyseStoredWeek(store, config, w));
+  const effects = acceptedEffects(store, config, week, analysis, analysisOf, groups, (g) => inScopeGroup(g));
   return {
     week,
     from: new Date(data.from).toISOString(),
@@ -142,6 +148,7 @@ function acceptedEffects(
   config: Config,
   week: string,
   analysis: StoredWeekAnalysis,
+  analysisOf: (week: string) => StoredWeekAnalysis,
   groups: readonly AuditGroup[],
   inScope: (groupId: string) => boolean,
 ): RecommendationEffect[] {
@@ -154,7 +161,7 @@ function acceptedEffects(
   for (let i = EFFECT_WEEKS; i >= 0; i--) {
     const w = shiftWeek(week, -i, config.timezone);
     if (w < earliest) continue;
-    const a = i === 0 ? analysis : analyseStoredWeek(store, config, w);
+    const a = i === 0 ? analysis : analysisOf(w);
     burdens.push(weekBurden(a.data, a.findings));
   }
   const facts = new Map(groups.map((g) => [g.facts.id, g.facts]));

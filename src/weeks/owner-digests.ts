@@ -1,15 +1,16 @@
-import type { StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
+import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from '../recommend/owner-week-figures.js';
+import type { Recommendation } from '../recommend/recommendation.js';
 import type { DigestLocale } from '../render/digest-text.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
 import { readMessageTimes } from '../store/read-message-times.js';
 import type { Store } from '../store/store.js';
-import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from './owner-week-figures.js';
-import { recommendStoredWeek } from './recommend-stored-week.js';
+import type { StoredWeekAnalysis } from './stored-week.js';
+import { recommendStoredWeek } from './stored-week.js';
 
 export interface OwnerDigest {
   ownerId: string;
@@ -24,6 +25,8 @@ export interface OwnerDigest {
   chartPng: Buffer | null;
   /** The open recommendations the digest numbers: "采纳 N" means recommendationIds[N − 1]. */
   recommendationIds: string[];
+  /** Those recommendations themselves, in the same order (what queueing records as issued). */
+  recommendations: Recommendation[];
 }
 
 export interface BuildOwnerDigestsOptions {
@@ -33,6 +36,8 @@ export interface BuildOwnerDigestsOptions {
   locale?: DigestLocale;
   /** An analysis of the same week already made (saves running the detectors twice). */
   analysis?: StoredWeekAnalysis;
+  /** The week's recommendations already made (the week-analysis service's); made here when absent. */
+  recommendations?: readonly Recommendation[];
 }
 
 /**
@@ -53,7 +58,10 @@ export function buildOwnerDigests(
   options: BuildOwnerDigestsOptions = {},
 ): OwnerDigest[] {
   const locale = options.locale ?? config.locale;
-  const { analysis, recommendations } = recommendStoredWeek(store, config, week, options.analysis);
+  const { analysis, recommendations } =
+    options.analysis && options.recommendations
+      ? { analysis: options.analysis, recommendations: options.recommendations }
+      : recommendStoredWeek(store, config, week, options.analysis);
   const { data, findings } = analysis;
   const calendar = createWorkCalendar(config);
   const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
@@ -152,6 +160,14 @@ export function buildOwnerDigests(
             },
             locale,
           );
-      return { ownerId, ownerName, week, parts, chartPng, recommendationIds: open.map((r) => r.id) };
+      return {
+        ownerId,
+        ownerName,
+        week,
+        parts,
+        chartPng,
+        recommendationIds: open.map((r) => r.id),
+        recommendations: open,
+      };
     });
 }

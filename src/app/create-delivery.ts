@@ -2,23 +2,24 @@ import { shiftWeek, weekOf } from '../analysis/week-bounds.js';
 import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
 import { createDailyDigestJob } from '../converse/create-daily-digest-job.js';
-import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';
-import { Outbox } from '../store/outbox.js';
-import { purgeExpired } from '../store/purge-expired.js';
-import type { Store } from '../store/store.js';
 import {
   describeBlocked,
   describeFailed,
   describeUndeliverable,
   describeUnreachable,
-} from './channel-report.js';
-import type { Clock } from './clock.js';
-import type { Channels } from './create-channels.js';
-import type { DeliverLog } from './deliver-log.js';
-import { queueOwnerDigests, queueSupervisorAudits } from './queue-weekly-deliveries.js';
-import { SendQueue } from './send-queue.js';
-import type { Sender } from './sender.js';
-import { type Job, type Schedules, startSchedules } from './start-schedules.js';
+} from '../deliver/channel-report.js';
+import type { Clock } from '../deliver/clock.js';
+import type { Channels } from '../deliver/create-channels.js';
+import type { DeliverLog } from '../deliver/deliver-log.js';
+import { SendQueue } from '../deliver/send-queue.js';
+import type { Sender } from '../deliver/sender.js';
+import { type Job, type Schedules, startSchedules } from '../deliver/start-schedules.js';
+import { Outbox } from '../store/outbox.js';
+import { purgeExpired } from '../store/purge-expired.js';
+import type { Store } from '../store/store.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
+import { storeMemberPrivacy } from './member-privacy.js';
+import { queueOwnerDigests, queueSupervisorAudits } from './weekly-deliveries.js';
 
 export interface DeliveryOptions {
   store: Store;
@@ -69,6 +70,8 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     onChannelBlocked: (e) => options.onReport?.(describeBlocked(e, config.locale)),
     onUnconfirmed: (rows) => log.warn({ keys: rows.map((r) => r.dedupeKey) }, 'sends interrupted by a crash'),
   });
+  // One week-analysis service for the conversation and the weekly jobs: a week is analysed once.
+  const analyses = WeekAnalyses.forStore(store, config);
   const conversation = createConversation({
     store,
     config,
@@ -76,6 +79,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     clock,
     log,
     privacy: storeMemberPrivacy(store, config),
+    analyses,
   });
   const jobs: Partial<Record<keyof Config['schedules'], Job>> = {
     weeklyDigest: (ctx) => {
@@ -85,12 +89,14 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
         queue,
         reportedWeek(ctx.scheduledAt, config.timezone),
         ctx.now,
+        { analyses },
       );
       log.info({ week: r.week, owners: r.recipients, queued: r.queued }, 'owner digests queued');
       for (const u of r.unreachable) options.onReport?.(describeUnreachable(u, config.locale));
     },
     supervisorAudit: (ctx) => {
-      const r = queueSupervisorAudits(store, config, queue, reportedWeek(ctx.scheduledAt, config.timezone));
+      const week = reportedWeek(ctx.scheduledAt, config.timezone);
+      const r = queueSupervisorAudits(store, config, queue, week, analyses);
       log.info({ week: r.week, supervisors: r.recipients, queued: r.queued }, 'audits queued');
       for (const u of r.unreachable) options.onReport?.(describeUnreachable(u, config.locale));
     },

@@ -1,16 +1,14 @@
-import { analyseStoredWeek } from '../analysis/analyse-stored-week.js';
 import type { Config } from '../config/schema.js';
-import { buildOwnerDigests } from '../recommend/build-owner-digests.js';
-import { buildSupervisorAudit } from '../recommend/build-supervisor-audit.js';
-import { recommendStoredWeek } from '../recommend/recommend-stored-week.js';
-import type { Recommendation } from '../recommend/recommendation.js';
+import { routeMessage, subjectFor, type Unreachable, unreachable } from '../deliver/channel-router.js';
+import type { SendQueue } from '../deliver/send-queue.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
 import { Outbox } from '../store/outbox.js';
 import { recordIssuedRecommendations } from '../store/recommendation-status.js';
 import type { Store } from '../store/store.js';
-import { routeMessage, subjectFor, type Unreachable, unreachable } from './channel-router.js';
-import type { SendQueue } from './send-queue.js';
+import { buildSupervisorAudit } from '../weeks/build-supervisor-audit.js';
+import { buildOwnerDigests, type OwnerDigest } from '../weeks/owner-digests.js';
+import { WeekAnalyses } from '../weeks/week-analyses.js';
 
 export interface QueuedDeliveries {
   week: string;
@@ -21,6 +19,33 @@ export interface QueuedDeliveries {
   alreadyQueued: number;
   /** Recipients no configured channel reaches (reported, never silently skipped). */
   unreachable: Unreachable[];
+}
+
+export interface QueueOwnerDigestsOptions {
+  /** Only this owner's digest. */
+  ownerId?: string;
+  /** The digests of `week` already built (`qingqun digest` builds them once, then queues them). */
+  digests?: readonly OwnerDigest[];
+  /** The shared week-analysis service; without it, one for this call. */
+  analyses?: WeekAnalyses;
+}
+
+/**
+ * Every owner's weekly digest of `week` (or one owner's), built once from one analysis and one set of
+ * recommendations taken from the week-analysis service.
+ */
+export function buildWeekDigests(
+  store: Store,
+  config: Config,
+  week: string,
+  options: { ownerId?: string; analyses?: WeekAnalyses } = {},
+): OwnerDigest[] {
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
+  return buildOwnerDigests(store, config, week, {
+    ownerId: options.ownerId,
+    analysis: analyses.analysisNow(week),
+    recommendations: analyses.recommendationsNow(week),
+  });
 }
 
 /**
@@ -35,12 +60,9 @@ export function queueOwnerDigests(
   queue: Pick<SendQueue, 'enqueue'>,
   week: string,
   now: number,
-  options: { ownerId?: string } = {},
+  options: QueueOwnerDigestsOptions = {},
 ): QueuedDeliveries {
-  const analysis = analyseStoredWeek(store, config, week);
-  const { recommendations } = recommendStoredWeek(store, config, week, analysis);
-  const byId = new Map(recommendations.map((r) => [r.id, r]));
-  const digests = buildOwnerDigests(store, config, week, { analysis, ownerId: options.ownerId });
+  const digests = options.digests ?? buildWeekDigests(store, config, week, options);
   const unreachableOnes: Unreachable[] = [];
   let queued = 0;
   let alreadyQueued = 0;
@@ -66,9 +88,7 @@ export function queueOwnerDigests(
       recordIssuedRecommendations(store, {
         ownerId: d.ownerId,
         week,
-        recommendations: d.recommendationIds
-          .map((id) => byId.get(id))
-          .filter((r): r is Recommendation => r !== undefined),
+        recommendations: d.recommendations,
         at: now,
       });
     }
@@ -82,12 +102,19 @@ export function queueSupervisorAudits(
   config: Config,
   queue: Pick<SendQueue, 'enqueue'>,
   week: string,
+  analyses: WeekAnalyses = WeekAnalyses.forStore(store, config),
 ): QueuedDeliveries {
-  const analysis = analyseStoredWeek(store, config, week);
+  const analysis = analyses.analysisNow(week);
+  const recommendations = analyses.recommendationsNow(week);
   let queued = 0;
   const unreachableOnes: Unreachable[] = [];
   for (const supervisor of config.org.supervisors) {
-    const audit = buildSupervisorAudit(store, config, week, { supervisorId: supervisor.id, analysis });
+    const audit = buildSupervisorAudit(store, config, week, {
+      supervisorId: supervisor.id,
+      analysis,
+      recommendations,
+      analysisOf: (w) => analyses.analysisNow(w),
+    });
     const text = renderSupervisorAudit(audit, 'text', config.locale);
     // The CSV writer (src/render/csv.ts) starts with a BOM, so spreadsheet programs read the Chinese as UTF-8.
     const csv = renderSupervisorAudit(audit, 'csv', config.locale);
