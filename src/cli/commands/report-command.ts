@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
+import { redactDbUrl } from '../../config/db-target.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
@@ -41,7 +42,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
           process.stderr.write(
             `qingqun: ${
               span.firstWeek === null || span.lastWeek === null
-                ? t.noStoredData(config.db)
+                ? t.noStoredData(redactDbUrl(config.db))
                 : t.weekWithoutData(week, span.firstWeek, span.lastWeek)
             }\n`,
           );
@@ -53,7 +54,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
         const { data, findings, previous } = await analyses.analysis(week);
         const recommendations = await analyses.recommendations(week);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
-          throw usageError('unknownGroup', { group: flags.group, db: config.db });
+          throw usageError('unknownGroup', { group: flags.group, db: redactDbUrl(config.db) });
         }
         const built = buildWeeklyReport({
           data,
