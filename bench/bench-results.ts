@@ -1,6 +1,7 @@
 import type { AnalysisChildResult } from './analyse-week-child.js';
 import type { BenchPlan } from './bench-plan.js';
 import type { DedupeMeasurement } from './measure-dedupe.js';
+import type { DigestQueueMeasurement } from './measure-digest-queue.js';
 import type { ImportMeasurement } from './measure-import.js';
 import type { LiveMeasurement } from './measure-live.js';
 import type { Workload } from './write-workload.js';
@@ -34,5 +35,7 @@ export interface BenchResults {
     /** Only messages that can be notice copies, from the large week: where the quadratic term shows. */
     candidates: Measured<DedupeMeasurement>;
   };
+  /** Queueing every owner's digest beside one report of the same week (issue 16). */
+  digestQueue: Measured<DigestQueueMeasurement>;
   seconds: number;
 }

@@ -45,6 +45,9 @@ export const ROW_IDS = [
   'dedupe.candidates.speedupMessages',
   'dedupe.candidates.f1Fast',
   'dedupe.candidates.f1AllPairs',
+  'digest.small.report',
+  'digest.small.queue',
+  'digest.small.ratio',
 ] as const;
 
 const count = (n: number) => `${n.toLocaleString('en-US')} msgs`;
@@ -201,6 +204,20 @@ export function resultRows(r: BenchResults): TableRow[] {
       d.loadAverage,
     );
   }
+  // Issue 16: queueing every owner's digest costs at most about twice one report of the same week.
+  const q = r.digestQueue;
+  const qw = `${count(r.workloads.small.messages)}, ${q.owners} owners`;
+  row('digest.small.report', 'report of the week', qw, q.report.seconds, 's', q.loadAverage, {
+    cpuValue: q.report.cpuSeconds,
+  });
+  row('digest.small.queue', "queueing every owner's digest", qw, q.digestQueue.seconds, 's', q.loadAverage, {
+    cpuValue: q.digestQueue.cpuSeconds,
+  });
+  row('digest.small.ratio', 'digest queueing / report', qw, q.ratio, '×', q.loadAverage, {
+    cpuValue: q.digestQueue.cpuSeconds / q.report.cpuSeconds,
+    target: '≤ 2',
+    met: q.ratio <= 2,
+  });
   return rows;
 }
 

@@ -5,6 +5,7 @@ import type { BenchPlan } from './bench-plan.js';
 import type { BenchResults, Measured } from './bench-results.js';
 import { measureAnalysis } from './measure-analysis.js';
 import { dedupeSample, measureDedupe } from './measure-dedupe.js';
+import { measureDigestQueue } from './measure-digest-queue.js';
 import { measureImport } from './measure-import.js';
 import { measureLive } from './measure-live.js';
 import { writeWorkload } from './write-workload.js';
@@ -59,6 +60,10 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
     const mixed = measured(measureDedupe(small, dedupeSample(small, db.small, plan.dedupeSample)));
     const candidates = measured(measureDedupe(large, dedupeSample(large, db.large, plan.dedupeSample, true)));
 
+    // Last: queueing writes the small database's outbox.
+    log('digest queueing vs report, small');
+    const digestQueue = measured(measureDigestQueue(db.small, small.week));
+
     return {
       plan,
       startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
@@ -75,6 +80,7 @@ export async function runBenchmarks(plan: BenchPlan, options: RunOptions = {}): 
         ratio: analysisLarge.seconds / analysisSmall.seconds,
       },
       dedupe: { mixed, candidates },
+      digestQueue,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { routeMessage, subjectFor, type Unreachable, unreachable } from '../deliver/channel-router.js';
+import { routeMessage, type Unreachable, unreachable, weeklySubject } from '../deliver/channel-router.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
@@ -34,7 +34,7 @@ export interface QueueOwnerDigestsOptions {
  * Every owner's weekly digest of `week` (or one owner's), built once from one analysis and one set of
  * recommendations taken from the week-analysis service.
  */
-export function buildWeekDigests(
+export function buildWeeklyOwnerDigests(
   store: Store,
   config: Config,
   week: string,
@@ -62,7 +62,7 @@ export function queueOwnerDigests(
   now: number,
   options: QueueOwnerDigestsOptions = {},
 ): QueuedDeliveries {
-  const digests = options.digests ?? buildWeekDigests(store, config, week, options);
+  const digests = options.digests ?? buildWeeklyOwnerDigests(store, config, week, options);
   const unreachableOnes: Unreachable[] = [];
   let queued = 0;
   let alreadyQueued = 0;
@@ -71,7 +71,7 @@ export function queueOwnerDigests(
       audience: 'owners',
       recipientId: d.ownerId,
       key: `digest:${week}:${d.ownerId}`,
-      subject: subjectFor('digest', week, config),
+      subject: weeklySubject('ownerDigest', week, config),
       parts: d.parts,
       // An owner whose groups were all quiet gets no chart (chartPng null).
       chart: d.chartPng ? { png: d.chartPng, name: `qingqun-${week}.png` } : undefined,
@@ -122,7 +122,7 @@ export function queueSupervisorAudits(
       audience: 'supervisors',
       recipientId: supervisor.id,
       key: `audit:${week}:${supervisor.id}`,
-      subject: subjectFor('audit', week, config),
+      subject: weeklySubject('audit', week, config),
       parts: splitMessageParts(text, config.recommend.digest.maxPartChars),
       attachments: [
         {

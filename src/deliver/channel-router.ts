@@ -193,15 +193,19 @@ function weekSpan(week: string, config: Config): string {
   return `${localDay(from, config)}—${localDay(to - 1, config)}`;
 }
 
-/** Subjects naming the week (mail clients list them; the WeCom heading repeats them). */
-export function subjectFor(kind: 'digest' | 'audit', week: string, config: Config): string {
+/**
+ * Subjects of the two weekly messages, naming the week (mail clients list them; the WeCom heading
+ * repeats them): an owner's weekly digest and a supervisor's audit. A cadre's daily digest of muted
+ * groups has its own (dailySubject).
+ */
+export function weeklySubject(kind: 'ownerDigest' | 'audit', week: string, config: Config): string {
   const span = weekSpan(week, config);
   if (config.locale === 'en') {
-    return kind === 'digest'
+    return kind === 'ownerDigest'
       ? `qingqun weekly digest, ${week} (${span}): your work groups`
       : `qingqun audit, ${week} (${span}): work groups of your units`;
   }
-  return kind === 'digest'
+  return kind === 'ownerDigest'
     ? `清群周报 ${week}（${span}）：您的工作群`
     : `清群督查周报 ${week}（${span}）：所辖单位工作群`;
 }

@@ -19,6 +19,22 @@ export interface WeekAnalysisCounts {
 /** Weeks kept by default: a digest's week and its evidence window, a dashboard page, a cadre's four weeks. */
 const DEFAULT_MAX_WEEKS = 12;
 
+export interface WeekAnalysesOptions {
+  /** Analysed weeks kept at most (each holds a week's messages); default 12. */
+  max?: number;
+  /**
+   * Answers older than this are made again (ms; default: kept until the data stamp changes). The
+   * stamp misses in-place changes (retention purges, renamed groups): the dashboard bounds their age.
+   */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+interface Kept<T> {
+  value: T;
+  at: number;
+}
+
 /**
  * The one week-analysis service: analyses a week once per data stamp and recommends it once per
  * data and status stamp, for every caller holding the same instance (the CLI's report, digest and
@@ -32,21 +48,28 @@ const DEFAULT_MAX_WEEKS = 12;
  */
 export class WeekAnalyses {
   readonly counts: WeekAnalysisCounts = { analyses: 0, recommends: 0 };
-  private readonly analysed = new Map<string, StoredWeekAnalysis>();
-  private readonly evidenceByWeek = new Map<string, WeekEvidence>();
-  private readonly recommended = new Map<string, Recommendation[]>();
+  private readonly analysed = new Map<string, Kept<StoredWeekAnalysis>>();
+  private readonly evidenceByWeek = new Map<string, Kept<WeekEvidence>>();
+  private readonly recommended = new Map<string, Kept<Recommendation[]>>();
   private readonly pending = new Map<string, Promise<unknown>>();
   private stamp: WeekSourceStamp | null = null;
+  private readonly max: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
 
   constructor(
     readonly source: WeekSource & { readonly sync?: SyncWeekSource },
     readonly config: Config,
-    private readonly max = DEFAULT_MAX_WEEKS,
-  ) {}
+    options: WeekAnalysesOptions = {},
+  ) {
+    this.max = options.max ?? DEFAULT_MAX_WEEKS;
+    this.maxAgeMs = options.maxAgeMs ?? Number.POSITIVE_INFINITY;
+    this.now = options.now ?? Date.now;
+  }
 
   /** The service over a SQLite store (both the async and the `…Now` reads). */
-  static forStore(store: Store, config: Config, max = DEFAULT_MAX_WEEKS): WeekAnalyses {
-    return new WeekAnalyses(new SqliteWeekSource(store), config, max);
+  static forStore(store: Store, config: Config, options: WeekAnalysesOptions = {}): WeekAnalyses {
+    return new WeekAnalyses(new SqliteWeekSource(store), config, options);
   }
 
   /** The week analysed (cached). */
@@ -58,13 +81,13 @@ export class WeekAnalyses {
   /** The week's recommendations with the owners' earlier answers applied (cached). */
   async recommendations(week: string): Promise<Recommendation[]> {
     this.refresh(await this.source.stamp());
-    const hit = this.recommended.get(week);
+    const hit = this.fresh(this.recommended, week);
     if (hit) return hit;
     return this.once(`recommend:${week}`, async () => {
       const analysis = await this.analysisOf(week);
       const earlier: WeekEvidence[] = [];
       for (const w of earlierWeeks(this.config, week, await this.source.messageSpan())) {
-        earlier.push(this.evidenceByWeek.get(w) ?? this.evidenceFrom(w, await this.analysisOf(w)));
+        earlier.push(this.fresh(this.evidenceByWeek, w) ?? this.evidenceFrom(w, await this.analysisOf(w)));
       }
       const history = await this.source.recommendationHistory();
       return this.keepRecommendations(week, analysis, earlier, history);
@@ -82,11 +105,11 @@ export class WeekAnalyses {
   recommendationsNow(week: string): Recommendation[] {
     const sync = this.syncSource();
     this.refresh(sync.stamp());
-    const hit = this.recommended.get(week);
+    const hit = this.fresh(this.recommended, week);
     if (hit) return hit;
     const analysis = this.analysisNowOf(sync, week);
     const earlier = earlierWeeks(this.config, week, sync.messageSpan()).map((w) =>
-      this.evidenceFrom(w, this.evidenceByWeek.has(w) ? null : this.analysisNowOf(sync, w)),
+      this.evidenceFrom(w, this.fresh(this.evidenceByWeek, w) ? null : this.analysisNowOf(sync, w)),
     );
     return this.keepRecommendations(week, analysis, earlier, sync.recommendationHistory());
   }
@@ -131,19 +154,29 @@ export class WeekAnalyses {
     return this.keepAnalysis(week, analyseReadWeek(this.config, reads, data, times));
   }
 
-  /** A cached analysis, marked most recently used. */
+  /** A kept answer about `week` unless it is too old (then forgotten). */
+  private fresh<T>(map: Map<string, Kept<T>>, week: string): T | undefined {
+    const hit = map.get(week);
+    if (hit === undefined) return undefined;
+    if (this.now() - hit.at < this.maxAgeMs) return hit.value;
+    map.delete(week);
+    return undefined;
+  }
+
+  /** A kept analysis, marked most recently used. */
   private touch(week: string): StoredWeekAnalysis | undefined {
-    const hit = this.analysed.get(week);
+    const hit = this.fresh(this.analysed, week);
     if (hit) {
+      const kept = this.analysed.get(week) as Kept<StoredWeekAnalysis>;
       this.analysed.delete(week);
-      this.analysed.set(week, hit);
+      this.analysed.set(week, kept);
     }
     return hit;
   }
 
   private keepAnalysis(week: string, analysis: StoredWeekAnalysis): StoredWeekAnalysis {
     this.counts.analyses++;
-    this.analysed.set(week, analysis);
+    this.analysed.set(week, { value: analysis, at: this.now() });
     while (this.analysed.size > this.max) {
       const oldest = this.analysed.keys().next().value;
       if (oldest === undefined) break;
@@ -154,11 +187,11 @@ export class WeekAnalyses {
 
   /** The evidence of `week` (kept), from its analysis when not kept yet. */
   private evidenceFrom(week: string, analysis: StoredWeekAnalysis | null): WeekEvidence {
-    const hit = this.evidenceByWeek.get(week);
+    const hit = this.fresh(this.evidenceByWeek, week);
     if (hit) return hit;
     if (analysis === null) throw new Error(`WeekAnalyses: no analysis of ${week}`);
     const evidence = summariseWeekEvidence(analysis.data, analysis.findings, this.config.recommend);
-    this.evidenceByWeek.set(week, evidence);
+    this.evidenceByWeek.set(week, { value: evidence, at: this.now() });
     // Evidence is small: keep many more weeks of it than analyses, then start again.
     if (this.evidenceByWeek.size > this.max * 40) this.evidenceByWeek.clear();
     return evidence;
@@ -178,7 +211,7 @@ export class WeekAnalyses {
       history,
       earlier,
     });
-    this.recommended.set(week, recommendations);
+    this.recommended.set(week, { value: recommendations, at: this.now() });
     while (this.recommended.size > this.max) {
       const oldest = this.recommended.keys().next().value;
       if (oldest === undefined) break;

@@ -30,7 +30,6 @@ const KNOWN: readonly string[] = [
   'src/converse/create-daily-digest-job.ts -> src/deliver/',
   'src/converse/wecom-callback-routes.ts -> src/deliver/',
   'src/converse/command-handler.ts -> src/deliver/',
-  'src/deliver/delivery-check.ts -> src/converse/parse-command.ts',
 ];
 const known = (edge: string) => KNOWN.some((k) => edge.startsWith(k));
 

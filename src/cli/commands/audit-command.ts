@@ -4,6 +4,7 @@ import { type AuditFormat, renderSupervisorAudit } from '../../render/render-sup
 import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -43,7 +44,7 @@ export function registerAuditCommand(
       '--send',
       'queue the audit to every configured supervisor (org.supervisors) instead of printing it',
     )
-    .action((flags: AuditFlags) => {
+    .action(async (flags: AuditFlags) => {
       const { config, out } = context();
       const format = choiceFlag('--format', flags.format, FORMATS);
       const week = weekFlag(flags.week, config.timezone);
@@ -68,9 +69,13 @@ export function registerAuditCommand(
           for (const note of notes) out(note);
           return;
         }
+        const weeks = WeekAnalyses.forStore(store, config);
         const audit = buildSupervisorAudit(store, config, week, {
           supervisorId: flags.supervisor,
           units: flags.unit,
+          analysis: await weeks.analysis(week),
+          recommendations: await weeks.recommendations(week),
+          analysisOf: (w) => weeks.analysisNow(w),
         });
         const rendered = renderSupervisorAudit(audit, format, config.locale);
         // `out` ends with LF: the CSV's own last CRLF is completed by it, so every record ends in CRLF.

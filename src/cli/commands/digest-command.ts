@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildWeekDigests } from '../../app/weekly-deliveries.js';
+import { buildWeeklyOwnerDigests } from '../../app/weekly-deliveries.js';
 import type { Config } from '../../config/schema.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import { Store } from '../../store/store.js';
@@ -83,7 +83,7 @@ export function registerDigestCommand(
       // --dry-run only reads; queueing writes the outbox. Neither creates a database.
       const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
       try {
-        const digests = buildWeekDigests(store, config, week, { ownerId: flags.owner });
+        const digests = buildWeeklyOwnerDigests(store, config, week, { ownerId: flags.owner });
         if (flags.owner !== undefined && digests.length === 0) {
           throw usageError('unknownOwner', { owner: flags.owner, db: config.db });
         }

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { deliverySetupLines } from '../../deliver/delivery-check.js';
+import { deliverySetupLines } from '../../app/delivery-check.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
 import { backupDatabase } from '../../store/backup-database.js';

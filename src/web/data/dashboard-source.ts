@@ -4,7 +4,6 @@ import type { Config } from '../../config/schema.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
-import { summariseWeekEvidence, type WeekEvidence } from '../../recommend/week-evidence.js';
 import { type DataStamp, readDataStamp } from '../../store/read-data-stamp.js';
 import { readEarliestMessageAfter } from '../../store/read-earliest-message-after.js';
 import { type GroupFacts, readGroupLifecycles } from '../../store/read-group-lifecycle.js';
@@ -15,8 +14,8 @@ import {
 } from '../../store/read-recommendation-statuses.js';
 import type { Store } from '../../store/store.js';
 import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
-import { analyseStoredWeek, recommendStoredWeek, storedWeekEvidence } from '../../weeks/stored-week.js';
 import { defaultReportWeek } from '../../weeks/stored-weeks.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
 import { WeekCache } from './week-cache.js';
@@ -43,11 +42,10 @@ export class DashboardSource {
   private stamp: DataStamp | null = null;
   private readonly views: WeekCache<WeekView>;
   private readonly summaries: WeekCache<WeekSummary>;
-  private readonly recommendationsByWeek: WeekCache<Recommendation[]>;
   private readonly audits: WeekCache<SupervisorAudit>;
   private readonly plans: WeekCache<DisclosurePlan>;
-  /** Earlier weeks' evidence for the merge and relay window: small, so kept like the summaries. */
-  private readonly evidenceByWeek: WeekCache<WeekEvidence>;
+  /** The week-analysis service: analyses and recommendations (with the evidence window's weeks). */
+  readonly weeks: WeekAnalyses;
   /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
   private readonly weekLists = new Map<string, string[]>();
   private readonly background = new BackgroundQueue((week) => this.summary(week));
@@ -63,10 +61,9 @@ export class DashboardSource {
     const to = (week: string) => weekBounds(week, config.timezone).to;
     this.views = new WeekCache(MAX_VIEWS, ttl, now, to);
     this.summaries = new WeekCache(MAX_SUMMARIES, ttl, now, to);
-    this.recommendationsByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.plans = new WeekCache(MAX_SUMMARIES, ttl, now, to);
-    this.evidenceByWeek = new WeekCache(MAX_SUMMARIES, ttl, now, to);
+    this.weeks = WeekAnalyses.forStore(store, config, { max: MAX_VIEWS, maxAgeMs: ttl, now });
   }
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */
@@ -91,14 +88,13 @@ export class DashboardSource {
       if (earliest !== null) for (const cache of this.weekCaches()) cache.dropFrom(earliest);
       this.whole.lifecycles = undefined;
     }
-    if (next.statuses !== prev.statuses) {
-      this.recommendationsByWeek.clear();
-      this.whole.statuses = undefined;
-    }
+    // New answers to recommendations: the service sees them in its own stamp.
+    if (next.statuses !== prev.statuses) this.whole.statuses = undefined;
   }
 
   clear(): void {
     for (const cache of this.weekCaches()) cache.clear();
+    this.weeks.clear();
     this.whole = { at: this.now() };
   }
 
@@ -142,7 +138,7 @@ export class DashboardSource {
   view(week: string): WeekView {
     return this.views.get(week, () =>
       buildWeekView({
-        analysis: analyseStoredWeek(this.store, this.config, week),
+        analysis: this.weeks.analysisNow(week),
         calendar: this.calendar,
         groupUnits: this.config.org.groupUnits,
         minPeople: this.config.recommend.minPeople,
@@ -183,25 +179,9 @@ export class DashboardSource {
     return this.background.settled();
   }
 
+  /** The week's recommendations (the service keeps them, and the evidence of the weeks before). */
   recommendations(week: string): Recommendation[] {
-    return this.recommendationsByWeek.get(
-      week,
-      () =>
-        recommendStoredWeek(this.store, this.config, week, this.view(week).analysis, (w) => this.evidence(w))
-          .recommendations,
-    );
-  }
-
-  /**
-   * A week's evidence summary for the window; an earlier week is analysed without taking one of
-   * the few full views (that would push out the week being looked at).
-   */
-  evidence(week: string): WeekEvidence {
-    return this.evidenceByWeek.get(week, () => {
-      const view = this.views.peek(week);
-      if (!view) return storedWeekEvidence(this.store, this.config, week);
-      return summariseWeekEvidence(view.analysis.data, view.analysis.findings, this.config.recommend);
-    });
+    return this.weeks.recommendationsNow(week);
   }
 
   /** The supervisors' audit of the week, limited to what `access` sees. */
@@ -213,6 +193,7 @@ export class DashboardSource {
         buildSupervisorAudit(this.store, this.config, week, {
           units: scope ?? undefined,
           analysis: this.view(week).analysis,
+          analysisOf: (w) => this.weeks.analysisNow(w),
           recommendations: this.recommendations(week),
         }),
       JSON.stringify(scope),
@@ -272,13 +253,6 @@ export class DashboardSource {
   }
 
   private weekCaches(): WeekCache<unknown>[] {
-    return [
-      this.views,
-      this.summaries,
-      this.recommendationsByWeek,
-      this.audits,
-      this.plans,
-      this.evidenceByWeek,
-    ];
+    return [this.views, this.summaries, this.audits, this.plans];
   }
 }

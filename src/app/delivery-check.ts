@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
 import { COMMAND_WORDS } from '../converse/parse-command.js';
+import { type Audience, type ChannelName, channelConfigured } from '../deliver/channel.js';
+import { chooseChannel } from '../deliver/channel-router.js';
 import { listGroupOwnerIds } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
-import { type Audience, type ChannelName, channelConfigured } from './channel.js';
-import { chooseChannel } from './channel-router.js';
 
 /**
  * `qingqun doctor`'s delivery section: which channels are set up (and what is missing), whether
