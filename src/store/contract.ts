@@ -1,49 +1,45 @@
 /**
  * The async store contract: what the commands that analyse, report and describe a store need from
- * it, whatever the engine (docs/SCALING.md, "PostgreSQL store"). Two implementations:
- * `sqliteStoreReads` (below: the SQLite Store's synchronous table modules, wrapped) and `PgStore`
- * (src/store/postgres/pg-store.ts). The detectors stay pure and synchronous: only loading is async,
- * and a WeekData from either engine is the same for the same data (same order, same fields).
+ * it, whatever the engine (docs/SCALING.md, "PostgreSQL store"). It is the WeekSource of the
+ * week-analysis service (src/model/week-source.ts: week data with lookback, last week's times,
+ * recommendation history, data stamp, message span) plus the few reads around it. Two
+ * implementations: `SqliteStoreReads` (the SQLite Store's synchronous table modules, wrapped; its `sync`
+ * serves the service's `…Now` callers) and `PgStore` (src/store/postgres/pg-store.ts). The
+ * detectors stay pure and synchronous: only loading is async, and a WeekData from either engine is
+ * the same for the same data (same order, same fields).
  */
-
-import type { WeekBounds } from '../calendar/weeks.js';
 import { parseDbTarget } from '../config/db-target.js';
-import type { RecommendationHistoryEntry } from '../model/recommendation-status.js';
-import type { RequestText, WeekData } from '../model/week-data.js';
-import type { MessageSpan, MessageTimes } from './messages.js';
+import type { WeekSource } from '../model/week-source.js';
 import type { StoreStats } from './stats.js';
 import { Store } from './store.js';
+import { SqliteWeekSource } from './week-source.js';
 
 export type StoreEngine = 'sqlite' | 'postgres';
 
-export interface StoreReads {
+export interface StoreReads extends WeekSource {
   readonly engine: StoreEngine;
-  /** The week's messages (sorted by time then rowId), groups, rosters, contacts, last human messages. */
-  loadWeekData(bounds: WeekBounds): Promise<WeekData>;
-  /** Text messages of [from, to) of at least `minLength` characters, by time then rowId. */
-  readRequestTexts(from: number, to: number, minLength: number): Promise<RequestText[]>;
-  /** Group, time and @所有人 of every message of [from, to). */
-  readMessageTimes(from: number, to: number): Promise<MessageTimes>;
-  readMessageSpan(): Promise<MessageSpan>;
+  /** Whether any message is stored in [from, to). */
   hasMessagesBetween(from: number, to: number): Promise<boolean>;
-  readRecommendationHistory(): Promise<Map<string, RecommendationHistoryEntry>>;
+  /** What is stored, in aggregate (src/store/stats.ts). */
   readStats(offsetMinutes: number, now?: number): Promise<StoreStats>;
   close(): Promise<void>;
 }
 
 /** The SQLite store behind the contract: each call is the synchronous table-module method. */
-export function sqliteStoreReads(store: Store): StoreReads {
-  return {
-    engine: 'sqlite',
-    loadWeekData: async (bounds) => store.weekData.load(bounds),
-    readRequestTexts: async (from, to, minLength) => store.messages.requestTexts(from, to, minLength),
-    readMessageTimes: async (from, to) => store.messages.times(from, to),
-    readMessageSpan: async () => store.messages.span(),
-    hasMessagesBetween: async (from, to) => store.messages.any(from, to),
-    readRecommendationHistory: async () => store.recommendations.history(),
-    readStats: async (offsetMinutes, now) => store.stats.read(offsetMinutes, now),
-    close: async () => store.close(),
-  };
+export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
+  readonly engine = 'sqlite';
+
+  async hasMessagesBetween(from: number, to: number): Promise<boolean> {
+    return this.store.messages.any(from, to);
+  }
+
+  async readStats(offsetMinutes: number, now?: number): Promise<StoreStats> {
+    return this.store.stats.read(offsetMinutes, now);
+  }
+
+  async close(): Promise<void> {
+    this.store.close();
+  }
 }
 
 /**
@@ -56,5 +52,5 @@ export async function openStoreReads(db: string): Promise<StoreReads> {
     const { PgStore } = await import('./postgres/pg-store.js');
     return PgStore.open(db, { mustExist: true });
   }
-  return sqliteStoreReads(new Store(target.path, { readonly: true }));
+  return new SqliteStoreReads(new Store(target.path, { readonly: true }));
 }

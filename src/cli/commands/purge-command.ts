@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { isPostgresUrl } from '../../config/db-target.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import type { PurgeCounts } from '../../store/maintenance.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
+import { purgeExpiredPg } from '../../store/postgres/pg-maintenance.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { WAL_BUSY } from './forget-command.js';
@@ -38,12 +41,10 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
       'delete message text and records older than the retention periods (retention.textDays/recordDays)',
     )
     .option('--dry-run', 'only count what would be deleted')
-    .action((flags: { dryRun?: boolean }) => {
+    .action(async (flags: { dryRun?: boolean }) => {
       const { config, out, log } = context();
-      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
-      try {
-        const counts = store.maintenance.purgeExpired(config, Date.now(), { dryRun: flags.dryRun ?? false });
-        const t = TEXT[config.locale];
+      const t = TEXT[config.locale];
+      const say = (counts: PurgeCounts) =>
         out(
           [
             t.head(counts.dryRun, config.retention.textDays, config.retention.recordDays),
@@ -51,6 +52,23 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
             ...(counts.walBusy ? [WAL_BUSY[config.locale]] : []),
           ].join('\n'),
         );
+      if (isPostgresUrl(config.db)) {
+        const db = await PgDatabase.open(config.db, { mustExist: true });
+        try {
+          const counts = await purgeExpiredPg(db, createStoragePolicy(config), config, Date.now(), {
+            dryRun: flags.dryRun ?? false,
+          });
+          say(counts);
+          log.info({ ...counts }, 'retention purge');
+        } finally {
+          await db.close();
+        }
+        return;
+      }
+      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
+      try {
+        const counts = store.maintenance.purgeExpired(config, Date.now(), { dryRun: flags.dryRun ?? false });
+        say(counts);
         log.info({ ...counts }, 'retention purge');
       } finally {
         store.close();

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { buildWeeklyReport } from '../../analysis/weekly-report.js';
+import { redactDbUrl } from '../../config/db-target.js';
 import { withRecommendations } from '../../recommend/with-recommendations.js';
 import { renderReport } from '../../render/render-report.js';
 import { REPORT_TEXT } from '../../render/report-text.js';
-import { Store } from '../../store/store.js';
-import { defaultReportWeek, storedWeekSpan, weekHasMessages } from '../../weeks/stored-weeks.js';
+import { openStoreReads } from '../../store/contract.js';
+import { sourceDefaultWeek, sourceWeekHasMessages, sourceWeekSpan } from '../../weeks/source-weeks.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -30,28 +31,30 @@ export function registerReportCommand(program: Command, context: () => CliContex
       choiceFlag('--format', flags.format, ['text', 'md', 'json']);
       // A week given is checked (a bad one is a usage error); without one, the latest complete stored week.
       const given = flags.week === undefined ? undefined : weekFlag(flags.week, config.timezone);
-      const store = new Store(config.db, { readonly: true });
+      // Either engine, through the async store contract (src/store/contract.ts).
+      const store = await openStoreReads(config.db);
       try {
-        const week = given ?? defaultReportWeek(store, config.timezone, Date.now());
+        const week = given ?? (await sourceDefaultWeek(store, config.timezone, Date.now()));
         // A week without any message is said to be one: analysed, it would call every group a zombie.
-        if (!weekHasMessages(store, week, config.timezone)) {
+        if (!(await sourceWeekHasMessages(store, week, config.timezone))) {
           const t = REPORT_TEXT[config.locale];
-          const span = storedWeekSpan(store, config.timezone);
+          const span = await sourceWeekSpan(store, config.timezone);
           process.stderr.write(
             `qingqun: ${
               span.firstWeek === null || span.lastWeek === null
-                ? t.noStoredData(config.db)
+                ? t.noStoredData(redactDbUrl(config.db))
                 : t.weekWithoutData(week, span.firstWeek, span.lastWeek)
             }\n`,
           );
           process.exitCode = 1;
           return;
         }
-        const weeks = WeekAnalyses.forStore(store, config);
-        const { data, findings, previous } = await weeks.analysis(week);
-        const recommendations = await weeks.recommendations(week);
+        // One week-analysis service over the source (src/weeks/week-analyses.ts), async on either engine.
+        const analyses = new WeekAnalyses(store, config);
+        const { data, findings, previous } = await analyses.analysis(week);
+        const recommendations = await analyses.recommendations(week);
         if (flags.group !== undefined && !data.groups.some((g) => g.id === flags.group)) {
-          throw usageError('unknownGroup', { group: flags.group, db: config.db });
+          throw usageError('unknownGroup', { group: flags.group, db: redactDbUrl(config.db) });
         }
         const built = buildWeeklyReport({
           data,
@@ -72,7 +75,7 @@ export function registerReportCommand(program: Command, context: () => CliContex
               }),
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

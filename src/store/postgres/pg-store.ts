@@ -1,13 +1,12 @@
 import Cursor from 'pg-cursor';
-import type { WeekBounds } from '../../calendar/weeks.js';
 import type { Contact } from '../../model/contact.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
 import type { RecommendationHistoryEntry, RecommendationStatus } from '../../model/recommendation-status.js';
-import type { RequestText, WeekData } from '../../model/week-data.js';
+import type { MessageSpan, MessageTimes, RequestText, WeekData, WeekRange } from '../../model/week-data.js';
+import type { WeekSourceStamp } from '../../model/week-source.js';
 import type { StoreReads } from '../contract.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../message-row.js';
-import type { MessageSpan, MessageTimes } from '../messages.js';
 import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from '../plausible-time.js';
 import { NO_MENTIONS } from '../read-week-messages.js';
 import type { StoreStats } from '../stats.js';
@@ -77,8 +76,39 @@ export class PgStore implements StoreReads {
     return out;
   }
 
+  /** WeekSource.stamp, as SqliteWeekSource's (store.stats.dataStamp); the row-id sequence stands for MAX(row_id). */
+  async stamp(): Promise<WeekSourceStamp> {
+    const { rows } = await this.db.query<{ data: string; statuses: string }>(
+      `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM messages_row_id)
+              || ':' || COALESCE((SELECT MAX(id) FROM membership_snapshots), 0)
+              || ':' || COALESCE((SELECT MAX(id) FROM room_events), 0)
+              || ':' || (SELECT COUNT(*) FROM groups) AS data,
+              (SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), 0) FROM recommendation_status) AS statuses`,
+    );
+    return rows[0] as WeekSourceStamp;
+  }
+
+  /** WeekSource.weekData: the week (loadWeekData) with its lookback (readRequestTexts). */
+  async weekData(range: WeekRange, lookbackFrom: number, minRequestLength: number): Promise<WeekData> {
+    const data = await this.loadWeekData(range);
+    data.lookback = await this.readRequestTexts(lookbackFrom, range.from, minRequestLength);
+    return data;
+  }
+
+  messageTimes(from: number, to: number): Promise<MessageTimes> {
+    return this.readMessageTimes(from, to);
+  }
+
+  recommendationHistory(): Promise<Map<string, RecommendationHistoryEntry>> {
+    return this.readRecommendationHistory();
+  }
+
+  messageSpan(): Promise<MessageSpan> {
+    return this.readMessageSpan();
+  }
+
   /** As store.weekData.load (src/store/week-data.ts). */
-  async loadWeekData(bounds: WeekBounds): Promise<WeekData> {
+  async loadWeekData(bounds: WeekRange): Promise<WeekData> {
     const { from, to } = bounds;
     const messages = await this.readWeekMessages(from, to);
     const groups = await this.db.query<Group>(

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeError } from '../../../src/cli/describe-error.js';
 import { parseDbTarget, redactDbUrl } from '../../../src/config/db-target.js';
 import { MIGRATIONS } from '../../../src/store/migrations.js';
+import { openDatabase } from '../../../src/store/open-database.js';
 import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
 import { PG_MIGRATIONS } from '../../../src/store/postgres/pg-migrations.js';
 import { partitionName, utcWeekStart } from '../../../src/store/postgres/pg-partitions.js';
@@ -18,6 +20,24 @@ describe('--db parsing', () => {
     expect(parseDbTarget('postgresql://u@h/db')).toMatchObject({ engine: 'postgres', schema: 'public' });
     expect(() => parseDbTarget('postgres://u@h/db?schema=A;drop')).toThrow(/schema/);
     expect(redactDbUrl('postgres://u:secret@h/db')).toBe('postgres://u:***@h/db');
+  });
+
+  it('refuses a URL in every SQLite-only command with one catalogued line (password masked)', () => {
+    const error = (() => {
+      try {
+        openDatabase('postgres://u:secret@h/db?schema=x');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect((error as StoreError).problem).toBe('postgresUnsupported');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { line, exitCode } = describeError(error, locale);
+      expect(exitCode).toBe(1);
+      expect(line).toContain('PostgreSQL');
+      expect(line).toContain('postgres://u:***@h/db');
+      expect(line).not.toContain('secret');
+    }
   });
 
   it('numbers PostgreSQL migrations as SQLite ones', () => {

@@ -1,0 +1,258 @@
+import type { Config } from '../../config/schema.js';
+import type { MessageType } from '../../model/message.js';
+import type { StoragePolicy } from '../../privacy/storage-policy.js';
+import type { PurgeCounts } from '../maintenance.js';
+import type { ForgetCounts } from '../privacy.js';
+import type { PgDatabase } from './pg-database.js';
+import { listWeekPartitions } from './pg-partitions.js';
+
+const DAY = 86_400_000;
+const DONE_STATES = "('sent', 'failed', 'undeliverable', 'unconfirmed')";
+const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id
+  ORDER BY taken_at DESC, id DESC) AS rn FROM membership_snapshots) s WHERE rn = 1`;
+
+/**
+ * The retention purge on PostgreSQL, with maintenance.purgeExpired's meaning and counts (src/store/maintenance.ts):
+ * week partitions wholly older than `retention.recordDays` are detached and dropped (their rows
+ * counted first), the rest of the expired messages deleted row by row; old texts set to NULL (a row
+ * stored without class or fingerprint is given them first by the store's policy, as on SQLite); old
+ * room events, superseded snapshots and sent payloads go. Then the changed tables are VACUUMed
+ * (docs/SCALING.md, "PostgreSQL store", on what that does and does not erase).
+ */
+export async function purgeExpiredPg(
+  db: PgDatabase,
+  policy: StoragePolicy,
+  config: Pick<Config, 'retention'>,
+  now: number,
+  options: { dryRun?: boolean } = {},
+): Promise<PurgeCounts> {
+  const dryRun = options.dryRun ?? false;
+  const textCutoff = now - config.retention.textDays * DAY;
+  const recordCutoff = now - config.retention.recordDays * DAY;
+  const count = async (sql: string, params: unknown[]) =>
+    Number(Object.values((await db.query(sql, params)).rows[0] ?? {})[0] ?? 0);
+  const counts: PurgeCounts = {
+    dryRun,
+    textCutoff,
+    recordCutoff,
+    textsPurged: 0,
+    classified: 0,
+    messagesDeleted: 0,
+    roomEventsDeleted: 0,
+    snapshotsDeleted: 0,
+    outboxPayloadsPurged: 0,
+  };
+  const live = "text IS NOT NULL AND time < $1 AND time >= $2 AND type <> 'recalled'";
+  if (dryRun) {
+    counts.textsPurged = await count(`SELECT COUNT(*) FROM messages WHERE ${live}`, [
+      textCutoff,
+      recordCutoff,
+    ]);
+    counts.classified = await count(
+      `SELECT COUNT(*) FROM messages WHERE ${live} AND (text_class IS NULL OR fingerprint IS NULL)`,
+      [textCutoff, recordCutoff],
+    );
+    counts.messagesDeleted = await count('SELECT COUNT(*) FROM messages WHERE time < $1', [recordCutoff]);
+    counts.roomEventsDeleted = await count('SELECT COUNT(*) FROM room_events WHERE time < $1', [
+      recordCutoff,
+    ]);
+    counts.snapshotsDeleted = await count(
+      `SELECT COUNT(*) FROM membership_snapshots WHERE confirmed_at < $1 AND id NOT IN (${LATEST_SNAPSHOTS})`,
+      [recordCutoff],
+    );
+    counts.outboxPayloadsPurged = await count(
+      `SELECT COUNT(*) FROM outbox WHERE payload IS NOT NULL AND state IN ${DONE_STATES} AND updated_at < $1`,
+      [textCutoff],
+    );
+    return counts;
+  }
+
+  // Whole weeks first: detaching and dropping a partition frees its files at once (no dead rows).
+  for (const p of await listWeekPartitions(db)) {
+    if (p.to > recordCutoff) break;
+    await db.transaction(async () => {
+      counts.messagesDeleted += await count(`SELECT COUNT(*) FROM ${p.name}`, []);
+      await db.query('DELETE FROM message_keys WHERE time >= $1 AND time < $2', [p.from, p.to]);
+      await db.query(`ALTER TABLE messages DETACH PARTITION ${p.name}`);
+      await db.query(`DROP TABLE ${p.name}`);
+    });
+  }
+  await db.transaction(async () => {
+    counts.messagesDeleted +=
+      (await db.query('DELETE FROM messages WHERE time < $1', [recordCutoff])).rowCount ?? 0;
+    await db.query('DELETE FROM message_keys WHERE time < $1', [recordCutoff]);
+    const { rows } = await db.query<{
+      row_id: number;
+      source: string;
+      source_id: string;
+      group_id: string;
+      sender_id: string | null;
+      time: number;
+      type: string;
+      text: string;
+      mention_all: number;
+    }>(
+      `SELECT row_id, source, source_id, group_id, sender_id, time, type, text, mention_all FROM messages
+       WHERE text IS NOT NULL AND time < $1 AND type <> 'recalled' AND (text_class IS NULL OR fingerprint IS NULL)`,
+      [textCutoff],
+    );
+    for (const r of rows) {
+      const facts = policy.prepare(
+        {
+          source: r.source,
+          id: r.source_id,
+          groupId: r.group_id,
+          senderId: r.sender_id,
+          time: r.time,
+          type: r.type as MessageType,
+          text: r.text,
+          mentionAll: r.mention_all === 1,
+          mentionIds: [],
+          link: null,
+          file: null,
+          miniprogram: null,
+        },
+        () => 'recorded',
+      );
+      await db.query(
+        `UPDATE messages SET text_class = COALESCE(text_class, $1), reply_number = COALESCE(reply_number, $2),
+           fingerprint = COALESCE(fingerprint, $3) WHERE time = $4 AND row_id = $5`,
+        [facts.textClass, facts.replyNumber, facts.fingerprint, r.time, r.row_id],
+      );
+      counts.classified++;
+    }
+    counts.textsPurged =
+      (
+        await db.query(
+          `UPDATE messages SET text = NULL, quote_excerpt = NULL
+           WHERE text IS NOT NULL AND time < $1 AND type <> 'recalled'`,
+          [textCutoff],
+        )
+      ).rowCount ?? 0;
+    counts.roomEventsDeleted =
+      (await db.query('DELETE FROM room_events WHERE time < $1', [recordCutoff])).rowCount ?? 0;
+    counts.snapshotsDeleted =
+      (
+        await db.query(
+          `DELETE FROM membership_snapshots WHERE confirmed_at < $1 AND id NOT IN (${LATEST_SNAPSHOTS})`,
+          [recordCutoff],
+        )
+      ).rowCount ?? 0;
+    counts.outboxPayloadsPurged =
+      (
+        await db.query(
+          `UPDATE outbox SET payload = NULL
+           WHERE payload IS NOT NULL AND state IN ${DONE_STATES} AND updated_at < $1`,
+          [textCutoff],
+        )
+      ).rowCount ?? 0;
+  });
+  const purged =
+    counts.messagesDeleted +
+    counts.textsPurged +
+    counts.roomEventsDeleted +
+    counts.snapshotsDeleted +
+    counts.outboxPayloadsPurged;
+  if (purged > 0)
+    await vacuum(db, ['messages', 'message_keys', 'room_events', 'membership_snapshots', 'outbox']);
+  return counts;
+}
+
+/**
+ * VACUUM (not FULL) of the tables, which makes the space of dead row versions reusable and, for a
+ * partitioned table, visits every partition and its TOAST table. PostgreSQL does not overwrite the
+ * freed bytes: see docs/SCALING.md for what that means and why VACUUM FULL is not run by default.
+ */
+async function vacuum(db: PgDatabase, tables: readonly string[]): Promise<void> {
+  await db.query(`VACUUM ${tables.join(', ')}`);
+}
+
+/**
+ * `forget` on PostgreSQL: privacy.forget's meaning (src/store/privacy.ts), in one transaction,
+ * then VACUUM FULL of the tables that held them (rewrites each table into new files, so the dead row
+ * versions holding their name or texts are not left in the table's pages; see docs/SCALING.md).
+ */
+export async function forgetMemberPg(db: PgDatabase, contactId: string, now: number): Promise<ForgetCounts> {
+  const counts = await db.transaction(async (): Promise<ForgetCounts> => {
+    const run = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
+    const known = (await db.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [contactId]))
+      .rows[0];
+    await run(
+      `INSERT INTO contacts (id, name, unit, opted_out_at, forgotten_at) VALUES ($1, '', NULL, $2, $2)
+       ON CONFLICT (id) DO UPDATE SET name = '', unit = NULL, email = NULL, wecom_user_id = NULL,
+         opted_out_at = COALESCE(contacts.opted_out_at, excluded.opted_out_at), forgotten_at = excluded.forgotten_at`,
+      [contactId, now],
+    );
+    const messagesAnonymised = await run(
+      `UPDATE messages SET sender_id = NULL, mention_ids = NULL, fingerprint = NULL,
+         text = CASE WHEN type = 'recalled' THEN text END,
+         link_title = NULL, link_url = NULL, link_description = NULL,
+         file_name = NULL, file_size = NULL, file_hash = NULL, app_title = NULL, app_name = NULL,
+         quote_message_id = NULL, quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
+       WHERE sender_id = $1`,
+      [contactId],
+    );
+    await run(
+      `UPDATE messages SET quote_sender_id = NULL, quote_sender_name = NULL, quote_excerpt = NULL
+       WHERE quote_sender_id = $1 OR (quote_sender_name IS NOT NULL AND quote_sender_name = $2)`,
+      [contactId, known?.name || null],
+    );
+    // mention_ids is SQLite's JSON text: rebuilt as compact JSON (json_group_array's form).
+    const mentionsRemoved = await run(
+      `UPDATE messages SET mention_ids = (
+         SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE '[' || string_agg(to_json(v)::text, ',' ORDER BY n) || ']' END
+         FROM json_array_elements_text(messages.mention_ids::json) WITH ORDINALITY AS e(v, n) WHERE v <> $1)
+       WHERE mention_ids IS NOT NULL AND strpos(mention_ids, $2) > 0
+         AND EXISTS (SELECT 1 FROM json_array_elements_text(messages.mention_ids::json) AS e(v) WHERE v = $1)`,
+      [contactId, JSON.stringify(contactId)],
+    );
+    const membershipsRemoved = await run('DELETE FROM snapshot_members WHERE contact_id = $1', [contactId]);
+    // Events naming them as `by` in a JSON detail: found by text, confirmed by parsing (json_valid's role on SQLite).
+    const byThem = (
+      await db.query<{ id: number; detail: string }>(
+        'SELECT id, detail FROM room_events WHERE detail IS NOT NULL AND strpos(detail, $1) > 0',
+        [JSON.stringify(contactId)],
+      )
+    ).rows
+      .filter((r) => {
+        try {
+          return (JSON.parse(r.detail) as { by?: unknown } | null)?.by === contactId;
+        } catch {
+          return false;
+        }
+      })
+      .map((r) => r.id);
+    const roomEventsAnonymised = await run(
+      `UPDATE room_events SET actor_id = CASE WHEN actor_id = $1 THEN NULL ELSE actor_id END, detail = NULL
+       WHERE actor_id = $1 OR id = ANY($2::bigint[])`,
+      [contactId, byThem],
+    );
+    const outboxPayloadsPurged =
+      (await run(
+        `UPDATE outbox SET payload = NULL WHERE recipient_id = $1 AND payload IS NOT NULL
+         AND state NOT IN ('queued', 'sending')`,
+        [contactId],
+      )) +
+      (await run(
+        `UPDATE outbox SET payload = NULL, state = 'failed', last_error = 'recipient forgotten', updated_at = $1
+         WHERE recipient_id = $2 AND state = 'queued'`,
+        [now, contactId],
+      ));
+    let preferencesDeleted = 0;
+    for (const table of ['cadre_muted_groups', 'cadre_subscriptions', 'cadre_group_listings']) {
+      preferencesDeleted += await run(`DELETE FROM ${table} WHERE contact_id = $1`, [contactId]);
+    }
+    const owned = await db.query('SELECT COUNT(*) AS n FROM groups WHERE owner_id = $1', [contactId]);
+    return {
+      messagesAnonymised,
+      mentionsRemoved,
+      membershipsRemoved,
+      roomEventsAnonymised,
+      outboxPayloadsPurged,
+      preferencesDeleted,
+      groupsOwned: Number(owned.rows[0]?.n ?? 0),
+    };
+  });
+  await db.query('VACUUM FULL contacts, messages, snapshot_members, room_events, outbox');
+  return counts;
+}
