@@ -7,6 +7,7 @@ import { playSimulation } from '../src/ingest/wechaty/play-simulation.js';
 import { recorderPlugin } from '../src/ingest/wechaty/recorder-plugin.js';
 import { simulationOrgMap } from '../src/ingest/wechaty/simulation-org-map.js';
 import type { SimulationPuppet } from '../src/ingest/wechaty/simulation-puppet.js';
+import { silentLogger } from '../src/logging/logger.js';
 import type { InterchangeRecord, MessageRecord } from '../src/model/interchange.js';
 import { createStoragePolicy } from '../src/privacy/storage-policy.js';
 import { Store } from '../src/store/store.js';
@@ -72,7 +73,7 @@ export async function measureLive(
   if (!mocker || !puppet) throw new Error('bench: expected the simulation puppet');
   const recorder = recorderPlugin({
     store,
-    log: () => {},
+    log: silentLogger,
     onMessageHandled: (id, outcome) => {
       handled.set(id, stamp());
       tally.record(id, outcome);

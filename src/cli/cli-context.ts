@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
-import { createLogger, type Logger } from '../logging/create-logger.js';
+import { createLogger } from '../logging/create-logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { CliLocale } from './messages.js';
 
 export interface GlobalFlags {

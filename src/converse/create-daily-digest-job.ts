@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.js';
 import { dailySubject, routeMessage } from '../deliver/channel-router.js';
-import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import type { Job, JobContext } from '../deliver/start-schedules.js';
+import { type Logger, silentLogger } from '../logging/logger.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import { findContact } from '../store/find-contact.js';
 import { findGroup } from '../store/find-group.js';
@@ -19,7 +19,7 @@ export interface DailyDigestJobOptions {
   store: Store;
   config: Config;
   queue: Pick<SendQueue, 'enqueue'>;
-  log?: DeliverLog;
+  log?: Logger;
 }
 
 /**
@@ -32,7 +32,7 @@ export interface DailyDigestJobOptions {
  */
 export function createDailyDigestJob(options: DailyDigestJobOptions): Job {
   const { store, config, queue } = options;
-  const log = options.log ?? silentLog;
+  const log = options.log ?? silentLogger;
   const text = converseText(config.locale);
   const preferences = new CadrePreferences(store);
   return (ctx: JobContext) => {

@@ -2,6 +2,7 @@ import { shiftWeek, weekOf } from '../analysis/week-bounds.js';
 import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
 import { createDailyDigestJob } from '../converse/create-daily-digest-job.js';
+import type { Logger } from '../logging/logger.js';
 import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';
 import { Outbox } from '../store/outbox.js';
 import { purgeExpired } from '../store/purge-expired.js';
@@ -14,7 +15,6 @@ import {
 } from './channel-report.js';
 import type { Clock } from './clock.js';
 import type { Channels } from './create-channels.js';
-import type { DeliverLog } from './deliver-log.js';
 import { queueOwnerDigests, queueSupervisorAudits } from './queue-weekly-deliveries.js';
 import { SendQueue } from './send-queue.js';
 import type { Sender } from './sender.js';
@@ -25,7 +25,7 @@ export interface DeliveryOptions {
   config: Config;
   sender: Sender;
   clock: Clock;
-  log: DeliverLog;
+  log: Logger;
   /** 'cron' for a live bot; 'manual' when a simulated clock steps through `runDueJobs`. */
   timers: 'cron' | 'manual';
   /** The daily member snapshot (needs a live bot); omitted, that job is not scheduled. */

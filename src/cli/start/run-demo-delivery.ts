@@ -6,9 +6,9 @@ import { weekBounds } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
 import { pickDemoCadre } from '../../converse/pick-demo-cadre.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
-import type { DeliverLog } from '../../deliver/deliver-log.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
+import type { Logger } from '../../logging/logger.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import { findContact } from '../../store/find-contact.js';
 import { findFirstContactInUnit } from '../../store/find-first-contact-in-unit.js';
@@ -30,7 +30,7 @@ export async function runDemoDelivery(input: {
   store: Store;
   config: Config;
   week: string;
-  log: DeliverLog;
+  log: Logger;
   out: (text: string) => void;
 }): Promise<void> {
   const { bot, store, week, log, out } = input;

@@ -40,7 +40,7 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
     const org = simulationOrgMap(records);
     const recorder = recorderPlugin({
       store,
-      log: (level, msg, data) => log[level](data ?? {}, msg),
+      log,
       onMessageHandled: tally.record,
       ownerOverrides: config.org.ownerOverrides,
       ...org,
