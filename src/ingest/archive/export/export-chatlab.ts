@@ -14,8 +14,7 @@ import {
   readContactNames,
 } from '../../../store/iterate-group-messages.js';
 import type { Store } from '../../../store/store.js';
-import { safeName } from './archive-source.js';
-import { writeChatlabFile } from './chatlab-writer.js';
+import { safeName, writeChatlabFile } from './chatlab-writer.js';
 
 export interface ChatlabExportOptions {
   outDir: string;
