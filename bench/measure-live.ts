@@ -63,7 +63,7 @@ export async function measureLive(
   }
 
   removeDatabase(dbPath);
-  // As src/cli/start/run-simulation-demo.ts wires it, with the default configuration.
+  // As src/cli/demo/run-simulation-demo.ts wires it, with the default configuration.
   const config = configSchema.parse({});
   const store = new Store(dbPath, { policy: createStoragePolicy(config) });
   const emitted = new Map<string, Stamp>();

@@ -15,8 +15,8 @@ import { renderStats } from '../../render/render-stats.js';
 import { readStats } from '../../store/read-stats.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { DEMO_TEXT } from './demo-text.js';
 import { runDemoDelivery } from './run-demo-delivery.js';
-import { START_TEXT } from './start-text.js';
 
 /**
  * `npm start` without a puppet: the bot runs on wechaty-puppet-mock, the simulated town office is
@@ -25,7 +25,7 @@ import { START_TEXT } from './start-text.js';
  */
 export async function runSimulationDemo(ctx: CliContext, options: { seed: number }): Promise<void> {
   const { config, out, log } = ctx;
-  const t = START_TEXT[config.locale];
+  const t = DEMO_TEXT[config.locale];
   wechatyLog.level('silent');
   out(t.banner(config.db));
 

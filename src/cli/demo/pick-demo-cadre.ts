@@ -1,9 +1,9 @@
-import type { Config } from '../config/schema.js';
-import { readRosteredContacts } from '../store/read-rostered-contacts.js';
-import type { Store } from '../store/store.js';
-import { muteSuggestions } from './mute-suggestions.js';
-import { resolveRoles } from './resolve-roles.js';
-import { WeekAnalyses } from './week-analyses.js';
+import type { Config } from '../../config/schema.js';
+import { muteSuggestions } from '../../converse/mute-suggestions.js';
+import { resolveRoles } from '../../converse/resolve-roles.js';
+import { WeekAnalyses } from '../../converse/week-analyses.js';
+import { readRosteredContacts } from '../../store/read-rostered-contacts.js';
+import type { Store } from '../../store/store.js';
 
 /**
  * For `npm start`'s scripted conversation (我的群 → 静音建议 → 订阅): a cadre who owns no group and

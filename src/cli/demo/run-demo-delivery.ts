@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import type { Wechaty } from 'wechaty';
 import { weekBounds } from '../../analysis/week-bounds.js';
 import type { Config } from '../../config/schema.js';
-import { pickDemoCadre } from '../../converse/pick-demo-cadre.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
@@ -14,7 +13,8 @@ import { findContact } from '../../store/find-contact.js';
 import { findFirstContactInUnit } from '../../store/find-first-contact-in-unit.js';
 import { Outbox, type OutboxRow } from '../../store/outbox.js';
 import type { Store } from '../../store/store.js';
-import { START_TEXT } from './start-text.js';
+import { DEMO_TEXT } from './demo-text.js';
+import { pickDemoCadre } from './pick-demo-cadre.js';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +34,7 @@ export async function runDemoDelivery(input: {
   out: (text: string) => void;
 }): Promise<void> {
   const { bot, store, week, log, out } = input;
-  const t = START_TEXT[input.config.locale];
+  const t = DEMO_TEXT[input.config.locale];
   const { to } = weekBounds(week, input.config.timezone);
   const config = withDemoSupervisor(store, input.config);
   const clock = new SimulatedClock(to - HOUR);
