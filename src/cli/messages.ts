@@ -7,7 +7,7 @@
  * To add a message: add it to `zh` (the type of the catalogue follows from it), then to `en` with
  * the same parameters; tsc refuses a missing translation.
  */
-export type CliLocale = 'zh-CN' | 'en';
+import type { Locale } from '../model/locale.js';
 
 type Params = Record<string, string | number>;
 
@@ -136,9 +136,9 @@ const en: Messages = {
     `internal error (a bug, not an operator mistake): ${p.detail}. Run again with QINGQUN_DEBUG=1 to see the stack and include it in a bug report`,
 };
 
-export const MESSAGES: Record<CliLocale, Messages> = { 'zh-CN': zh, en };
+export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
 
 /** The line for message `id` in `locale`. */
-export function message<K extends MessageId>(locale: CliLocale, id: K, params: MessageParams<K>): string {
+export function message<K extends MessageId>(locale: Locale, id: K, params: MessageParams<K>): string {
   return (MESSAGES[locale][id] as (p: MessageParams<K>) => string)(params);
 }

@@ -3,7 +3,7 @@ import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
 import { createWorkCalendar } from '../analysis/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
-import type { DigestLocale } from '../render/digest-text.js';
+import type { Locale } from '../model/locale.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
 import { readMessageTimes } from '../store/read-message-times.js';
@@ -30,7 +30,7 @@ export interface BuildOwnerDigestsOptions {
   /** Only this owner's digest. */
   ownerId?: string;
   /** Defaults to config.locale. */
-  locale?: DigestLocale;
+  locale?: Locale;
   /** An analysis of the same week already made (saves running the detectors twice). */
   analysis?: StoredWeekAnalysis;
 }
