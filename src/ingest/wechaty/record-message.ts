@@ -1,5 +1,5 @@
 import type { Message, Room } from 'wechaty';
-import { errorText, type Logger } from '../../logging/logger.js';
+import type { Logger } from '../../logging/logger.js';
 import type { Contact } from '../../model/contact.js';
 import type { GroupInput } from '../../model/group.js';
 import type { MessageInput } from '../../model/message.js';
@@ -34,8 +34,7 @@ export async function prepareMessage(
   const { log } = options;
   const input = await toMessageInput(msg, {
     maxHashBytes: options.maxHashBytes,
-    onDetailError: (detail, error) =>
-      log.debug({ messageId: msg.id, detail, error: errorText(error) }, 'message detail unavailable'),
+    log: log.child({ messageId: msg.id }),
   });
   if (!input) throw new Error('not a room message');
   const implausible = implausibleTime(input.time, options.now ?? Date.now(), { epochHints: true });
