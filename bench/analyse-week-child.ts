@@ -12,10 +12,10 @@
 import { analyseStoredWeek } from '../src/analysis/analyse-stored-week.js';
 import { DETECTORS } from '../src/analysis/registry.js';
 import { summarisePreviousWeek } from '../src/analysis/summarise-previous-week.js';
-import { shiftWeek, weekBounds } from '../src/analysis/week-bounds.js';
 import type { WeekData } from '../src/analysis/week-data.js';
 import { buildWeeklyReport, type WeeklyReport } from '../src/analysis/weekly-report.js';
-import { createWorkCalendar } from '../src/analysis/work-calendar.js';
+import { shiftWeek, weekBounds } from '../src/calendar/weeks.js';
+import { createWorkCalendar } from '../src/calendar/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
 import { renderReport } from '../src/render/render-report.js';
 import { loadWeekData } from '../src/store/load-week-data.js';

@@ -3,14 +3,13 @@
  * notice-candidate messages is verified with the detector's own noticeLink and clustered with the
  * same NoticeLinker. Two concessions keep it from being a straw man: copies of one identical text
  * share an item and are never compared (they are one text), and pairs already in one cluster are
- * skipped, exactly as the distinct-text reference (src/analysis/dedupe/link-all-pairs.ts) does.
+ * skipped, exactly as the distinct-text reference (linkAllPairs, src/analysis/dedupe/find-duplicates.ts) does.
  * What stays is the quadratic term in messages that a straightforward implementation pays; the
  * benchmark reports the speedup against it and against all pairs of distinct texts, side by side.
  */
-import type { UnionFind } from '../src/analysis/dedupe/cluster-union-find.js';
-import type { DuplicateRules } from '../src/analysis/dedupe/notice-key.js';
-import { NoticeLinker } from '../src/analysis/dedupe/notice-linker.js';
-import type { NoticeTable } from '../src/analysis/dedupe/notice-table.js';
+import type { UnionFind } from '../src/analysis/dedupe/cluster.js';
+import { NoticeLinker } from '../src/analysis/dedupe/cluster.js';
+import type { DuplicateRules, NoticeTable } from '../src/analysis/dedupe/notices.js';
 
 export function linkAllMessagePairs(table: NoticeTable, rules: DuplicateRules): UnionFind {
   const linker = new NoticeLinker(table.kinds.length);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { duplicateSets } from '../src/analysis/dedupe/duplicate-sets.js';
-import { noticeKeyOf } from '../src/analysis/dedupe/notice-key.js';
-import { buildNoticeTable } from '../src/analysis/dedupe/notice-table.js';
+import { duplicateSets } from '../src/analysis/dedupe/cluster.js';
+import { buildNoticeTable, noticeKeyOf } from '../src/analysis/dedupe/notices.js';
 import { findDuplicates, findDuplicatesAllPairs } from '../src/analysis/duplicate-notices.js';
-import { weekBounds } from '../src/analysis/week-bounds.js';
+import { weekBounds } from '../src/calendar/weeks.js';
 import { configSchema } from '../src/config/schema.js';
 import type { GroundTruth } from '../src/model/ground-truth.js';
 import type { StoredMessage } from '../src/model/message.js';

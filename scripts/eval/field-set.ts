@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { weekBounds } from '../../src/analysis/week-bounds.js';
+import { weekBounds } from '../../src/calendar/weeks.js';
 import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { StoredMessage, TextClass } from '../../src/model/message.js';

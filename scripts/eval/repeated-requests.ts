@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
-import { weekOf } from '../../src/analysis/week-bounds.js';
+import { weekOf } from '../../src/calendar/weeks.js';
 import type { Config } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { InterchangeRecord } from '../../src/model/interchange.js';

@@ -1,3 +1,5 @@
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { loadWeekData } from '../store/load-week-data.js';
 import { readMessageTimes } from '../store/read-message-times.js';
@@ -6,10 +8,8 @@ import type { Store } from '../store/store.js';
 import { analyseWeek, type WeekFindings } from './registry.js';
 import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
 import { summarisePreviousWeek } from './summarise-previous-week.js';
-import { shiftWeek, weekBounds } from './week-bounds.js';
 import type { WeekData } from './week-data.js';
 import type { PreviousWeek } from './weekly-report.js';
-import { createWorkCalendar } from './work-calendar.js';
 
 export interface StoredWeekAnalysis {
   data: WeekData;

@@ -1,11 +1,11 @@
 import type { Config } from '../config/schema.js';
 import type { StoredMessage } from '../model/message.js';
+import { replyClassOf } from '../text/replies.js';
+import { isRollCallPost } from '../text/roll-calls.js';
 import { countableMessages } from './countable-predicate.js';
 import { findReplyFloods, type ReplyFlood, type TriggerStrength } from './find-reply-floods.js';
 import { leaderIds } from './leader-ids.js';
 import type { RollCallFinding } from './roll-call-chain.js';
-import { isRollCallPost } from './text/is-roll-call-post.js';
-import { replyClassOf } from './text/reply-class-of.js';
 import type { WeekData } from './week-data.js';
 
 /** The types whose text is read as a reply; any other message is 'other'. */

@@ -1,6 +1,6 @@
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { WeekData } from './week-data.js';
-import type { WorkCalendar } from './work-calendar.js';
 
 /** What every detector receives. Pure input: the same context always yields the same findings. */
 export interface DetectorContext {

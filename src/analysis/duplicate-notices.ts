@@ -4,29 +4,28 @@
  * and the redundant deliveries it caused.
  *
  * Pipeline (src/analysis/dedupe/): candidate messages → items (one per distinct normalised text, file
- * key or link key; notice-key.ts) → candidate pairs from MinHash/LSH and winnowing anchors, verified by
- * Jaccard / containment with a guard on dates, times and numbers (link-by-fingerprints.ts,
- * notice-link.ts) → union-find → clusters. Near-linear in the number of messages; never all pairs.
+ * key or link key; notices.ts) → candidate pairs from MinHash/LSH and winnowing anchors (candidates.ts,
+ * anchors.ts), verified by Jaccard / containment with a guard on dates, times and numbers (verify.ts)
+ * → union-find → clusters (cluster.ts), driven by find-duplicates.ts. Near-linear in the number of
+ * messages; never all pairs.
  *
- * redundantDeliveries (redundant-deliveries.ts): each member of the groups the notice reached receives
+ * redundantDeliveries (dedupe/deliveries.ts): each member of the groups the notice reached receives
  * d copies — the sum, over those groups the member is in, of the group's deliveries, where every copy
- * is a delivery except the second part of a split notice (deliveries-per-group.ts); the member's
+ * is a delivery except the second part of a split notice (deliveriesPerGroup); the member's
  * redundant copies are d − 1, summed over members. A member in k groups that each received it once
  * counts k − 1; each re-post in a group counts once more for each of its members. Groups without a
  * membership snapshot count no members.
  */
 import { createHash } from 'node:crypto';
 import type { StoredMessage } from '../model/message.js';
-import { deliveriesPerGroup } from './dedupe/deliveries-per-group.js';
-import { duplicateSets } from './dedupe/duplicate-sets.js';
-import { linkByFingerprints } from './dedupe/link-by-fingerprints.js';
-import { noticeExcerpt } from './dedupe/notice-excerpt.js';
-import type { NoticeKind } from './dedupe/notice-key.js';
-import { buildNoticeTable } from './dedupe/notice-table.js';
-import { RedundantDeliveries } from './dedupe/redundant-deliveries.js';
+import { duplicateSets } from './dedupe/cluster.js';
+import { deliveriesPerGroup, noticeExcerpt, RedundantDeliveries } from './dedupe/deliveries.js';
+import { linkByFingerprints } from './dedupe/find-duplicates.js';
+import type { NoticeKind } from './dedupe/notices.js';
+import { buildNoticeTable } from './dedupe/notices.js';
 import type { Detector } from './detector.js';
 
-export type { DuplicateSet } from './dedupe/duplicate-sets.js';
+export type { DuplicateSet } from './dedupe/cluster.js';
 export { findDuplicates, findDuplicatesAllPairs } from './dedupe/find-duplicates.js';
 
 export interface DuplicateCluster {

@@ -1,7 +1,7 @@
 import type { StoredMessage } from '../model/message.js';
+import { isQuestionOrRemark } from '../text/demands.js';
 import { detectReplyFloods, floodSpan, TEXT_TYPES } from './detect-reply-floods.js';
 import type { Detector } from './detector.js';
-import { isQuestionOrRemark } from './text/is-question-or-remark.js';
 
 export interface LikeSpamFinding {
   groupId: string;

@@ -1,10 +1,10 @@
 import type { StoredMessage } from '../model/message.js';
+import { isPhotoDemand } from '../text/demands.js';
+import { toSimplified } from '../text/normalise.js';
+import { classifyReply } from '../text/replies.js';
+import { isRollCallPost } from '../text/roll-calls.js';
 import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
-import { classifyReply } from './text/classify-reply.js';
-import { isPhotoDemand } from './text/is-photo-demand.js';
-import { isRollCallPost } from './text/is-roll-call-post.js';
-import { toSimplified } from './text/to-simplified.js';
 
 export interface PhotoProofFinding {
   groupId: string;

@@ -1,4 +1,5 @@
 import type { StoredMessage } from '../model/message.js';
+import { isNumberOffRequest, numberOffOf, parseRollCallPost } from '../text/roll-calls.js';
 import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
 import { NumberOffTracker } from './number-off-tracker.js';
@@ -8,9 +9,6 @@ import {
   type RollCallChain,
   type RollCallFinding,
 } from './roll-call-chain.js';
-import { isNumberOffRequest } from './text/is-number-off-request.js';
-import { numberOffOf } from './text/number-off-of.js';
-import { parseRollCallPost } from './text/parse-roll-call-post.js';
 
 export type { RollCallFinding } from './roll-call-chain.js';
 

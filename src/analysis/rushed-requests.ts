@@ -1,9 +1,9 @@
+import { findDemandDeadline } from '../text/deadlines.js';
+import { toSimplified } from '../text/normalise.js';
+import { classifyReply } from '../text/replies.js';
 import { countableMessages } from './countable-predicate.js';
 import type { Detector } from './detector.js';
 import type { RollCallFinding } from './roll-call-chain.js';
-import { classifyReply } from './text/classify-reply.js';
-import { findDemandDeadline } from './text/find-demand-deadline.js';
-import { toSimplified } from './text/to-simplified.js';
 
 export interface RushedRequestFinding {
   groupId: string;

@@ -3,9 +3,10 @@
  * without data is said to be one instead of being reported as a week of silence (every group a
  * zombie). One definition for the CLI and the dashboard.
  */
+
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import { hasMessagesBetween, readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
-import { shiftWeek, weekBounds, weekOf } from './week-bounds.js';
 
 export interface StoredWeekSpan {
   /** The weeks of the earliest and latest stored message, or null when nothing is stored. */

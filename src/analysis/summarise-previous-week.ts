@@ -1,7 +1,7 @@
+import { localMinutes } from '../calendar/days.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { MessageTimes } from '../store/read-message-times.js';
-import { localMinutes } from './local-minutes.js';
 import type { PreviousWeek } from './weekly-report.js';
-import type { WorkCalendar } from './work-calendar.js';
 
 /**
  * Totals of a week from its columnar message times, for week-over-week comparison. Pure. Working

@@ -1,6 +1,6 @@
+import { localMinutes } from '../calendar/days.js';
 import type { MessageType } from '../model/message.js';
 import type { Detector } from './detector.js';
-import { localMinutes } from './local-minutes.js';
 
 /** Aggregate volume and timing of one group's week. No per-person figures by design. */
 export interface GroupVolume {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import { failure, usageError } from './cli-error.js';
 
 /**

@@ -1,6 +1,6 @@
 import { recommendStoredWeek } from '../recommend/recommend-stored-week.js';
 import { summariseWeekEvidence } from '../recommend/week-evidence.js';
-import type { ConverseContext } from './command-handler.js';
+import type { ConverseContext } from './command-registry.js';
 
 /**
  * The groups the latest week's advice tells owners to keep — a merge's survivor, a relay's host,

@@ -1,7 +1,7 @@
 import { countablePredicate } from '../analysis/countable-predicate.js';
 import { duplicateNoticesDetector } from '../analysis/duplicate-notices.js';
-import { weekOf } from '../analysis/week-bounds.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { weekOf } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { MessageType, StoredMessage } from '../model/message.js';
 import { WeekNotices } from '../recommend/week-notices.js';

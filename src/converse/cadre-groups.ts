@@ -1,4 +1,4 @@
-import { shiftWeek } from '../analysis/week-bounds.js';
+import { shiftWeek } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import { findMemberGroups } from '../store/find-member-groups.js';

@@ -113,7 +113,7 @@ export const CONVERSE_TEXT_ZH = {
     `消息内容保存 ${textDays} 天，条数和指纹保存 ${recordDays} 天；只有您本人能看到这些。回复“退出记录”可以不再保存您的消息内容。`,
   // 周报 / 采纳 / 忽略
   noDigest: (week: string) => `${week} 没有您担任群主的群的记录，没有周报可发。`,
-  // 周报 / 审计 WEEK outside what is stored (src/converse/week-in-range.ts)
+  // 周报 / 审计 WEEK outside what is stored (src/converse/command-args.ts)
   weekNotYet: (week: string, current: string) =>
     `${week} 还没有到，没有内容可看。本周是 ${current}，请选 ${current} 或更早的周，例如“周报”（上周）。`,
   weekBeforeRecords: (week: string, first: string | null) =>

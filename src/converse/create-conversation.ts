@@ -6,11 +6,18 @@ import { errorText, type Logger, silentLogger } from '../logging/logger.js';
 import { CadrePreferences } from '../store/cadre-preferences.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
-import { type Access, type ConverseContext, hasAccess, type Reply, refuse } from './command-handler.js';
-import { COMMAND_HANDLERS } from './command-handlers.js';
+import {
+  type Access,
+  COMMANDS,
+  type ConverseContext,
+  commandWord,
+  findCommand,
+  hasAccess,
+  parseCommand,
+} from './command-registry.js';
 import { converseText } from './converse-text.js';
 import type { MemberPrivacy } from './member-privacy.js';
-import { COMMAND_NAMES, commandWord, parseCommand } from './parse-command.js';
+import { type Reply, refuse } from './reply.js';
 import { resolveRoles } from './resolve-roles.js';
 import { WeekAnalyses } from './week-analyses.js';
 
@@ -63,7 +70,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       hinted.set(contactId, now);
       return { outcome: 'answered', parts: [{ kind: 'text', text: text.unknown }] };
     }
-    const handler = COMMAND_HANDLERS[parsed.name];
+    const handler = findCommand(parsed.name);
     const roles = resolveRoles(store, config, contactId);
     const word = commandWord(parsed.name, config.locale);
     // Access first: a contact without the role gets a refusal and nothing else.
@@ -80,7 +87,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       preferences,
       privacy,
       word,
-      available: COMMAND_NAMES.filter((name) => hasAccess(roles, COMMAND_HANDLERS[name].access)),
+      available: COMMANDS.filter((command) => hasAccess(roles, command.access)),
     };
     return handler.run(ctx, parsed.args);
   }

@@ -1,4 +1,4 @@
-import { weekBounds } from '../analysis/week-bounds.js';
+import { weekBounds } from '../calendar/weeks.js';
 import type { ConverseText } from './converse-text.js';
 import { localTime } from './local-time.js';
 

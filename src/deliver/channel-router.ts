@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { weekBounds } from '../analysis/week-bounds.js';
+import { weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { joinParts, renderMail } from '../render/render-mail.js';
 import { splitMessageParts } from '../render/split-message-parts.js';

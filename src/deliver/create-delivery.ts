@@ -1,7 +1,6 @@
-import { shiftWeek, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekOf } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
-import { createDailyDigestJob } from '../converse/create-daily-digest-job.js';
 import type { Logger } from '../logging/logger.js';
 import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';
 import { Outbox } from '../store/outbox.js';
@@ -15,6 +14,7 @@ import {
 } from './channel-report.js';
 import type { Clock } from './clock.js';
 import type { Channels } from './create-channels.js';
+import { createDailyDigestJob } from './daily-digest-job.js';
 import { queueOwnerDigests, queueSupervisorAudits } from './queue-weekly-deliveries.js';
 import { SendQueue } from './send-queue.js';
 import type { Sender } from './sender.js';

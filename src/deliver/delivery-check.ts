@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { COMMAND_WORDS } from '../converse/parse-command.js';
 import { listGroupOwnerIds } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
 import { type Audience, type ChannelName, channelConfigured } from './channel.js';
@@ -9,8 +8,10 @@ import { chooseChannel } from './channel-router.js';
  * `qingqun doctor`'s delivery section: which channels are set up (and what is missing), whether
  * every owner and supervisor is reachable, and — for a deployment without a WeChat account — which
  * features it lacks. Lines for the operator, English (doctor's language); warnings start with "!".
+ * `commandWords` name the private-chat commands (one word each, converse's registry) in the warning
+ * that nothing can receive them: passed in, so that deliver needs nothing from converse.
  */
-export function deliverySetupLines(store: Store, config: Config): string[] {
+export function deliverySetupLines(store: Store, config: Config, commandWords: readonly string[]): string[] {
   const d = config.deliver;
   const lines: string[] = [];
   const missing: Record<Exclude<ChannelName, 'wechat'>, string[]> = {
@@ -59,11 +60,7 @@ export function deliverySetupLines(store: Store, config: Config): string[] {
     lines.push(
       callback
         ? 'private-chat commands: through the WeCom application callback (qingqun run serves /wecom/callback)'
-        : `! private-chat commands (${Object.values(COMMAND_WORDS)
-            .map((words) => words[0])
-            .join(
-              ' ',
-            )}) are not available: no bot and no WeCom callback (set QINGQUN_WECOM_TOKEN and QINGQUN_WECOM_AES_KEY)`,
+        : `! private-chat commands (${commandWords.join(' ')}) are not available: no bot and no WeCom callback (set QINGQUN_WECOM_TOKEN and QINGQUN_WECOM_AES_KEY)`,
     );
     lines.push(
       '! without a bot: no daily member snapshots (rosters come from imports: qingqun import --roster, roster import), and nothing is posted into groups',

@@ -73,7 +73,7 @@ export interface MessageInput {
 }
 
 /**
- * What a text says, decided once when it is stored (src/privacy/classify-text.ts), so that the
+ * What a text says, decided once when it is stored (src/text/classify-text.ts), so that the
  * detectors still work when storage policy or retention has dropped the text itself:
  * - 'ack', 'praise', 'number-off': the content-free replies of classifyReply;
  * - 'pat': a 拍一拍 line; 'question': a short question; 'addressed': a short remark to one person

@@ -1,10 +1,9 @@
-import { normaliseNotice } from '../analysis/dedupe/normalise-notice.js';
-import { mentionsAllInText, splitQuote } from '../analysis/text/split-quote.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import { type Config, configSchema } from '../config/schema.js';
 import type { MessageInput, QuoteInfo, TextClass } from '../model/message.js';
-import { classifyWithTraits, type TextRules, type TextTraits, textTraits } from './classify-text.js';
-import { textFingerprint } from './text-fingerprint.js';
+import { classifyWithTraits, type TextRules, type TextTraits, textTraits } from '../text/classify-text.js';
+import { normaliseNotice, textFingerprint } from '../text/notice-form.js';
+import { mentionsAllInText, splitQuote } from '../text/quote.js';
 
 /**
  * What the store knows about a person: 'recorded' (the default), 'opted-out' (their messages are
@@ -152,7 +151,7 @@ export function createStoragePolicy(config: Config, options: StoragePolicyOption
 
 /**
  * The one point where a quote reply that arrives as one text (WeChat 「…」, WeCom 这是一条引用/回复消息,
- * chatlog `> ` lines: src/analysis/text/split-quote.ts) is separated, for every source alike: `text`
+ * chatlog `> ` lines: src/text/quote.ts) is separated, for every source alike: `text`
  * becomes the reply alone, `quote` what it quotes. A quote the source already gave apart (chatlog
  * 49/57 `contents.refer`) is taken as it is and the text not split again. A quote reply @s nobody:
  * an @所有人 that stood only in the quote no longer counts.

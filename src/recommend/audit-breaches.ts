@@ -1,6 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../analysis/week-data.js';
-import type { WorkCalendar } from '../analysis/work-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { AuditGroup } from './audit-rows.js';
 import { activeDuring } from './audit-rows.js';
 import type { DisclosurePlan } from './disclosure-plan.js';

@@ -1,6 +1,6 @@
 import type { StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
-import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
 import type { Locale } from '../model/locale.js';

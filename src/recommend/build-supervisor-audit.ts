@@ -1,6 +1,6 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
-import { createWorkCalendar } from '../analysis/work-calendar.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
+import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
 import { readMessageSpan } from '../store/read-message-span.js';

@@ -1,4 +1,4 @@
-import { weekBounds } from '../analysis/week-bounds.js';
+import { weekBounds } from '../calendar/weeks.js';
 import type { RecommendationHistoryEntry, RecommendationStatus, RecommendConfig } from './recommendation.js';
 
 const WEEK = 7 * 86_400_000;

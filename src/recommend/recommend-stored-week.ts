@@ -1,5 +1,5 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
-import { shiftWeek, weekBounds } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { readMessageSpan } from '../store/read-message-span.js';
 import { readRecommendationHistory } from '../store/recommendation-status.js';

@@ -1,6 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../analysis/week-data.js';
-import { createWorkCalendar, type WorkCalendar } from '../analysis/work-calendar.js';
+import { createWorkCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Locale } from '../model/locale.js';
 import { effectiveStatus } from './effective-status.js';

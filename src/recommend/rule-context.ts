@@ -1,9 +1,9 @@
 import type { WeekFindings } from '../analysis/registry.js';
-import { stripForwardingMarks } from '../analysis/text/strip-forwarding-marks.js';
 import type { WeekData } from '../analysis/week-data.js';
-import type { WorkCalendar } from '../analysis/work-calendar.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { Group } from '../model/group.js';
 import type { StoredMessage } from '../model/message.js';
+import { stripForwardingMarks } from '../text/normalise.js';
 import type { EvidenceExcerpt, Recommendation, RecommendConfig } from './recommendation.js';
 import type { EvidenceWindow } from './week-evidence.js';
 import type { WeekNotices } from './week-notices.js';

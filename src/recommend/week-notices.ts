@@ -1,10 +1,10 @@
 import { countablePredicate } from '../analysis/countable-predicate.js';
 import type { DuplicateCluster } from '../analysis/duplicate-notices.js';
 import type { WeekFindings } from '../analysis/registry.js';
-import { isRollCallPost } from '../analysis/text/is-roll-call-post.js';
-import { replyClassOf } from '../analysis/text/reply-class-of.js';
 import type { WeekData } from '../analysis/week-data.js';
 import type { StoredMessage } from '../model/message.js';
+import { replyClassOf } from '../text/replies.js';
+import { isRollCallPost } from '../text/roll-calls.js';
 
 /** One notice as a group received it: a duplicate cluster counts once per group, however many copies. */
 export interface GroupNotice {

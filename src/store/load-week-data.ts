@@ -1,5 +1,5 @@
-import type { WeekBounds } from '../analysis/week-bounds.js';
 import type { WeekData } from '../analysis/week-data.js';
+import type { WeekBounds } from '../calendar/weeks.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
 import { readRostersAt } from './read-rosters-at.js';

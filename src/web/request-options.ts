@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { shiftWeek, weekBounds, weekOf } from '../analysis/week-bounds.js';
+import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import { LOCALES, type Locale } from '../model/locale.js';
 
 const WEEK = /^\d{4}-W\d{2}$/;

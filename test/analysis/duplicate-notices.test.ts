@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DROPPED_TEXT } from '../../src/analysis/dedupe/notice-excerpt.js';
+import { DROPPED_TEXT } from '../../src/analysis/dedupe/deliveries.js';
 import {
   type DuplicateCluster,
   duplicateNoticesDetector,
   findDuplicates,
   findDuplicatesAllPairs,
 } from '../../src/analysis/duplicate-notices.js';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageType, StoredMessage, TextClass } from '../../src/model/message.js';
-import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
+import { textFingerprint } from '../../src/text/notice-form.js';
 import { anyText } from './dedupe/arbitrary-text.js';
 import { createMessageFactory } from './dedupe/message-factory.js';
 import { ALL_CASES, caseMessages, NEGATIVE_CASES, NOTICE, POSITIVE_CASES } from './dedupe/notice-cases.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { photoProofDetector } from '../../src/analysis/photo-proof.js';
-import { isPhotoDemand } from '../../src/analysis/text/is-photo-demand.js';
 import type { StoredMessage } from '../../src/model/message.js';
+import { isPhotoDemand } from '../../src/text/demands.js';
 import { detectorContext, message, messages, weekData } from './fixtures/week-data-factory.js';
 
 const run = (list: StoredMessage[]) => photoProofDetector.run(detectorContext(weekData(list)), {});

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseStoredWeek } from '../../src/analysis/analyse-stored-week.js';
-import { splitQuote } from '../../src/analysis/text/split-quote.js';
-import { weekBounds } from '../../src/analysis/week-bounds.js';
 import { buildWeeklyReport } from '../../src/analysis/weekly-report.js';
+import { weekBounds } from '../../src/calendar/weeks.js';
 import { configSchema } from '../../src/config/schema.js';
 import { exportChatlab } from '../../src/ingest/archive/export/export-chatlab.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
@@ -13,6 +12,7 @@ import { loadWeekData } from '../../src/store/load-week-data.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../../src/store/message-row.js';
 import { purgeExpired } from '../../src/store/purge-expired.js';
 import type { Store } from '../../src/store/store.js';
+import { splitQuote } from '../../src/text/quote.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { tempDir, writeJsonl } from '../ingest/jsonl/interchange-lines.js';
 

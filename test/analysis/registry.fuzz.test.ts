@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseWeek, DETECTORS } from '../../src/analysis/registry.js';
 import type { WeekData } from '../../src/analysis/week-data.js';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import { MESSAGE_TYPES, type StoredMessage, TEXT_CLASSES } from '../../src/model/message.js';
 import { HOSTILE_TEXTS } from './hostile-texts.js';

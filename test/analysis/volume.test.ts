@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { volumeDetector } from '../../src/analysis/volume.js';
 import type { WeekData } from '../../src/analysis/week-data.js';
-import type { WorkCalendar } from '../../src/analysis/work-calendar.js';
+import type { WorkCalendar } from '../../src/calendar/work-calendar.js';
 import { MESSAGE_TYPES, type StoredMessage } from '../../src/model/message.js';
 import { at, detectorContext, message, weekData } from './fixtures/week-data-factory.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { weekOf } from '../../src/analysis/week-bounds.js';
+import { weekOf } from '../../src/calendar/weeks.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from '../fixtures/temp-dir.js';
 import { runCli } from './run-cli.js';

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, configSchema } from '../../src/config/schema.js';
-import type { Reply } from '../../src/converse/command-handler.js';
+import { commandWord, parseCommand } from '../../src/converse/command-registry.js';
 import { converseText } from '../../src/converse/converse-text.js';
 import { type Conversation, createConversation } from '../../src/converse/create-conversation.js';
-import { commandWord, parseCommand } from '../../src/converse/parse-command.js';
+import type { Reply } from '../../src/converse/reply.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import { findMemberGroups } from '../../src/store/find-member-groups.js';

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../src/analysis/work-calendar.js';
+import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageInput } from '../../src/model/message.js';
-import { classifyText } from '../../src/privacy/classify-text.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { textFingerprint } from '../../src/privacy/text-fingerprint.js';
 import { loadWeekData } from '../../src/store/load-week-data.js';
 import { optOut } from '../../src/store/opt-out.js';
 import { Store } from '../../src/store/store.js';
+import { classifyText } from '../../src/text/classify-text.js';
+import { textFingerprint } from '../../src/text/notice-form.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 
 const open: Store[] = [];

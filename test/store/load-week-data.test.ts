@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { weekBounds } from '../../src/analysis/week-bounds.js';
+import { weekBounds } from '../../src/calendar/weeks.js';
 import { loadWeekData } from '../../src/store/load-week-data.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../../src/store/message-row.js';
 import type { Store } from '../../src/store/store.js';

@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { weekBounds } from '../../src/analysis/week-bounds.js';
+import { weekBounds } from '../../src/calendar/weeks.js';
 import { configSchema } from '../../src/config/schema.js';
 import { Store } from '../../src/store/store.js';
 import type { Access } from '../../src/web/access.js';

@@ -14,7 +14,7 @@
  * 上午/下午/晚上… (下午三点 → 3), and weekdays (周三, 星期三, 礼拜三 → w3).
  */
 
-import { CHINESE_DIGITS } from '../text/read-chinese-number.js';
+import { CHINESE_DIGITS } from '../../text/chinese-numbers.js';
 
 const CN = '[零〇一二两三四五六七八九十]';
 const MONTH_DAY = new RegExp(`(${CN}{1,3})月(${CN}{1,3})[日号]`, 'g');

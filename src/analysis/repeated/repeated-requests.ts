@@ -12,12 +12,10 @@
  * Pure: the days before the week come in `data.lookback` (analyseStoredWeek loads them).
  */
 import natural from 'natural/lib/natural/tfidf/index.js';
+import { stripForwardingMarks, toNfkc, toSimplified } from '../../text/normalise.js';
+import { isRollCallPost } from '../../text/roll-calls.js';
 import type { Detector } from '../detector.js';
 import type { DuplicateCluster } from '../duplicate-notices.js';
-import { isRollCallPost } from '../text/is-roll-call-post.js';
-import { stripForwardingMarks } from '../text/strip-forwarding-marks.js';
-import { toNfkc } from '../text/to-nfkc.js';
-import { toSimplified } from '../text/to-simplified.js';
 import type { RepeatedRequest, RequestText } from './repeated-request.js';
 import { MIN_REQUEST_LENGTH, type RequestPart, requestPart, sameData } from './request-part.js';
 

@@ -3,7 +3,7 @@
  *
  * Request part: the sentences that carry a data-collection verb (报送, 上报, 统计, 摸排, 填报, 发给…)
  * and a data noun (名单, 花名册, 台账, 统计表, 数据…) — the same verbs the demand parser
- * (find-demand-deadline.ts) keys on, plus the collection verbs a request for data uses without a
+ * (src/text/deadlines.ts) keys on, plus the collection verbs a request for data uses without a
  * deadline. Data object: a data noun and the content words right before it, cut by jieba
  * ("辖区独居老人的花名册" → 独居 老人 | 花名册). Two requests ask for the same data when their
  * objects' last content word is the same and their content words mostly agree: 独居老人名单 and
@@ -11,8 +11,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { toNfkc } from '../text/to-nfkc.js';
-import { toSimplified } from '../text/to-simplified.js';
+import { toNfkc, toSimplified } from '../../text/normalise.js';
 
 /** Texts shorter than this carry no request worth comparing (also the store's lookback filter). */
 export const MIN_REQUEST_LENGTH = 10;

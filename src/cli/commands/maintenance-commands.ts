@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { COMMANDS } from '../../converse/command-registry.js';
 import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
@@ -91,7 +92,11 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       try {
         check = checkDatabase(store);
         // Delivery: warnings only; the exit code stays the database's.
-        delivery = deliverySetupLines(store, config);
+        delivery = deliverySetupLines(
+          store,
+          config,
+          COMMANDS.map((c) => c.words[0] as string),
+        );
       } finally {
         store.close();
       }

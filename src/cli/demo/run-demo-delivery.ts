@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Wechaty } from 'wechaty';
-import { weekBounds } from '../../analysis/week-bounds.js';
+import { weekBounds } from '../../calendar/weeks.js';
 import type { Config } from '../../config/schema.js';
 import { createDelivery } from '../../deliver/create-delivery.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';

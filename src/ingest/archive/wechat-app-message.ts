@@ -5,8 +5,8 @@
  * - native 接龙 (appmsg type 53): its `<title>` holds the whole roll-call (header, description and the
  *   numbered list). Exporters keep all of it (WeChat 3.x appmsg XML), nothing (chatlog's 4.x output,
  *   WeChatMsg's empty StrContent), or a placeholder (`[分享]` in chatlog's webhook, `接龙` in
- *   PyWxDump). Each becomes text the roll-call parser reads as a post (src/analysis/text/
- *   is-roll-call-post.ts): the title when it is there, else the bare header `#接龙`.
+ *   PyWxDump). Each becomes text the roll-call parser reads as a post
+ *   (src/text/roll-calls.ts): the title when it is there, else the bare header `#接龙`.
  * - 群公告 (appmsg type 87): the announcement's text (`<textannouncement>`, else the title) is kept
  *   as a text message, a notice like any other.
  * - quote replies (appmsg type 57): the reply is `<title>`, the quoted message `<refermsg>` (svrid,
@@ -17,8 +17,8 @@
  *   hand-written rosters). A bare run of digits gets it back, so one group is one group.
  */
 
-import { isRollCallPost } from '../../analysis/text/is-roll-call-post.js';
 import type { QuoteInfo } from '../../model/message.js';
+import { isRollCallPost } from '../../text/roll-calls.js';
 import { xmlText } from './wechat-xml.js';
 
 /** The header the roll-call parser recognises. */

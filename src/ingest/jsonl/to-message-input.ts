@@ -28,7 +28,7 @@ export function toMessageInput(record: ValidMessage, source: string): MessageInp
     file: toFile(record.file),
     miniprogram: toMiniProgram(record.miniprogram),
   };
-  // Absent, the store's policy still looks for a quote wrapped in the text (split-quote.ts).
+  // Absent, the store's policy still looks for a quote wrapped in the text (src/text/quote.ts).
   const quote = record.quote == null ? null : toQuote(record.quote);
   if (quote !== null) m.quote = quote;
   return m;

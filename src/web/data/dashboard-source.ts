@@ -1,7 +1,7 @@
 import { analyseStoredWeek } from '../../analysis/analyse-stored-week.js';
 import { defaultReportWeek } from '../../analysis/stored-weeks.js';
-import { shiftWeek, weekBounds, weekOf } from '../../analysis/week-bounds.js';
-import { createWorkCalendar, type WorkCalendar } from '../../analysis/work-calendar.js';
+import { shiftWeek, weekBounds, weekOf } from '../../calendar/weeks.js';
+import { createWorkCalendar, type WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';

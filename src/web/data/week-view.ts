@@ -1,6 +1,6 @@
 import type { StoredWeekAnalysis } from '../../analysis/analyse-stored-week.js';
 import type { GroupVolume } from '../../analysis/volume.js';
-import type { WorkCalendar } from '../../analysis/work-calendar.js';
+import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Group } from '../../model/group.js';
 import type { StoredMessage } from '../../model/message.js';
 

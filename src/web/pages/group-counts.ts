@@ -1,4 +1,4 @@
-import { weekBounds } from '../../analysis/week-bounds.js';
+import { weekBounds } from '../../calendar/weeks.js';
 import { existsAt } from '../../recommend/group-lifecycle.js';
 import type { GroupFacts } from '../../store/read-group-lifecycle.js';
 

@@ -1,4 +1,4 @@
-import { shiftWeek } from '../../analysis/week-bounds.js';
+import { shiftWeek } from '../../calendar/weeks.js';
 import type { Group } from '../../model/group.js';
 import type { Locale } from '../../model/locale.js';
 import type { DisclosurePlan } from '../../recommend/disclosure-plan.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BandBuckets } from '../../../src/analysis/dedupe/band-buckets.js';
-import { BucketIndex } from '../../../src/analysis/dedupe/bucket-index.js';
+import { BucketIndex } from '../../../src/analysis/dedupe/anchors.js';
+import { BandBuckets } from '../../../src/analysis/dedupe/candidates.js';
 
 describe('BandBuckets', () => {
   it('lays out, for every text and band, the earlier texts a BucketIndex walk returns', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BucketIndex } from '../../../src/analysis/dedupe/bucket-index.js';
+import { BucketIndex } from '../../../src/analysis/dedupe/anchors.js';
 
 function items(index: BucketIndex, key: number, limit = 100): number[] {
   const out = new Int32Array(limit);

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPairs } from '../../../src/analysis/dedupe/anchor-pairs.js';
-import { bandPairs } from '../../../src/analysis/dedupe/band-pairs.js';
-import { BucketIndex } from '../../../src/analysis/dedupe/bucket-index.js';
-import { CandidatePairs } from '../../../src/analysis/dedupe/candidate-pairs.js';
-import { LSH_BANDS, lshBandKeys } from '../../../src/analysis/dedupe/lsh-band-keys.js';
-import { MINHASH_PERMUTATIONS, minhashSignature } from '../../../src/analysis/dedupe/minhash.js';
-import type { DuplicateRules } from '../../../src/analysis/dedupe/notice-key.js';
-import { type NoticeText, noticeText } from '../../../src/analysis/dedupe/notice-text.js';
-import { numberMasks } from '../../../src/analysis/dedupe/number-masks.js';
+import { anchorPairs, BucketIndex, winnowAnchors } from '../../../src/analysis/dedupe/anchors.js';
+import {
+  bandPairs,
+  CandidatePairs,
+  LSH_BANDS,
+  lshBandKeys,
+  MINHASH_PERMUTATIONS,
+  minhashSignature,
+  numberMasks,
+} from '../../../src/analysis/dedupe/candidates.js';
+import type { DuplicateRules } from '../../../src/analysis/dedupe/notices.js';
+import { type NoticeText, noticeText } from '../../../src/analysis/dedupe/notices.js';
 import { numbersContradict } from '../../../src/analysis/dedupe/number-signature.js';
-import { winnowAnchors } from '../../../src/analysis/dedupe/winnow-anchors.js';
 import { configSchema } from '../../../src/config/schema.js';
 
 /*

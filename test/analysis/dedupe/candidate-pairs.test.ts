@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CandidatePairs } from '../../../src/analysis/dedupe/candidate-pairs.js';
+import { CandidatePairs } from '../../../src/analysis/dedupe/candidates.js';
 
 describe('CandidatePairs', () => {
   it('visits each distinct pair once, sorted by the later text, with how often it was added', () => {

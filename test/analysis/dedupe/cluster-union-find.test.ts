@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnionFind } from '../../../src/analysis/dedupe/cluster-union-find.js';
+import { UnionFind } from '../../../src/analysis/dedupe/cluster.js';
 
 describe('UnionFind', () => {
   it('joins transitively and reports whether a union changed anything', () => {

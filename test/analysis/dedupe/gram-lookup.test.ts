@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GramLookup } from '../../../src/analysis/dedupe/gram-lookup.js';
+import { GramLookup } from '../../../src/analysis/dedupe/verify.js';
 
 describe('GramLookup', () => {
   it('answers membership for the set loaded last, across loads of any size', () => {

@@ -3,7 +3,7 @@ import {
   estimatedJaccard,
   MINHASH_PERMUTATIONS,
   minhashSignature,
-} from '../../../src/analysis/dedupe/minhash.js';
+} from '../../../src/analysis/dedupe/candidates.js';
 
 /** Two random sets of 32-bit values with a chosen overlap (deterministic generator). */
 function pair(shared: number, onlyA: number, onlyB: number, seed: number): [Uint32Array, Uint32Array] {

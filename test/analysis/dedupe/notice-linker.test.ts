@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NoticeLinker } from '../../../src/analysis/dedupe/notice-linker.js';
+import { NoticeLinker } from '../../../src/analysis/dedupe/cluster.js';
 
 type Link = { kind: 'similar'; a: number; b: number } | { kind: 'part'; a: number; b: number; score: number };
 

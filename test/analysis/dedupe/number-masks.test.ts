@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { noticeText } from '../../../src/analysis/dedupe/notice-text.js';
-import { masksContradict, numberMasks } from '../../../src/analysis/dedupe/number-masks.js';
+import { masksContradict, numberMasks } from '../../../src/analysis/dedupe/candidates.js';
+import { noticeText } from '../../../src/analysis/dedupe/notices.js';
 import { numbersContradict } from '../../../src/analysis/dedupe/number-signature.js';
 
 const numberish = fc.constantFrom(

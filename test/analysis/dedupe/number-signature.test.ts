@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseNotice } from '../../../src/analysis/dedupe/normalise-notice.js';
 import {
   chineseNumber,
   numberSignature,
   numbersContradict,
 } from '../../../src/analysis/dedupe/number-signature.js';
+import { normaliseNotice } from '../../../src/text/notice-form.js';
 
 const signature = (text: string) => numberSignature(normaliseNotice(text));
 

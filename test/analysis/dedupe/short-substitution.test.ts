@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { distinctSorted, trigramHashes } from '../../../src/analysis/dedupe/char-ngrams.js';
-import { normaliseNotice } from '../../../src/analysis/dedupe/normalise-notice.js';
-import { hasShortSubstitution } from '../../../src/analysis/dedupe/short-substitution.js';
+import { distinctSorted, trigramHashes } from '../../../src/analysis/dedupe/grams.js';
+import { hasShortSubstitution } from '../../../src/analysis/dedupe/verify.js';
+import { normaliseNotice } from '../../../src/text/notice-form.js';
 
 function substituted(a: string, b: string): boolean {
   const x = normaliseNotice(a);

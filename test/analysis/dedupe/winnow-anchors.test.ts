@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trigramHashes } from '../../../src/analysis/dedupe/char-ngrams.js';
-import { ANCHOR_WINDOW, winnowAnchors } from '../../../src/analysis/dedupe/winnow-anchors.js';
+import { ANCHOR_WINDOW, winnowAnchors } from '../../../src/analysis/dedupe/anchors.js';
+import { trigramHashes } from '../../../src/analysis/dedupe/grams.js';
 
 const cjk = (min: number, max: number) =>
   fc

@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import type { MessageRecord } from '../../../src/model/interchange.js';
+import { splitQuote } from '../../../src/text/quote.js';
 import { runSimulation, weekIndex } from './sim-fixture.js';
 
 const simplified = Converter({ from: 'tw', to: 'cn' });

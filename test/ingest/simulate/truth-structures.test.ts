@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitQuote } from '../../../src/analysis/text/split-quote.js';
 import type { MessageRecord } from '../../../src/model/interchange.js';
+import { splitQuote } from '../../../src/text/quote.js';
 import { runSimulation, weekIndex } from './sim-fixture.js';
 
 const HUMAN = (m: MessageRecord) => m.type !== 'system' && m.type !== 'recalled';

@@ -1,0 +1,156 @@
+import type { Config } from '../config/schema.js';
+import type { Clock } from '../deliver/clock.js';
+import type { Locale } from '../model/locale.js';
+import type { CadrePreferences } from '../store/cadre-preferences.js';
+import type { Store } from '../store/store.js';
+import { toSimplified } from '../text/normalise.js';
+import { helpCommand } from './commands/help.js';
+import { muteCommand, muteSuggestionsCommand, unmuteCommand } from './commands/muting.js';
+import { myGroupsCommand } from './commands/my-groups.js';
+import { mydataCommand, optinCommand, optoutCommand } from './commands/privacy-choices.js';
+import { acceptCommand, dismissCommand } from './commands/recommendation-answers.js';
+import { subscribeCommand, unsubscribeCommand } from './commands/subscription.js';
+import { auditCommand } from './commands/supervisor-audit.js';
+import { weeklyDigestCommand } from './commands/weekly-digest.js';
+import type { ConverseText } from './converse-text.js';
+import type { MemberPrivacy } from './member-privacy.js';
+import type { Reply } from './reply.js';
+import type { Roles } from './resolve-roles.js';
+import type { WeekAnalyses } from './week-analyses.js';
+
+/**
+ * The private-chat commands (docs/COMMANDS.md). Each command module declares its words, access, help
+ * line and handler (like grammY's `bot.command(['start', 'go'], handler)`); the parser, the words
+ * replies use and the 帮助 listing are all derived from COMMANDS below. Adding a command: a module
+ * in commands/ exporting a `Command`, its line in COMMANDS, and its help line in both text catalogues
+ * (converse-text-zh.ts `help`, mirrored in converse-text-en.ts).
+ */
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  myGroupsCommand,
+  muteSuggestionsCommand,
+  muteCommand,
+  unmuteCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  optoutCommand,
+  optinCommand,
+  mydataCommand,
+  weeklyDigestCommand,
+  acceptCommand,
+  dismissCommand,
+  auditCommand,
+];
+
+/** A command's name: the key of its help line in the text catalogue. */
+export type CommandName = keyof ConverseText['help'];
+
+/** Who may use a command; the conversation checks it before a handler runs. */
+export type Access = 'anyone' | 'member' | 'owner' | 'supervisor';
+
+/** What a handler may use. `roles` are those of the contact asking; handlers act for them only. */
+export interface ConverseContext {
+  store: Store;
+  config: Config;
+  clock: Clock;
+  text: ConverseText;
+  roles: Roles;
+  analyses: WeekAnalyses;
+  preferences: CadrePreferences;
+  /** Absent until the privacy layer is wired: 退出记录 / 恢复记录 / 我的数据 then say so. */
+  privacy?: MemberPrivacy;
+  /** The word the contact used for the command (shown back in refusals and hints). */
+  word: string;
+  /** The commands this contact may use, in help order. */
+  available: readonly Command[];
+}
+
+export interface Command {
+  name: CommandName;
+  /**
+   * The words that call it: Chinese first (what help shows and Chinese replies call it by), then
+   * English aliases in lower case. A message is matched on its start, longest word of any command
+   * first, so 静音建议 wins over 静音 and 取消静音 over both. No two commands share a word.
+   */
+  words: readonly string[];
+  /** The word English replies call it by, when that is not its first English alias. */
+  enWord?: string;
+  /** Followed by arguments, this command's words mean another command instead (静音建议 3 = 静音 3). */
+  withArgs?: CommandName;
+  access: Access;
+  /** Its line in the 帮助 listing, from the text catalogue of the contact's locale. */
+  help(text: ConverseText): string;
+  run(ctx: ConverseContext, args: readonly string[]): Reply | Promise<Reply>;
+}
+
+export const COMMAND_NAMES: readonly CommandName[] = COMMANDS.map((c) => c.name);
+
+/** Each command's words, by name (command.words). */
+export const COMMAND_WORDS: Readonly<Record<CommandName, readonly string[]>> = Object.fromEntries(
+  COMMANDS.map((c) => [c.name, c.words]),
+) as Record<CommandName, readonly string[]>;
+
+const BY_NAME = new Map<CommandName, Command>(COMMANDS.map((c) => [c.name, c]));
+
+/** The command of a name (every CommandName has one: the registry test checks it). */
+export function findCommand(name: CommandName): Command {
+  return BY_NAME.get(name) as Command;
+}
+
+/** Whether the roles grant an access level. Owners count as members (they run groups they are in). */
+export function hasAccess(roles: Roles, access: Access): boolean {
+  if (access === 'anyone') return true;
+  if (access === 'member') return roles.roles.has('member') || roles.roles.has('owner');
+  return roles.roles.has(access);
+}
+
+export interface ParsedCommand {
+  name: CommandName;
+  /** What followed the command word, split on spaces and commas; 第 and 条/个 around numbers dropped. */
+  args: string[];
+}
+
+/** Every word of every command, longest first (a stable sort: equal lengths keep registry order). */
+const WORDS: readonly [string, Command][] = COMMANDS.flatMap((c) =>
+  c.words.map((w) => [w, c] as [string, Command]),
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Longer texts are chat, not commands; the cap also bounds the work on any input. */
+const MAX_COMMAND_LENGTH = 100;
+const PREFIX = /^[\s/#＃!！@]+/u;
+const SEPARATORS = /[\s,，、;；:：]+/u;
+const ASCII_LETTER = /[a-z]/;
+const NUMBERED = /^第?(\d+)[条個个項项]?$/u;
+
+/**
+ * Reads a private message as a command, or returns null. Accepts Chinese words and English aliases
+ * in any case, full-width forms, traditional characters, a leading / or #, and numbers written
+ * 采纳1, 采纳 第1条 or accept 1. A command's `withArgs` applies when arguments follow (`mute 3`
+ * means 静音 3). Linear in the input.
+ */
+export function parseCommand(text: string): ParsedCommand | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.length > MAX_COMMAND_LENGTH) return null;
+  const plain = toSimplified(trimmed.normalize('NFKC')).replace(PREFIX, '').trimEnd();
+  for (const [word, command] of WORDS) {
+    // Words are ASCII or Chinese, so comparing the same number of code units is exact; args keep their case.
+    if (plain.slice(0, word.length).toLowerCase() !== word) continue;
+    const rest = plain.slice(word.length);
+    // "helpme" is not "help"; Chinese words may be followed directly by their argument (采纳1).
+    if (ASCII_LETTER.test(word.slice(-1)) && /[a-z]/i.test(rest.charAt(0))) continue;
+    const args = rest
+      .split(SEPARATORS)
+      .filter((a) => a !== '')
+      .map((a) => a.replace(NUMBERED, '$1'));
+    if (command.withArgs && args.length > 0) return { name: command.withArgs, args };
+    return { name: command.name, args };
+  }
+  return null;
+}
+
+/** The word a reply calls a command by: the Chinese word, or for locale en its English word. */
+export function commandWord(name: CommandName, locale: Locale): string {
+  const { words, enWord } = findCommand(name);
+  if (locale === 'en') return enWord ?? words.find((w) => /^[a-z]/.test(w)) ?? (words[0] as string);
+  return words[0] as string;
+}
