@@ -18,8 +18,6 @@ import { shiftWeek, weekBounds } from '../src/calendar/weeks.js';
 import { createWorkCalendar } from '../src/calendar/work-calendar.js';
 import { configSchema } from '../src/config/schema.js';
 import { renderReport } from '../src/render/render-report.js';
-import { loadWeekData } from '../src/store/load-week-data.js';
-import { readMessageTimes } from '../src/store/read-message-times.js';
 import { Store } from '../src/store/store.js';
 import { startTiming } from './timed.js';
 
@@ -81,7 +79,7 @@ function inPhases(store: Store, week: string): Analysed {
     return value;
   };
   const calendar = createWorkCalendar(config);
-  const data = step('loadWeekData', () => loadWeekData(store, weekBounds(week, config.timezone)));
+  const data = step('loadWeekData', () => store.weekData.load(weekBounds(week, config.timezone)));
   const findings: Record<string, unknown> = {};
   for (const detector of DETECTORS) {
     findings[detector.name] = step(detector.name, () => detector.run({ data, config, calendar }, findings));
@@ -89,7 +87,7 @@ function inPhases(store: Store, week: string): Analysed {
   const previous = step('previousWeek', () => {
     const previousWeek = shiftWeek(week, -1, config.timezone);
     const { from, to } = weekBounds(previousWeek, config.timezone);
-    const times = readMessageTimes(store, from, to);
+    const times = store.messages.times(from, to);
     return times.times.length > 0 ? summarisePreviousWeek(previousWeek, times, calendar) : null;
   });
   const report = step('buildWeeklyReport', () =>

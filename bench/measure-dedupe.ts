@@ -6,7 +6,6 @@ import { weekBounds } from '../src/calendar/weeks.js';
 import { configSchema } from '../src/config/schema.js';
 import type { GroundTruth } from '../src/model/ground-truth.js';
 import type { StoredMessage } from '../src/model/message.js';
-import { loadWeekData } from '../src/store/load-week-data.js';
 import { Store } from '../src/store/store.js';
 import { linkAllMessagePairs } from './link-all-message-pairs.js';
 import { pairwiseF1 } from './pairwise-f1.js';
@@ -56,7 +55,7 @@ export function dedupeSample(
 ): StoredMessage[] {
   const store = new Store(dbPath, { readonly: true });
   try {
-    const week = loadWeekData(store, weekBounds(workload.week, config.timezone)).messages;
+    const week = store.weekData.load(weekBounds(workload.week, config.timezone)).messages;
     const rules = config.analysis.duplicates;
     return (candidatesOnly ? week.filter((m) => noticeKeyOf(m, rules) !== null) : week).slice(0, size);
   } finally {

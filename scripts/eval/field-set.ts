@@ -8,7 +8,6 @@ import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { StoredMessage, TextClass } from '../../src/model/message.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { loadWeekData } from '../../src/store/load-week-data.js';
 import { Store } from '../../src/store/store.js';
 
 /**
@@ -118,7 +117,7 @@ export async function evaluateFieldSet(dir = DIR): Promise<FieldResult[]> {
     writeFileSync(path, `${lines.join('\n')}\n`);
     await importJsonl(store, [path], { now: Date.UTC(2026, 11, 1) });
     const byId = new Map(
-      loadWeekData(store, weekBounds(WEEK, config.timezone)).messages.map((m) => [m.id, m]),
+      store.weekData.load(weekBounds(WEEK, config.timezone)).messages.map((m) => [m.id, m]),
     );
     const results = new Map<string, FieldResult>();
     for (const { id, file, c } of cases) {

@@ -1,9 +1,6 @@
 import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
-import { loadWeekData } from '../store/load-week-data.js';
-import { readMessageTimes } from '../store/read-message-times.js';
-import { readRequestTexts } from '../store/read-request-texts.js';
 import type { Store } from '../store/store.js';
 import { analyseWeek, type WeekFindings } from './registry.js';
 import { MIN_REQUEST_LENGTH } from './repeated/request-part.js';
@@ -24,11 +21,10 @@ export interface StoredWeekAnalysis {
 export function analyseStoredWeek(store: Store, config: Config, week: string): StoredWeekAnalysis {
   const bounds = weekBounds(week, config.timezone);
   const calendar = createWorkCalendar(config);
-  const data = loadWeekData(store, bounds);
+  const data = store.weekData.load(bounds);
   // The days before the week that the repeated-requests window reaches back to.
   const lookbackDays = config.analysis.repeatedRequests.windowDays;
-  data.lookback = readRequestTexts(
-    store,
+  data.lookback = store.messages.requestTexts(
     bounds.from - lookbackDays * 86_400_000,
     bounds.from,
     MIN_REQUEST_LENGTH,
@@ -36,7 +32,7 @@ export function analyseStoredWeek(store: Store, config: Config, week: string): S
   const findings = analyseWeek({ data, config, calendar });
   const previousWeek = shiftWeek(week, -1, config.timezone);
   const prevBounds = weekBounds(previousWeek, config.timezone);
-  const times = readMessageTimes(store, prevBounds.from, prevBounds.to);
+  const times = store.messages.times(prevBounds.from, prevBounds.to);
   const previous = times.times.length > 0 ? summarisePreviousWeek(previousWeek, times, calendar) : null;
   return { data, findings, previous };
 }

@@ -5,7 +5,6 @@
  */
 
 import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
-import { hasMessagesBetween, readMessageSpan } from '../store/read-message-span.js';
 import type { Store } from '../store/store.js';
 
 export interface StoredWeekSpan {
@@ -15,7 +14,7 @@ export interface StoredWeekSpan {
 }
 
 export function storedWeekSpan(store: Store, timezone: string): StoredWeekSpan {
-  const { first, last } = readMessageSpan(store);
+  const { first, last } = store.messages.span();
   return {
     firstWeek: first === null ? null : weekOf(first, timezone),
     lastWeek: last === null ? null : weekOf(last, timezone),
@@ -37,5 +36,5 @@ export function defaultReportWeek(store: Store, timezone: string, now: number): 
 /** Whether any message is stored in `week` (one index look-up). */
 export function weekHasMessages(store: Store, week: string, timezone: string): boolean {
   const { from, to } = weekBounds(week, timezone);
-  return hasMessagesBetween(store, from, to);
+  return store.messages.any(from, to);
 }

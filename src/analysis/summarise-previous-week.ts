@@ -1,6 +1,6 @@
 import { localMinutes } from '../calendar/days.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
-import type { MessageTimes } from '../store/read-message-times.js';
+import type { MessageTimes } from '../store/messages.js';
 import type { PreviousWeek } from './weekly-report.js';
 
 /**

@@ -5,7 +5,7 @@ import type { RequestText } from './repeated/repeated-request.js';
 
 /**
  * Everything a detector may read about one ISO week, loaded once from the store by
- * `loadWeekData` (src/store/load-week-data.ts). Detectors never query the store themselves.
+ * `store.weekData.load` (src/store/week-data.ts). Detectors never query the store themselves.
  */
 export interface WeekData {
   /** ISO week, e.g. '2026-W47', in the configured timezone. */

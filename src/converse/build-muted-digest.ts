@@ -5,9 +5,6 @@ import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { MessageType, StoredMessage } from '../model/message.js';
 import { WeekNotices } from '../recommend/week-notices.js';
-import { CadrePreferences } from '../store/cadre-preferences.js';
-import { findMemberGroups } from '../store/find-member-groups.js';
-import { loadWeekData } from '../store/load-week-data.js';
 import type { Store } from '../store/store.js';
 
 /** How far back copies in kept groups are looked for: a notice relayed days later is still one notice. */
@@ -54,7 +51,7 @@ export interface DigestWindow {
 
 /** Loads [from, to) and finds its duplicate notices (only that detector runs). */
 export function analyseDigestWindow(store: Store, config: Config, from: number, to: number): DigestWindow {
-  const data = loadWeekData(store, { week: weekOf(from, config.timezone), from, to });
+  const data = store.weekData.load({ week: weekOf(from, config.timezone), from, to });
   const clusters = duplicateNoticesDetector.run({ data, config, calendar: createWorkCalendar(config) }, {});
   return {
     from,
@@ -87,8 +84,8 @@ export function buildMutedDigest(
   until: number,
   options: { window?: DigestWindow } = {},
 ): MutedDigest {
-  const member = findMemberGroups(store, contactId).map((g) => g.id);
-  const mutedPref = new Set(new CadrePreferences(store).mutedGroups(contactId));
+  const member = store.groups.ofMember(contactId).map((g) => g.id);
+  const mutedPref = new Set(store.preferences.mutedGroups(contactId));
   const muted = new Set(member.filter((g) => mutedPref.has(g)));
   const kept = new Set(member.filter((g) => !muted.has(g)));
   const from = since - DIGEST_LOOKBACK_MS;

@@ -1,7 +1,5 @@
 import { shiftWeek } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
-import { CadrePreferences } from '../store/cadre-preferences.js';
-import { findMemberGroups } from '../store/find-member-groups.js';
 import type { Store } from '../store/store.js';
 import { type NoticeReach, noticeReach } from './notice-reach.js';
 import { effectiveOwner } from './resolve-roles.js';
@@ -60,8 +58,8 @@ export function cadreGroups(
 ): CadreGroupsView {
   const weeks = windowWeeks(week, options.weeks ?? DEFAULT_WINDOW_WEEKS, config.timezone);
   const analyses = options.analyses ?? new WeekAnalyses(store, config);
-  const member = findMemberGroups(store, contactId);
-  const muted = new Set(new CadrePreferences(store).mutedGroups(contactId));
+  const member = store.groups.ofMember(contactId);
+  const muted = new Set(store.preferences.mutedGroups(contactId));
   const reach = noticeReach(
     weeks.map((w) => analyses.get(w)),
     contactId,

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
 import type { Locale } from '../model/locale.js';
-import type { CadrePreferences } from '../store/cadre-preferences.js';
+import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
 import { toSimplified } from '../text/normalise.js';
 import { helpCommand } from './commands/help.js';

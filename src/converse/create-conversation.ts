@@ -3,7 +3,6 @@ import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import { errorText, type Logger, silentLogger } from '../logging/logger.js';
-import { CadrePreferences } from '../store/cadre-preferences.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import {
@@ -54,7 +53,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   const log = options.log ?? silentLogger;
   const text = converseText(config.locale);
   const analyses = new WeekAnalyses(store, config);
-  const preferences = new CadrePreferences(store);
+  const preferences = store.preferences;
   const instance = randomUUID().slice(0, 8);
   const hinted = new Map<string, number>();
   let sequence = 0;

@@ -1,7 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { CadrePreferences } from '../store/cadre-preferences.js';
-import { findContact } from '../store/find-contact.js';
-import { findGroup } from '../store/find-group.js';
 import type { Store } from '../store/store.js';
 import { analyseDigestWindow, buildMutedDigest, DIGEST_LOOKBACK_MS } from './build-muted-digest.js';
 import { converseText } from './converse-text.js';
@@ -39,7 +36,7 @@ export interface DailyDigests {
 export function createDailyDigests(options: { store: Store; config: Config }): DailyDigests {
   const { store, config } = options;
   const text = converseText(config.locale);
-  const preferences = new CadrePreferences(store);
+  const preferences = store.preferences;
   return {
     run(until, send) {
       const spans = preferences
@@ -58,8 +55,8 @@ export function createDailyDigests(options: { store: Store; config: Config }): D
         const parts = renderMutedDigest(digest, {
           text,
           timezone: config.timezone,
-          groupName: (id) => findGroup(store, id)?.name || id,
-          contactName: (id) => findContact(store, id)?.name || undefined,
+          groupName: (id) => store.groups.find(id)?.name || id,
+          contactName: (id) => store.contacts.find(id)?.name || undefined,
           maxPartChars: config.recommend.digest.maxPartChars,
         });
         if (parts.length > 0 && send({ contactId, key: `daily:${contactId}:${until}`, until, parts })) sent++;

@@ -1,6 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { findMemberGroups, type MemberGroup } from '../store/find-member-groups.js';
-import { findOwnedGroupIds } from '../store/find-owned-group-ids.js';
+import type { MemberGroup } from '../store/groups.js';
 import type { Store } from '../store/store.js';
 
 export type Role = 'supervisor' | 'owner' | 'member';
@@ -29,10 +28,10 @@ export function resolveRoles(store: Store, config: Config, contactId: string): R
   const entry = config.org.supervisors.find((s) => s.id === contactId);
   const overrides = config.org.ownerOverrides;
   const owned = new Set(
-    findOwnedGroupIds(store, contactId).filter((g) => (overrides[g] ?? contactId) === contactId),
+    store.groups.ownedBy(contactId).filter((g) => (overrides[g] ?? contactId) === contactId),
   );
   for (const [groupId, ownerId] of Object.entries(overrides)) if (ownerId === contactId) owned.add(groupId);
-  const memberGroups = findMemberGroups(store, contactId);
+  const memberGroups = store.groups.ofMember(contactId);
   const roles = new Set<Role>();
   if (entry) roles.add('supervisor');
   if (owned.size > 0) roles.add('owner');

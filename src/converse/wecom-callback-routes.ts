@@ -1,7 +1,5 @@
 import type { Hono } from 'hono';
 import type { Logger } from '../logging/logger.js';
-import { findContactByWecomUserId, setContactAddresses } from '../store/contact-addresses.js';
-import { findContact } from '../store/find-contact.js';
 import type { Store } from '../store/store.js';
 import type { Conversation } from './create-conversation.js';
 import {
@@ -18,10 +16,10 @@ export const WECOM_CALLBACK_PATH = '/wecom/callback';
  * very id (WeCom archive imports use user ids as contact ids; the address is then remembered).
  */
 export function contactForWecomUser(store: Store, userId: string): string | undefined {
-  const known = findContactByWecomUserId(store, userId);
+  const known = store.contacts.byWecomUserId(userId);
   if (known) return known;
-  if (findContact(store, userId)) {
-    setContactAddresses(store, userId, { wecomUserId: userId });
+  if (store.contacts.find(userId)) {
+    store.contacts.setAddresses(userId, { wecomUserId: userId });
     return userId;
   }
   return undefined;

@@ -1,12 +1,11 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import type { Config } from '../config/schema.js';
-import { readDataStamp } from '../store/read-data-stamp.js';
 import type { Store } from '../store/store.js';
 
 /**
  * Analysed weeks kept for the private-chat commands, so that a cadre asking 我的群 then 静音建议
  * (four weeks each) does not run the detectors eight times. The whole cache is dropped as soon as
- * the store holds new messages, rosters, room events or groups (readDataStamp), so an answer never
+ * the store holds new messages, rosters, room events or groups (Stats.dataStamp), so an answer never
  * rests on an analysis older than the data. At most `max` weeks are kept, least recently used out.
  */
 export class WeekAnalyses {
@@ -20,7 +19,7 @@ export class WeekAnalyses {
   ) {}
 
   get(week: string): StoredWeekAnalysis {
-    const { messages, snapshots, events, groups } = readDataStamp(this.store);
+    const { messages, snapshots, events, groups } = this.store.stats.dataStamp();
     const stamp = `${messages}:${snapshots}:${events}:${groups}`;
     if (stamp !== this.stamp) {
       this.entries.clear();

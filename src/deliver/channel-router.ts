@@ -3,9 +3,7 @@ import { weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
 import { joinParts, renderMail } from '../render/render-mail.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
-import { readContactAddresses } from '../store/contact-addresses.js';
-import { findContact } from '../store/find-contact.js';
-import { type IfUncertain, Outbox, type OutboxItem } from '../store/outbox.js';
+import type { IfUncertain, Outbox, OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { type Audience, type ChannelName, channelConfigured } from './channel.js';
 
@@ -47,7 +45,7 @@ const WECOM_ROBOT_BYTES = 4096;
  */
 export function hasAddress(store: Store, channel: ChannelName, recipientId: string): boolean {
   if (channel === 'wechat' || channel === 'wecomRobot') return true;
-  const a = readContactAddresses(store, recipientId);
+  const a = store.contacts.addresses(recipientId);
   return channel === 'email' ? !!a?.email : !!a?.wecomUserId;
 }
 
@@ -69,7 +67,7 @@ const outboxes = new WeakMap<object, Outbox>();
 function outboxOf(store: Store): Outbox {
   let outbox = outboxes.get(store.db);
   if (!outbox) {
-    outbox = new Outbox(store.db);
+    outbox = store.outbox;
     outboxes.set(store.db, outbox);
   }
   return outbox;
@@ -220,5 +218,5 @@ export interface Unreachable {
 }
 
 export function unreachable(store: Store, audience: Audience, recipientId: string, tried: ChannelName[]) {
-  return { audience, recipientId, name: findContact(store, recipientId)?.name ?? recipientId, tried };
+  return { audience, recipientId, name: store.contacts.find(recipientId)?.name ?? recipientId, tried };
 }

@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { readContactAddresses } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
 import {
   CHANNEL_NAMES,
@@ -60,7 +59,7 @@ export function createChannels(
     unconfigured,
     addressOf(recipientId, channel) {
       if (channel === 'wechat') return recipientId;
-      const a = readContactAddresses(store, recipientId);
+      const a = store.contacts.addresses(recipientId);
       const value = channel === 'email' ? a?.email : channel === 'wecom' ? a?.wecomUserId : '';
       return value ?? undefined;
     },

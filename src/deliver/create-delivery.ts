@@ -3,8 +3,6 @@ import type { Config } from '../config/schema.js';
 import { type Conversation, createConversation } from '../converse/create-conversation.js';
 import type { Logger } from '../logging/logger.js';
 import { storeMemberPrivacy } from '../privacy/store-member-privacy.js';
-import { Outbox } from '../store/outbox.js';
-import { purgeExpired } from '../store/purge-expired.js';
 import type { Store } from '../store/store.js';
 import {
   describeBlocked,
@@ -54,7 +52,7 @@ const reportedWeek = (at: number, timezone: string) => shiftWeek(weekOf(at, time
 export async function createDelivery(options: DeliveryOptions): Promise<Delivery> {
   const { store, config, clock, log } = options;
   const queue = new SendQueue({
-    outbox: new Outbox(store.db),
+    outbox: store.outbox,
     sender: options.sender,
     clock,
     settings: config.deliver,
@@ -96,7 +94,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     },
     dailyDigest: createDailyDigestJob({ store, config, queue, log }),
     retentionPurge: (ctx) => {
-      log.info({ ...purgeExpired(store, config, ctx.now) }, 'retention purge');
+      log.info({ ...store.maintenance.purgeExpired(config, ctx.now) }, 'retention purge');
     },
     ...(options.memberSnapshot ? { memberSnapshot: options.memberSnapshot } : {}),
   };

@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { listGroupOwnerIds } from '../store/contact-addresses.js';
 import type { Store } from '../store/store.js';
 import { type Audience, type ChannelName, channelConfigured } from './channel.js';
 import { chooseChannel } from './channel-router.js';
@@ -35,7 +34,7 @@ export function deliverySetupLines(store: Store, config: Config, commandWords: r
     );
   }
   const audiences: [Audience, string[]][] = [
-    ['owners', listGroupOwnerIds(store)],
+    ['owners', store.groups.ownerIds()],
     ['supervisors', config.org.supervisors.map((s) => s.id)],
   ];
   for (const [audience, ids] of audiences) {

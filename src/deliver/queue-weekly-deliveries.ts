@@ -6,8 +6,6 @@ import { recommendStoredWeek } from '../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../recommend/recommendation.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
-import { Outbox } from '../store/outbox.js';
-import { recordIssuedRecommendations } from '../store/recommendation-status.js';
 import type { Store } from '../store/store.js';
 import { routeMessage, subjectFor, type Unreachable, unreachable } from './channel-router.js';
 import type { SendQueue } from './send-queue.js';
@@ -63,7 +61,7 @@ export function queueOwnerDigests(
     queued += fresh;
     if (fresh === 0) alreadyQueued++;
     if (fresh > 0) {
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: d.ownerId,
         week,
         recommendations: d.recommendationIds
@@ -125,6 +123,6 @@ export function queueSupervisorAudits(
  * running bot's send queue delivers what they enqueue.
  */
 export function outboxOnlyQueue(store: Store, now: number): Pick<SendQueue, 'enqueue'> {
-  const outbox = new Outbox(store.db);
+  const outbox = store.outbox;
   return { enqueue: (items) => outbox.enqueue(items, now) };
 }

@@ -1,8 +1,7 @@
 import { type ScheduledTask, schedule } from 'node-cron';
 import type { Config } from '../config/schema.js';
 import { errorText, type Logger, STORED_ERROR_CHARS, silentLogger } from '../logging/logger.js';
-import { JobRuns } from '../store/job-runs.js';
-import type { Db } from '../store/open-database.js';
+import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { CronSchedule } from './cron-schedule.js';
 
@@ -36,7 +35,7 @@ export interface JobOutcome {
 
 export interface StartSchedulesOptions {
   config: Pick<Config, 'timezone' | 'schedules' | 'deliver'>;
-  store: { db: Db };
+  store: Pick<Store, 'jobRuns'>;
   /** Jobs not given are not scheduled. */
   jobs: Partial<Record<JobName, Job>>;
   clock: Clock;
@@ -78,7 +77,7 @@ const SWEEP = '*/10 * * * *';
 export async function startSchedules(options: StartSchedulesOptions): Promise<Schedules> {
   const { config, clock } = options;
   const log = options.log ?? silentLogger;
-  const runs = new JobRuns(options.store.db);
+  const runs = options.store.jobRuns;
   const entries = (Object.keys(options.jobs) as JobName[])
     .filter((job) => options.jobs[job] !== undefined)
     .map((job) => ({

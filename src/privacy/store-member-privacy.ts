@@ -1,7 +1,5 @@
 import type { Config } from '../config/schema.js';
 import type { MemberPrivacy, MemberRecord } from '../converse/member-privacy.js';
-import { describeMember } from '../store/describe-member.js';
-import { optIn, optOut } from '../store/opt-out.js';
 import type { Store } from '../store/store.js';
 
 /** MemberPrivacy, synchronous (SQLite answers at once). */
@@ -21,10 +19,10 @@ export function storeMemberPrivacy(
   config: Pick<Config, 'privacy' | 'retention'>,
 ): StoreMemberPrivacy {
   return {
-    optOut: (contactId, at) => optOut(store, contactId, at) === 'opted-out',
-    optIn: (contactId) => optIn(store, contactId) === 'opted-in',
+    optOut: (contactId, at) => store.privacy.optOut(contactId, at) === 'opted-out',
+    optIn: (contactId) => store.privacy.optIn(contactId) === 'opted-in',
     describeMember(contactId): MemberRecord {
-      const d = describeMember(store, contactId, config);
+      const d = store.privacy.describe(contactId, config);
       return {
         contact: d.name === null ? null : { name: d.name, unit: d.unit },
         optedOutSince: d.optedOutAt,

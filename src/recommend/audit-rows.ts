@@ -1,6 +1,6 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../analysis/week-data.js';
-import type { GroupFacts } from '../store/read-group-lifecycle.js';
+import type { GroupFacts } from '../store/groups.js';
 import type { DisclosurePlan } from './disclosure-plan.js';
 import { bornAt, dissolvedAt, existsAt } from './group-lifecycle.js';
 import type { AuditRow } from './supervisor-audit.js';

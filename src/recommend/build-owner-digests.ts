@@ -6,7 +6,6 @@ import type { Group } from '../model/group.js';
 import type { Locale } from '../model/locale.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
-import { readMessageTimes } from '../store/read-message-times.js';
 import type { Store } from '../store/store.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from './owner-week-figures.js';
 import { recommendStoredWeek } from './recommend-stored-week.js';
@@ -38,7 +37,7 @@ export interface BuildOwnerDigestsOptions {
 /**
  * One digest per group owner known to the store for `week`, covering all of the owner's groups,
  * sorted by owner id. Reads the store only: recording which recommendations a digest carried
- * (recordIssuedRecommendations) is for whoever actually sends it.
+ * (Recommendations.recordIssued) is for whoever actually sends it.
  *
  * Groups of fewer than `recommend.minPeople` members (or without a known roster) are listed by name
  * with "fewer than 5 members: no figures" and left out of everything else — the totals, the burden
@@ -57,7 +56,7 @@ export function buildOwnerDigests(
   const { data, findings } = analysis;
   const calendar = createWorkCalendar(config);
   const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
-  const previous = previousFiguresByGroup(readMessageTimes(store, prev.from, prev.to), calendar);
+  const previous = previousFiguresByGroup(store.messages.times(prev.from, prev.to), calendar);
   const days = weekDays(data, calendar);
   const minPeople = config.recommend.minPeople;
   const small = (groupId: string) => (data.members.get(groupId)?.length ?? 0) < minPeople;

@@ -2,10 +2,6 @@ import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-
 import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
 import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
-import { readGroupLifecycles } from '../store/read-group-lifecycle.js';
-import { readMessageSpan } from '../store/read-message-span.js';
-import { readRecommendationStatuses } from '../store/read-recommendation-statuses.js';
-import { readRostersAt } from '../store/read-rosters-at.js';
 import type { Store } from '../store/store.js';
 import { auditBreaches, ownerDistribution } from './audit-breaches.js';
 import { type AuditGroup, auditRows } from './audit-rows.js';
@@ -68,11 +64,12 @@ export function buildSupervisorAudit(
   const { minPeople, policies } = config.recommend;
 
   const inScope = scope === null ? null : new Set(scope);
-  const groups: AuditGroup[] = readGroupLifecycles(store)
+  const groups: AuditGroup[] = store.groups
+    .lifecycles()
     .map((facts) => ({ facts, unit: facts.unit ?? config.org.groupUnits[facts.id] ?? null }))
     .filter((g) => inScope === null || (g.unit !== null && inScope.has(g.unit)));
 
-  const { first } = readMessageSpan(store);
+  const { first } = store.messages.span();
   const firstWeek = first === null ? null : weekOf(first, config.timezone);
   const firstWeekEnd =
     firstWeek === null || firstWeek > week ? null : weekBounds(firstWeek, config.timezone).to;
@@ -99,7 +96,7 @@ export function buildSupervisorAudit(
     const w = shiftWeek(week, -i, config.timezone);
     if (w < trendStart) continue;
     const to = weekBounds(w, config.timezone).to;
-    const rosters = i === 0 ? data.members : readRostersAt(store, to);
+    const rosters = i === 0 ? data.members : store.snapshots.rostersAt(to);
     trend.push({ week: w, ...groupsPerMember(unitGroupsAt(groups, to), rosters, limit, minPeople).overall });
   }
   const recommendations =
@@ -145,9 +142,9 @@ function acceptedEffects(
   groups: readonly AuditGroup[],
   inScope: (groupId: string) => boolean,
 ): RecommendationEffect[] {
-  const accepted = readRecommendationStatuses(store).filter(
-    (r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope),
-  );
+  const accepted = store.recommendations
+    .statuses()
+    .filter((r) => r.status === 'accepted' && r.week <= week && r.groupIds.some(inScope));
   if (accepted.length === 0) return [];
   const earliest = accepted.map((r) => r.week).sort()[0] ?? week;
   const burdens = [];

@@ -24,7 +24,8 @@
  * Groups not `counted` (not active in the week) add nothing to unit or scope figures; they only
  * obey rule 1. The plan is per week (rosters change) and per scope (a scope's total is another sum).
  */
-import type { GroupFacts } from '../store/read-group-lifecycle.js';
+
+import type { GroupFacts } from '../store/groups.js';
 import { activeDuring } from './audit-rows.js';
 
 export interface DisclosureCell {

@@ -1,3 +1,4 @@
+import type { GroupFacts } from '../store/groups.js';
 /**
  * When a group came to be and when it was dissolved, from what the store keeps (GroupFacts).
  *
@@ -5,12 +6,11 @@
  * Dissolved by a cutoff when, looking only at what was recorded before the cutoff, either
  * - its roster went empty: the latest snapshot has no members while an earlier one had some
  *   (everyone left, or the group was disbanded); dissolved at that snapshot; or
- * - the bot left it (a 'leave' of someone never in its rosters, see readGroupLifecycles) and no
+ * - the bot left it (a 'leave' of someone never in its rosters, see Groups.lifecycles) and no
  *   message or roster shows the group again before the cutoff; dissolved at the leave.
  * `groups.last_seen` is not used: imports set it from the export's dates, so an old, quiet group
  * would look dissolved when it is only quiet (that is the zombie rule's business).
  */
-import type { GroupFacts } from '../store/read-group-lifecycle.js';
 
 export function bornAt(g: GroupFacts): number {
   return Math.min(g.createdAt ?? g.firstSeen, g.firstSeen);

@@ -4,7 +4,7 @@
  * groups each member is in, and how many members are in more than `policies.maxGroupsPerMember`.
  * Never a list or ranking of people; figures about fewer than `minPeople` members are null, and
  * so are the smallest other unit cells needed so that the total cannot give a hidden one away.
- * Pure: callers pass the groups and rosters (src/store/read-rosters-at.ts, WeekData.members).
+ * Pure: callers pass the groups and rosters (src/store/snapshots.ts, WeekData.members).
  */
 import { cellsToHide } from './cells-to-hide.js';
 

@@ -1,8 +1,6 @@
 import { analyseStoredWeek, type StoredWeekAnalysis } from '../analysis/analyse-stored-week.js';
 import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
-import { readMessageSpan } from '../store/read-message-span.js';
-import { readRecommendationHistory } from '../store/recommendation-status.js';
 import type { Store } from '../store/store.js';
 import { recommend } from './recommend.js';
 import type { Recommendation } from './recommendation.js';
@@ -33,7 +31,7 @@ export function loadEarlierEvidence(
   week: string,
   evidenceOf: EvidenceOf = (w) => storedWeekEvidence(store, config, w),
 ): WeekEvidence[] {
-  const { first } = readMessageSpan(store);
+  const { first } = store.messages.span();
   const out: WeekEvidence[] = [];
   if (first === null) return out;
   for (let i = 1; i < config.recommend.windowWeeks; i++) {
@@ -60,7 +58,7 @@ export function recommendStoredWeek(
     data: analysis.data,
     findings: analysis.findings,
     config,
-    history: readRecommendationHistory(store),
+    history: store.recommendations.history(),
     earlier: loadEarlierEvidence(store, config, week, evidenceOf),
   });
   return { analysis, recommendations };

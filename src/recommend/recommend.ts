@@ -22,7 +22,7 @@ export interface RecommendInput {
   config: Config;
   /** Defaults to the calendar the config describes. */
   calendar?: WorkCalendar;
-  /** What owners said about earlier recommendations, by id (readRecommendationHistory). */
+  /** What owners said about earlier recommendations, by id (Recommendations.history). */
   history?: ReadonlyMap<string, RecommendationHistoryEntry>;
   /** Language of `reason`; defaults to config.locale. */
   locale?: Locale;

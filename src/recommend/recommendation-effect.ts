@@ -10,8 +10,8 @@
  */
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../analysis/week-data.js';
-import type { GroupFacts } from '../store/read-group-lifecycle.js';
-import type { RecommendationStatusRow } from '../store/read-recommendation-statuses.js';
+import type { GroupFacts } from '../store/groups.js';
+import type { RecommendationStatusRow } from '../store/recommendations.js';
 import { dissolvedAt } from './group-lifecycle.js';
 import { round } from './rule-context.js';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../model/locale.js';
 import { MESSAGE_TYPES } from '../model/message.js';
-import type { StoreStats } from '../store/read-stats.js';
+import type { StoreStats } from '../store/stats.js';
 
 const TEXT = {
   'zh-CN': {

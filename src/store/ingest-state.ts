@@ -1,24 +1,5 @@
 import type { Store } from './store.js';
 
-/*
- * What unattended ingestion remembers between runs (`qingqun run`): where polling an incremental
- * source stopped, and which files of a watched folder were imported, with the importer's report.
- */
-
-/** A value remembered by an incremental source (e.g. chatlog's HTTP API: where polling stopped). */
-export function readIngestCursor(store: Store, source: string): string | undefined {
-  return store.db.prepare('SELECT value FROM ingest_cursors WHERE source = ?').pluck().get(source) as
-    | string
-    | undefined;
-}
-
-export function writeIngestCursor(store: Store, source: string, value: string, now: number): void {
-  store.db
-    .prepare(`INSERT INTO ingest_cursors (source, value, updated_at) VALUES (?, ?, ?)
-      ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
-    .run(source, value, now);
-}
-
 /** A file of a watched folder as last imported. */
 export interface WatchedFile {
   path: string;
@@ -30,27 +11,49 @@ export interface WatchedFile {
   report: string;
 }
 
-export function readWatchedFile(store: Store, path: string): WatchedFile | undefined {
-  return store.db
-    .prepare(
-      'SELECT path, size, mtime, sha256, imported_at AS importedAt, report FROM watched_files WHERE path = ?',
-    )
-    .get(path) as WatchedFile | undefined;
-}
+/**
+ * What unattended ingestion remembers between runs (`qingqun run`): where polling an incremental
+ * source stopped, and which files of a watched folder were imported, with the importer's report.
+ */
+export class IngestState {
+  constructor(private readonly store: Store) {}
 
-export function writeWatchedFile(store: Store, file: WatchedFile): void {
-  store.db
-    .prepare(`INSERT INTO watched_files (path, size, mtime, sha256, imported_at, report)
+  /** A value remembered by an incremental source (e.g. chatlog's HTTP API: where polling stopped). */
+  cursor(source: string): string | undefined {
+    return this.store.sql.pluck('SELECT value FROM ingest_cursors WHERE source = ?').get(source) as
+      | string
+      | undefined;
+  }
+
+  setCursor(source: string, value: string, now: number): void {
+    this.store.sql
+      .get(`INSERT INTO ingest_cursors (source, value, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
+      .run(source, value, now);
+  }
+
+  watchedFile(path: string): WatchedFile | undefined {
+    return this.store.sql
+      .get(
+        'SELECT path, size, mtime, sha256, imported_at AS importedAt, report FROM watched_files WHERE path = ?',
+      )
+      .get(path) as WatchedFile | undefined;
+  }
+
+  saveWatchedFile(file: WatchedFile): void {
+    this.store.sql
+      .get(`INSERT INTO watched_files (path, size, mtime, sha256, imported_at, report)
       VALUES (@path, @size, @mtime, @sha256, @importedAt, @report)
       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256,
         imported_at = excluded.imported_at, report = excluded.report`)
-    .run(file);
-}
+      .run(file);
+  }
 
-export function listWatchedFiles(store: Store): WatchedFile[] {
-  return store.db
-    .prepare(
-      'SELECT path, size, mtime, sha256, imported_at AS importedAt, report FROM watched_files ORDER BY imported_at',
-    )
-    .all() as WatchedFile[];
+  watchedFiles(): WatchedFile[] {
+    return this.store.sql
+      .get(
+        'SELECT path, size, mtime, sha256, imported_at AS importedAt, report FROM watched_files ORDER BY imported_at',
+      )
+      .all() as WatchedFile[];
+  }
 }

@@ -105,7 +105,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // (recommend): what owners said about recommendations (status per id, with the week and the
   // magnitude it was said about), and the numbered recommendations each owner's digest carried, so
-  // that a reply "采纳 N" resolves to an id (src/store/recommendation-status.ts).
+  // that a reply "采纳 N" resolves to an id (src/store/recommendations.ts).
   `
   CREATE TABLE recommendation_status (
     id          TEXT PRIMARY KEY,
@@ -131,7 +131,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (owner_id, week, number)
   ) WITHOUT ROWID;
   `,
-  // (converse): what cadres told the bot in private chat (src/store/cadre-preferences.ts): the
+  // (converse): what cadres told the bot in private chat (src/store/preferences.ts): the
   // groups they muted, their daily-digest subscription and how far it was sent, and the numbered
   // group list last shown to them ("静音 N" refers to it). Looking a cadre's groups up by contact
   // needs the index on snapshot_members.
@@ -169,7 +169,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_text_time ON messages(time) WHERE text IS NOT NULL;
   `,
   // (converse, 13.4) every digest given to an owner, with or without recommendations, and when: "采纳 N"
-  // resolves against the digest most recently given to that owner (src/store/recommendation-status.ts),
+  // resolves against the digest most recently given to that owner (src/store/recommendations.ts),
   // not the one of the greatest week. Filled from the numbering already stored.
   `
   CREATE TABLE digest_issues (

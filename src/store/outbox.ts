@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
+import type { Store } from './store.js';
 
 /**
  * queued → sending → sent, or back to queued for a retry, or failed (attempts exhausted),
@@ -91,75 +93,77 @@ function toRow(raw: RawRow): OutboxRow {
   return { ...rest, content: payload === null ? null : (JSON.parse(payload) as OutgoingContent) };
 }
 
+const SQL = {
+  insert: `
+        INSERT INTO outbox (dedupe_key, recipient_id, kind, payload, state, if_uncertain, next_attempt_at,
+          created_at, updated_at, channel)
+        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
+        ON CONFLICT (dedupe_key) DO NOTHING`,
+  byKey: `SELECT ${COLUMNS} FROM outbox WHERE dedupe_key = ?`,
+  byId: `SELECT ${COLUMNS} FROM outbox WHERE id = ?`,
+  // A range on the unique key's index (BINARY collation: every key with the prefix sorts
+  // between the prefix and the prefix followed by the highest code point).
+  prefix: 'SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1',
+  // Parts to one recipient go out in the order they were enqueued: a row waits while an earlier
+  // one to the same recipient is still queued or in flight.
+  // Channels in the JSON array bound last are skipped (no sender for them in this process).
+  nextDue: `
+        SELECT ${COLUMNS} FROM outbox o
+        WHERE o.state = 'queued' AND o.next_attempt_at <= ?
+          AND o.channel NOT IN (SELECT value FROM json_each(?))
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.recipient_id = o.recipient_id AND p.id < o.id
+                          AND p.state IN ('queued', 'sending'))
+        ORDER BY o.next_attempt_at, o.id LIMIT 1`,
+  nextDueAfter: `SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued' AND next_attempt_at > ?`,
+  claim: `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?
+        WHERE id = ? AND state = 'queued'`,
+  sent: `UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL
+        WHERE id = ? AND state = 'sending'`,
+  retry: `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ?
+        WHERE id = ? AND state = 'sending'`,
+  release: `UPDATE outbox SET state = 'queued', attempts = attempts - 1, next_attempt_at = ?,
+        last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending'`,
+  failed: `UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
+        WHERE id = ? AND state = 'sending'`,
+  undeliverable: `UPDATE outbox SET state = 'undeliverable', last_error = ?, updated_at = ?
+        WHERE (id = ? AND state = 'sending') OR (recipient_id = ? AND channel = ? AND state = 'queued')
+        RETURNING ${COLUMNS}`,
+  recoverResend: `UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?,
+        last_error = 'interrupted during send; resent' WHERE state = 'sending' AND if_uncertain = 'resend'
+        RETURNING ${COLUMNS}`,
+  recoverReport: `UPDATE outbox SET state = 'unconfirmed', updated_at = ?,
+        last_error = 'interrupted during send; may or may not have been delivered'
+        WHERE state = 'sending' AND if_uncertain = 'report' RETURNING ${COLUMNS}`,
+  requeue: `UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
+        WHERE dedupe_key = ? AND state IN ('failed', 'undeliverable', 'unconfirmed')`,
+  cancel: `UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
+        WHERE dedupe_key = ? AND state = 'queued'`,
+  sentSince: `SELECT recipient_id AS recipientId, sent_at AS at FROM outbox
+        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`,
+  sentSinceOnChannels: `SELECT recipient_id AS recipientId, channel, sent_at AS at FROM outbox
+        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`,
+  list: `SELECT ${COLUMNS} FROM outbox ORDER BY id`,
+  listState: `SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`,
+  counts: 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',
+  byChannel: 'SELECT channel, COUNT(*) AS n FROM outbox WHERE state = ? GROUP BY channel',
+  purge: `UPDATE outbox SET payload = NULL
+        WHERE payload IS NOT NULL AND state IN ('sent', 'failed', 'undeliverable', 'unconfirmed') AND updated_at < ?`,
+};
+
 /**
  * The outbox table (migration 2). Every state change is one autocommitted statement, so the state
  * on disk is always what the queue last did: 'sending' is committed before the puppet call and
  * 'sent' after it. Only one process may send from a database (recoverInterrupted assumes it).
  */
 export class Outbox {
-  private readonly s;
+  constructor(private readonly store: Store) {}
 
-  constructor(readonly db: Db) {
-    this.s = {
-      insert: db.prepare(`
-        INSERT INTO outbox (dedupe_key, recipient_id, kind, payload, state, if_uncertain, next_attempt_at,
-          created_at, updated_at, channel)
-        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
-        ON CONFLICT (dedupe_key) DO NOTHING`),
-      byKey: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE dedupe_key = ?`),
-      byId: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?`),
-      // A range on the unique key's index (BINARY collation: every key with the prefix sorts
-      // between the prefix and the prefix followed by the highest code point).
-      prefix: db.prepare('SELECT 1 FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ? LIMIT 1'),
-      // Parts to one recipient go out in the order they were enqueued: a row waits while an earlier
-      // one to the same recipient is still queued or in flight.
-      // Channels in the JSON array bound last are skipped (no sender for them in this process).
-      nextDue: db.prepare(`
-        SELECT ${COLUMNS} FROM outbox o
-        WHERE o.state = 'queued' AND o.next_attempt_at <= ?
-          AND o.channel NOT IN (SELECT value FROM json_each(?))
-          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.recipient_id = o.recipient_id AND p.id < o.id
-                          AND p.state IN ('queued', 'sending'))
-        ORDER BY o.next_attempt_at, o.id LIMIT 1`),
-      nextDueAfter: db
-        .prepare(`SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued' AND next_attempt_at > ?`)
-        .pluck(),
-      claim: db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?
-        WHERE id = ? AND state = 'queued'`),
-      sent: db.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, last_error = NULL
-        WHERE id = ? AND state = 'sending'`),
-      retry:
-        db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ?
-        WHERE id = ? AND state = 'sending'`),
-      release: db.prepare(`UPDATE outbox SET state = 'queued', attempts = attempts - 1, next_attempt_at = ?,
-        last_error = ?, updated_at = ? WHERE id = ? AND state = 'sending'`),
-      failed: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
-        WHERE id = ? AND state = 'sending'`),
-      undeliverable: db.prepare(`UPDATE outbox SET state = 'undeliverable', last_error = ?, updated_at = ?
-        WHERE (id = ? AND state = 'sending') OR (recipient_id = ? AND channel = ? AND state = 'queued')
-        RETURNING ${COLUMNS}`),
-      recoverResend: db.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, updated_at = ?,
-        last_error = 'interrupted during send; resent' WHERE state = 'sending' AND if_uncertain = 'resend'
-        RETURNING ${COLUMNS}`),
-      recoverReport: db.prepare(`UPDATE outbox SET state = 'unconfirmed', updated_at = ?,
-        last_error = 'interrupted during send; may or may not have been delivered'
-        WHERE state = 'sending' AND if_uncertain = 'report' RETURNING ${COLUMNS}`),
-      requeue:
-        db.prepare(`UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ?
-        WHERE dedupe_key = ? AND state IN ('failed', 'undeliverable', 'unconfirmed')`),
-      cancel: db.prepare(`UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
-        WHERE dedupe_key = ? AND state = 'queued'`),
-      sentSince: db.prepare(`SELECT recipient_id AS recipientId, sent_at AS at FROM outbox
-        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
-      sentSinceOnChannels: db.prepare(`SELECT recipient_id AS recipientId, channel, sent_at AS at FROM outbox
-        WHERE state = 'sent' AND sent_at >= ? ORDER BY sent_at`),
-      list: db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id`),
-      listState: db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = ? ORDER BY id`),
-      counts: db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state'),
-      byChannel: db.prepare('SELECT channel, COUNT(*) AS n FROM outbox WHERE state = ? GROUP BY channel'),
-      purge: db.prepare(`UPDATE outbox SET payload = NULL
-        WHERE payload IS NOT NULL AND state IN ('sent', 'failed', 'undeliverable', 'unconfirmed') AND updated_at < ?`),
-    };
+  private get db(): Db {
+    return this.store.db;
+  }
+
+  private q(name: Exclude<keyof typeof SQL, 'nextDueAfter'>): Statement {
+    return this.store.sql.get(SQL[name]);
   }
 
   /** Adds messages in one transaction; a key already present is left exactly as it is. */
@@ -167,7 +171,7 @@ export class Outbox {
     return this.db.transaction(() =>
       items.map((item): EnqueueOutcome => {
         const payload = JSON.stringify(item.content);
-        const info = this.s.insert.run(
+        const info = this.q('insert').run(
           item.dedupeKey,
           item.recipientId,
           // The kind column's CHECK predates mail; a mail is text-bearing (its payload says 'mail').
@@ -180,7 +184,7 @@ export class Outbox {
           item.channel ?? 'wechat',
         );
         if (info.changes === 1) return 'queued';
-        const existing = this.s.byKey.get(item.dedupeKey) as RawRow;
+        const existing = this.q('byKey').get(item.dedupeKey) as RawRow;
         const same =
           existing.recipientId === item.recipientId &&
           (existing.payload === null || existing.payload === payload);
@@ -191,16 +195,16 @@ export class Outbox {
 
   /** Whether any message's key starts with `prefix` (one digest, whichever channel carried it). */
   hasKeyPrefix(prefix: string): boolean {
-    return this.s.prefix.get(prefix, `${prefix}\u{10FFFF}`) !== undefined;
+    return this.q('prefix').get(prefix, `${prefix}\u{10FFFF}`) !== undefined;
   }
 
   get(dedupeKey: string): OutboxRow | undefined {
-    const raw = this.s.byKey.get(dedupeKey) as RawRow | undefined;
+    const raw = this.q('byKey').get(dedupeKey) as RawRow | undefined;
     return raw && toRow(raw);
   }
 
   getById(id: number): OutboxRow | undefined {
-    const raw = this.s.byId.get(id) as RawRow | undefined;
+    const raw = this.q('byId').get(id) as RawRow | undefined;
     return raw && toRow(raw);
   }
 
@@ -209,7 +213,7 @@ export class Outbox {
    * leaving out rows on the `skip` channels.
    */
   nextDue(now: number, skip: readonly OutboxChannel[] = []): OutboxRow | undefined {
-    const raw = this.s.nextDue.get(now, JSON.stringify(skip)) as RawRow | undefined;
+    const raw = this.q('nextDue').get(now, JSON.stringify(skip)) as RawRow | undefined;
     return raw && toRow(raw);
   }
 
@@ -218,7 +222,7 @@ export class Outbox {
    * waiting behind an earlier part are not counted: they move when that part does.)
    */
   nextDueAfter(now: number): number | undefined {
-    return (this.s.nextDueAfter.get(now) as number | null) ?? undefined;
+    return (this.store.sql.pluck(SQL.nextDueAfter).get(now) as number | null) ?? undefined;
   }
 
   /**
@@ -229,31 +233,31 @@ export class Outbox {
    */
   claim(id: number, now: number): boolean {
     const previous = this.db.pragma('synchronous', { simple: true }) as number;
-    if (previous >= 2) return this.s.claim.run(now, id).changes === 1;
+    if (previous >= 2) return this.q('claim').run(now, id).changes === 1;
     this.db.pragma('synchronous = FULL');
     try {
-      return this.s.claim.run(now, id).changes === 1;
+      return this.q('claim').run(now, id).changes === 1;
     } finally {
       this.db.pragma(`synchronous = ${previous}`);
     }
   }
 
   markSent(id: number, now: number): void {
-    this.s.sent.run(now, now, id);
+    this.q('sent').run(now, now, id);
   }
 
   /** sending → queued for another attempt at `at`. */
   retryAt(id: number, at: number, error: string, now: number): void {
-    this.s.retry.run(at, error, now, id);
+    this.q('retry').run(at, error, now, id);
   }
 
   /** sending → queued at `at` without counting the attempt (the sender was offline; nothing was tried). */
   release(id: number, at: number, error: string, now: number): void {
-    this.s.release.run(at, error, now, id);
+    this.q('release').run(at, error, now, id);
   }
 
   markFailed(id: number, error: string, now: number): void {
-    this.s.failed.run(error, now, id);
+    this.q('failed').run(error, now, id);
   }
 
   /**
@@ -267,7 +271,7 @@ export class Outbox {
     now: number,
     channel: OutboxChannel = 'wechat',
   ): OutboxRow[] {
-    return (this.s.undeliverable.all(error, now, id, recipientId, channel) as RawRow[]).map(toRow);
+    return (this.q('undeliverable').all(error, now, id, recipientId, channel) as RawRow[]).map(toRow);
   }
 
   /**
@@ -276,14 +280,14 @@ export class Outbox {
    */
   recoverInterrupted(now: number): { unconfirmed: OutboxRow[]; requeued: OutboxRow[] } {
     return this.db.transaction(() => ({
-      requeued: (this.s.recoverResend.all(now, now) as RawRow[]).map(toRow),
-      unconfirmed: (this.s.recoverReport.all(now) as RawRow[]).map(toRow),
+      requeued: (this.q('recoverResend').all(now, now) as RawRow[]).map(toRow),
+      unconfirmed: (this.q('recoverReport').all(now) as RawRow[]).map(toRow),
     }))();
   }
 
   /** An operator's decision to send a failed, undeliverable or unconfirmed message again. */
   requeue(dedupeKey: string, now: number): boolean {
-    return this.s.requeue.run(now, now, dedupeKey).changes === 1;
+    return this.q('requeue').run(now, now, dedupeKey).changes === 1;
   }
 
   /**
@@ -292,17 +296,17 @@ export class Outbox {
    * being sent is past stopping. Safe while the bot runs: the queue claims only 'queued' rows.
    */
   cancel(dedupeKey: string, reason: string, now: number): boolean {
-    return this.s.cancel.run(reason, now, dedupeKey).changes === 1;
+    return this.q('cancel').run(reason, now, dedupeKey).changes === 1;
   }
 
   /** Sends completed at or after `since`, oldest first (restores the throttle's memory after a restart). */
   sentSince(since: number): { recipientId: string; at: number }[] {
-    return this.s.sentSince.all(since) as { recipientId: string; at: number }[];
+    return this.q('sentSince').all(since) as { recipientId: string; at: number }[];
   }
 
   /** sentSince with each send's channel (each channel has its own throttle). */
   sentSinceOnChannels(since: number): { recipientId: string; channel: OutboxChannel; at: number }[] {
-    return this.s.sentSinceOnChannels.all(since) as {
+    return this.q('sentSinceOnChannels').all(since) as {
       recipientId: string;
       channel: OutboxChannel;
       at: number;
@@ -310,24 +314,25 @@ export class Outbox {
   }
 
   list(state?: OutboxState): OutboxRow[] {
-    const raw = (state ? this.s.listState.all(state) : this.s.list.all()) as RawRow[];
+    const raw = (state ? this.q('listState').all(state) : this.q('list').all()) as RawRow[];
     return raw.map(toRow);
   }
 
   counts(): Record<OutboxState, number> {
     const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
-    for (const { state, n } of this.s.counts.all() as { state: OutboxState; n: number }[]) counts[state] = n;
+    for (const { state, n } of this.q('counts').all() as { state: OutboxState; n: number }[])
+      counts[state] = n;
     return counts;
   }
 
   /** Messages in `state` per channel. */
   countByChannel(state: OutboxState): Partial<Record<OutboxChannel, number>> {
-    const rows = this.s.byChannel.all(state) as { channel: OutboxChannel; n: number }[];
+    const rows = this.q('byChannel').all(state) as { channel: OutboxChannel; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.channel, r.n]));
   }
 
   /** Drops the content of settled rows last changed before `before`; keys and states stay. */
   purgePayloads(before: number): number {
-    return this.s.purge.run(before).changes;
+    return this.q('purge').run(before).changes;
   }
 }

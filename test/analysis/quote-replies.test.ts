@@ -7,10 +7,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { exportChatlab } from '../../src/ingest/archive/export/export-chatlab.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { StoredMessage } from '../../src/model/message.js';
-import { forgetMember } from '../../src/store/forget-member.js';
-import { loadWeekData } from '../../src/store/load-week-data.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../../src/store/message-row.js';
-import { purgeExpired } from '../../src/store/purge-expired.js';
 import type { Store } from '../../src/store/store.js';
 import { splitQuote } from '../../src/text/quote.js';
 import { openTempStore } from '../fixtures/temp-store.js';
@@ -162,7 +159,7 @@ describe('quote replies through import and the weekly report', () => {
     expect(r3).toMatchObject({ text: '已收到', textClass: 'ack', mentionAll: false });
     expect(r3?.quote?.excerpt).toBe(NOTICE);
     // What the detectors read back through the week reader carries the quote too.
-    const week = loadWeekData(all.store, weekBounds('2026-W47', all.config.timezone));
+    const week = all.store.weekData.load(weekBounds('2026-W47', all.config.timezone));
     expect(week.messages.find((m) => m.id === 'r3')?.quote?.senderName).toBe('王军');
     expect(all.report.totals.atAllMessages).toBe(0);
     expect(all.report.totals.duplicateNotices).toBe(0);
@@ -186,11 +183,10 @@ describe('quote replies through import and the weekly report', () => {
 
   it('purges the excerpt with the text, and forget erases what quotes a forgotten person', async () => {
     const { store, config } = await importWeek([...replies], 'all');
-    forgetMember(store, 'u-office', Date.UTC(2026, 11, 1));
+    store.privacy.forget('u-office', Date.UTC(2026, 11, 1));
     expect(stored(store).find((m) => m.id === 'r5')?.quote).toBeNull();
     expect(stored(store).find((m) => m.id === 'r1')?.quote?.excerpt).toBe(NOTICE);
-    purgeExpired(
-      store,
+    store.maintenance.purgeExpired(
       { ...config, retention: { ...config.retention, textDays: 1 } },
       Date.UTC(2026, 11, 1),
     );

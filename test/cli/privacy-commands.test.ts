@@ -34,7 +34,7 @@ async function run(db: string, args: string[], locale: Locale = 'en') {
 function database(): string {
   const s = memberStore();
   // A message a year and a half old: retention deletes it.
-  s.insertMessage(messageInput({ id: 'old', groupId: 'g-1', time: Date.now() - 550 * 86_400_000 }));
+  s.messages.insert(messageInput({ id: 'old', groupId: 'g-1', time: Date.now() - 550 * 86_400_000 }));
   s.close();
   return s.path;
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContactAddresses } from '../../src/store/contact-addresses.js';
 import { Store } from '../../src/store/store.js';
 import { runCli } from './run-cli.js';
 
@@ -34,11 +33,11 @@ describe('qingqun roster import', () => {
     expect(first.code).toBe(1);
     const store = new Store(db);
     try {
-      expect(readContactAddresses(store, 'wxid_lina')).toEqual({
+      expect(store.contacts.addresses('wxid_lina')).toEqual({
         email: 'lina@example.gov.cn',
         wecomUserId: 'LiNa',
       });
-      expect(readContactAddresses(store, 'wxid_yang')).toEqual({
+      expect(store.contacts.addresses('wxid_yang')).toEqual({
         email: 'yang@example.gov.cn',
         wecomUserId: 'YangYX',
       });

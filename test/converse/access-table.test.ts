@@ -11,9 +11,7 @@ import { type Conversation, createConversation } from '../../src/converse/create
 import type { Reply } from '../../src/converse/reply.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
-import { findMemberGroups } from '../../src/store/find-member-groups.js';
 import type { OutboxItem } from '../../src/store/outbox.js';
-import { findIssuedRecommendation } from '../../src/store/recommendation-status.js';
 import type { Store } from '../../src/store/store.js';
 import { NOTICES, post } from './fixtures/craft-org.js';
 import { FakePrivacy } from './fixtures/fake-privacy.js';
@@ -44,12 +42,12 @@ beforeAll(async () => {
   who.otherOwner = ranked[1]?.[0] as string;
   const ownerIds = new Set(store.db.prepare('SELECT owner_id FROM groups').pluck().all() as string[]);
   who.member = rosteredContacts(store).find(
-    (c) => !ownerIds.has(c) && findMemberGroups(store, c).length >= 3,
+    (c) => !ownerIds.has(c) && store.groups.ofMember(c).length >= 3,
   ) as string;
   // A group of three: figures about it must never be shown.
   const at = Date.parse('2026-10-20T08:00:00+08:00');
   const third = rosteredContacts(store).find((c) => c !== who.member && !ownerIds.has(c)) as string;
-  store.upsertGroup({
+  store.groups.upsert({
     id: 'g-tiny',
     name: '三人小组群',
     ownerId: who.otherOwner,
@@ -57,8 +55,8 @@ beforeAll(async () => {
     createdAt: null,
     seenAt: at,
   });
-  store.recordSnapshot('g-tiny', at, [who.member, who.otherOwner, third]);
-  store.insertMessage(post('g-tiny', third, Date.parse('2026-11-17T10:00:00+08:00'), NOTICES[2] as string));
+  store.snapshots.record('g-tiny', at, [who.member, who.otherOwner, third]);
+  store.messages.insert(post('g-tiny', third, Date.parse('2026-11-17T10:00:00+08:00'), NOTICES[2] as string));
   groupNames = new Map(
     (store.db.prepare('SELECT id, name FROM groups').all() as { id: string; name: string }[]).map((g) => [
       g.id,
@@ -127,7 +125,7 @@ const textOf = (reply: Reply | null) =>
 
 /** Groups the contact may hear about: theirs, and for a supervisor (audit) those in their units. */
 function visibleGroups(contactId: string): Set<string> {
-  const ids = new Set(findMemberGroups(store, contactId).map((g) => g.id));
+  const ids = new Set(store.groups.ofMember(contactId).map((g) => g.id));
   for (const [id] of groupNames) {
     const owner = store.db.prepare('SELECT owner_id FROM groups WHERE id = ?').pluck().get(id);
     if (owner === contactId) ids.add(id);
@@ -231,12 +229,12 @@ describe('asking for someone else’s data', () => {
       enqueued.map((_, n) => `reply:${who.owner}:msg-digest:${n + 1}`),
     );
     expect(enqueued.at(-1)?.content.kind).toBe('image');
-    expect(findIssuedRecommendation(store, who.owner, 1)).toBeDefined();
+    expect(store.recommendations.issued(who.owner, 1)).toBeDefined();
   });
 
   it('采纳 on someone else’s recommendation is refused and changes nothing', async () => {
     await conversation.respond(who.owner, '周报');
-    const theirs = findIssuedRecommendation(store, who.owner, 1);
+    const theirs = store.recommendations.issued(who.owner, 1);
     expect(theirs).toBeDefined();
     const status = () =>
       store.db.prepare('SELECT status FROM recommendation_status WHERE id = ?').pluck().get(theirs?.id);

@@ -7,8 +7,6 @@ import { createDailyDigestJob } from '../../src/deliver/daily-digest-job.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
 import type { JobContext } from '../../src/deliver/start-schedules.js';
 import type { MessageInput } from '../../src/model/message.js';
-import { CadrePreferences } from '../../src/store/cadre-preferences.js';
-import { Outbox } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { craftOrg, NOTICES, post } from './fixtures/craft-org.js';
@@ -27,7 +25,7 @@ const ids: Record<string, string[]> = {};
 
 function add(label: string, ...messages: MessageInput[]): void {
   ids[label] = messages.map((m) => m.id);
-  store.insertMessages(messages);
+  store.messages.insertMany(messages);
 }
 
 beforeAll(() => {
@@ -70,7 +68,7 @@ beforeAll(() => {
   add('mentionInKept', post('g-k', 'u-2', t('15:30'), '@陈晨 下午开会', { mentionIds: [C] }));
   const recalled = post('g-m1', 'u-1', t('16:00'), n(8));
   add('recalled', recalled, post('g-m1', 'u-1', t('16:01'), recalled.id, { type: 'recalled' }));
-  new CadrePreferences(store).mute(C, ['g-m1', 'g-m2'], SINCE);
+  store.preferences.mute(C, ['g-m1', 'g-m2'], SINCE);
 });
 
 afterAll(() => store.close());
@@ -109,7 +107,7 @@ describe('buildMutedDigest', () => {
   });
 
   it('covers only the groups still muted', () => {
-    const prefs = new CadrePreferences(store);
+    const prefs = store.preferences;
     prefs.unmute(C, ['g-m2']);
     try {
       const digest = buildMutedDigest(store, config, C, SINCE, UNTIL);
@@ -153,8 +151,8 @@ describe('buildMutedDigest', () => {
 
 describe('the daily digest job', () => {
   it('queues each subscriber’s digest once per period and moves on from where the last one ended', async () => {
-    const prefs = new CadrePreferences(store);
-    const outbox = new Outbox(store.db);
+    const prefs = store.preferences;
+    const outbox = store.outbox;
     const queue = new SendQueue({
       outbox,
       sender: { sendText: async () => {}, sendImage: async () => {} },

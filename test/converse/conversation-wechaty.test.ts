@@ -12,8 +12,6 @@ import { SendQueue } from '../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { createWechatySender } from '../../src/deliver/wechaty-sender.js';
 import { storeMemberPrivacy } from '../../src/privacy/store-member-privacy.js';
-import { CadrePreferences } from '../../src/store/cadre-preferences.js';
-import { Outbox } from '../../src/store/outbox.js';
 import { type RecordingBot, startRecordingBot } from '../ingest/wechaty/recording-bot.js';
 import { craftOrg, NOTICES, post } from './fixtures/craft-org.js';
 
@@ -35,7 +33,7 @@ beforeEach(async () => {
   });
   const clock = new SimulatedClock(NOW);
   queue = new SendQueue({
-    outbox: new Outbox(rb.store.db),
+    outbox: rb.store.outbox,
     sender: createWechatySender(rb.bot),
     clock,
     settings: config.deliver,
@@ -57,7 +55,7 @@ beforeEach(async () => {
     ],
   });
   const t = Date.parse('2026-11-16T09:00:00+08:00');
-  rb.store.insertMessages([
+  rb.store.messages.insertMany([
     post('g-work@chatroom', 'u-1', t, NOTICES[0] as string),
     post('g-relay@chatroom', 'u-2', t + 60_000, NOTICES[0] as string),
     post('g-grid@chatroom', 'u-3', t, NOTICES[1] as string),
@@ -131,7 +129,7 @@ describe('private commands through Wechaty and the mock puppet', () => {
     expect(replies[1]).not.toMatch(/\d\. 网格员群/);
     expect(replies[2]).toContain('已按静音建议记下');
     expect(replies[2]).toContain('已订阅每日摘要');
-    const prefs = new CadrePreferences(rb.store);
+    const prefs = rb.store.preferences;
     expect(prefs.subscription('u-li')).toBeDefined();
     expect(prefs.mutedGroups('u-li')).not.toContain('g-grid@chatroom');
     expect(prefs.mutedGroups('u-li').length).toBeGreaterThan(0);

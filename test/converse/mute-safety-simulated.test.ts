@@ -4,7 +4,6 @@ import { configSchema } from '../../src/config/schema.js';
 import { type MuteSuggestions, muteSuggestions } from '../../src/converse/mute-suggestions.js';
 import { WeekAnalyses } from '../../src/converse/week-analyses.js';
 import { WeekNotices } from '../../src/recommend/week-notices.js';
-import { findMemberGroups } from '../../src/store/find-member-groups.js';
 import type { Store } from '../../src/store/store.js';
 import { NOTICES, post } from './fixtures/craft-org.js';
 import { openSimulatedOrg, rosteredContacts } from './fixtures/simulated-org.js';
@@ -34,7 +33,7 @@ afterAll(() => store.close());
 const noticesOf = new Map<string, WeekNotices>();
 
 function groupsWithUncoveredNotice(cadre: string, kept: ReadonlySet<string>): Set<string> {
-  const mine = new Set(findMemberGroups(store, cadre).map((g) => g.id));
+  const mine = new Set(store.groups.ofMember(cadre).map((g) => g.id));
   const uncovered = new Set<string>();
   for (const week of weeks) {
     const { data, findings } = analyses.get(week);
@@ -74,7 +73,7 @@ describe('静音建议 on the simulated town office (2026-W44..W47)', () => {
     let refusedForUniqueNotice = 0;
     for (const cadre of cadres) {
       const result = results.get(cadre) as MuteSuggestions;
-      const mine = findMemberGroups(store, cadre).map((g) => g.id);
+      const mine = store.groups.ofMember(cadre).map((g) => g.id);
       const muted = new Set(result.suggestions.map((s) => s.groupId));
       const kept = new Set(mine.filter((g) => !muted.has(g)));
       const uncovered = groupsWithUncoveredNotice(cadre, kept);
@@ -108,7 +107,7 @@ describe('静音建议 on the simulated town office (2026-W44..W47)', () => {
     const [cadre, result] = [...results].find(([, r]) => r.suggestions.some((s) => s.notices > 0)) ?? [];
     const group = result?.suggestions.find((s) => s.notices > 0)?.groupId as string;
     expect(group).toBeDefined();
-    store.insertMessage(
+    store.messages.insert(
       post(group, 'u-0001', Date.parse('2026-11-18T10:00:00+08:00'), `${NOTICES[9]}（仅本群）`, {
         source: 'extra',
       }),

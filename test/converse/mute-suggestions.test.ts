@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { cadreGroups } from '../../src/converse/cadre-groups.js';
 import { muteSuggestions } from '../../src/converse/mute-suggestions.js';
-import { CadrePreferences } from '../../src/store/cadre-preferences.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { craftOrg, NOTICES, post } from './fixtures/craft-org.js';
@@ -45,7 +44,7 @@ beforeAll(() => {
   });
   const both = (text: string, time: number, ...groups: string[]) =>
     groups.map((g, i) => post(g, 'u-1', time + i * 60_000, text));
-  store.insertMessages([
+  store.messages.insertMany([
     ...both(NOTICES[0] as string, W46, 'g-big', 'g-relay', 'g-old'),
     ...both(NOTICES[1] as string, W46 + 3_600_000, 'g-big', 'g-relay'),
     ...both(NOTICES[2] as string, W46, 'g-unique'),
@@ -58,7 +57,7 @@ beforeAll(() => {
     ...both(NOTICES[8] as string, W46, 'g-x', 'g-foreign'),
     ...both(NOTICES[9] as string, W41, 'g-old'),
   ]);
-  new CadrePreferences(store).mute(C, ['g-muted'], W46);
+  store.preferences.mute(C, ['g-muted'], W46);
 });
 
 afterAll(() => store.close());

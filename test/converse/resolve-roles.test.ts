@@ -26,7 +26,7 @@ beforeAll(() => {
     ],
   });
   // u-mem left g-a later: the latest roster decides.
-  store.recordSnapshot('g-a', t + 86_400_000, ['u-owner']);
+  store.snapshots.record('g-a', t + 86_400_000, ['u-owner']);
 });
 
 afterAll(() => store.close());

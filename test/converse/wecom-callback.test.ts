@@ -13,8 +13,6 @@ import { createChannels } from '../../src/deliver/create-channels.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { readContactAddresses, setContactAddresses } from '../../src/store/contact-addresses.js';
-import { Outbox } from '../../src/store/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { AGENT_ID, CORP_ID, SECRET, startWecom } from '../deliver/channels/wecom-fixture.js';
 import { T0 } from '../deliver/queue-fixture.js';
@@ -74,16 +72,16 @@ describe('private-chat commands through the WeCom callback', () => {
   });
 
   it('answers a command once per MsgId, through the queue, as a WeCom application message', async () => {
-    store.upsertContact({ id: 'wxid_lina', name: '李娜', unit: '东湖社区' });
-    setContactAddresses(store, 'wxid_lina', { wecomUserId: 'LiNa' });
-    store.upsertContact({ id: 'u-zhao', name: '赵敏', unit: '西苑社区' });
+    store.contacts.upsert({ id: 'wxid_lina', name: '李娜', unit: '东湖社区' });
+    store.contacts.setAddresses('wxid_lina', { wecomUserId: 'LiNa' });
+    store.contacts.upsert({ id: 'u-zhao', name: '赵敏', unit: '西苑社区' });
     const config = configSchema.parse({
       deliver: { wecom: { corpId: CORP_ID, agentId: AGENT_ID, secret: SECRET, apiBase: wecom.base } },
     });
     const clock = new SimulatedClock(T0);
     const channels = createChannels(store, config);
     const queue = new SendQueue({
-      outbox: new Outbox(store.db),
+      outbox: store.outbox,
       sender: { sendText: async () => {}, sendImage: async () => {} },
       channels: channels.senders,
       addressOf: channels.addressOf,
@@ -124,10 +122,10 @@ describe('private-chat commands through the WeCom callback', () => {
     expect(bad.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
 
-    const rows = new Outbox(store.db).list();
+    const rows = store.outbox.list();
     expect(new Set(rows.map((r) => r.recipientId))).toEqual(new Set(['wxid_lina', 'u-zhao']));
     expect(rows.every((r) => r.channel === 'wecom')).toBe(true);
-    expect(readContactAddresses(store, 'u-zhao')?.wecomUserId).toBe('u-zhao');
+    expect(store.contacts.addresses('u-zhao')?.wecomUserId).toBe('u-zhao');
     const result = await queue.drain();
     expect(result.sent).toBe(rows.length);
     const sent = wecom.calls

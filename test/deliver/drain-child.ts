@@ -9,12 +9,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { configSchema } from '../../src/config/schema.js';
 import { systemClock } from '../../src/deliver/clock.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
-import { Outbox } from '../../src/store/outbox.js';
 import { Store } from '../../src/store/store.js';
 
 const [dbPath, logPath, countArg] = process.argv.slice(2) as [string, string, string];
 const store = new Store(dbPath);
-const outbox = new Outbox(store.db);
+const outbox = store.outbox;
 const settings = configSchema.parse({
   deliver: { minGapMs: 0, jitterMs: 0, minGapSameRecipientMs: 0, maxPerMinute: 100_000 },
 }).deliver;

@@ -3,7 +3,7 @@ import type { Clock } from '../../src/deliver/clock.js';
 import { SendQueue, type SendQueueOptions, type UndeliverableReport } from '../../src/deliver/send-queue.js';
 import type { Sender } from '../../src/deliver/sender.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
-import { Outbox, type OutboxRow } from '../../src/store/outbox.js';
+import type { OutboxRow } from '../../src/store/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { tempStorePath } from '../fixtures/temp-store.js';
 
@@ -53,7 +53,7 @@ export function queueFixture(
 ) {
   const path = extra.path ?? tempStorePath();
   const store = new Store(path);
-  const outbox = new Outbox(store.db);
+  const outbox = store.outbox;
   const clock = new SimulatedClock(extra.start ?? T0);
   const sender = new RecordingSender(clock);
   const settings = configSchema.parse({ deliver }).deliver;

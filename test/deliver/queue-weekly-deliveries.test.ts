@@ -10,7 +10,6 @@ import {
 } from '../../src/deliver/queue-weekly-deliveries.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
-import { Outbox } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
@@ -34,7 +33,7 @@ describe('queueOwnerDigests', () => {
     expect(first.queued).toBeGreaterThan(first.recipients);
     const again = queueOwnerDigests(store, config, queue, '2026-W46', now);
     expect(again).toMatchObject({ recipients: first.recipients, queued: 0 });
-    const rows = new Outbox(store.db).list().filter((r) => r.dedupeKey.startsWith('digest:2026-W46:'));
+    const rows = store.outbox.list().filter((r) => r.dedupeKey.startsWith('digest:2026-W46:'));
     const owners = new Set(rows.map((r) => r.recipientId));
     expect(owners.size).toBe(first.recipients);
     let charts = 0;
@@ -58,7 +57,7 @@ describe('queueOwnerDigests', () => {
     expect(first.queued).toBeGreaterThan(0);
     expect(queueSupervisorAudits(store, config, queue, '2026-W46').queued).toBe(0);
     const recipients = new Set(
-      new Outbox(store.db)
+      store.outbox
         .list()
         .filter((r) => r.dedupeKey.startsWith('audit:'))
         .map((r) => r.recipientId),

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../../src/deliver/sender.js';
-import { Outbox } from '../../src/store/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { queueFixture, textItems } from './queue-fixture.js';
 
@@ -142,7 +141,7 @@ describe('exactly once across SIGKILL (child process)', () => {
 
     const store = new Store(db);
     open.push(store);
-    const outbox = new Outbox(store.db);
+    const outbox = store.outbox;
     expect(outbox.counts()).toMatchObject({ sending: 0, queued: 0, sent: count - unconfirmed.length });
     expect(
       outbox

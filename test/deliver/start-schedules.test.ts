@@ -10,7 +10,6 @@ import {
   type Schedules,
   startSchedules,
 } from '../../src/deliver/start-schedules.js';
-import { JobRuns } from '../../src/store/job-runs.js';
 import { Store } from '../../src/store/store.js';
 import { tempStorePath } from '../fixtures/temp-store.js';
 
@@ -158,7 +157,7 @@ describe('startSchedules on a simulated clock', () => {
       await s.schedules.runDueJobs();
     }
     expect(failures).toBe(3);
-    expect(new JobRuns(s.store.db).get('weeklyDigest:2026-W48')).toMatchObject({
+    expect(s.store.jobRuns.get('weeklyDigest:2026-W48')).toMatchObject({
       status: 'failed',
       attempts: 3,
     });
@@ -188,14 +187,14 @@ describe('startSchedules on a simulated clock', () => {
     first.clock.set(at('2026-11-23T09:00'));
     void first.schedules.runDueJobs();
     await expect.poll(() => keys(first.ran, 'weeklyDigest')).toEqual(['weeklyDigest:2026-W48']);
-    expect(new JobRuns(first.store.db).get('weeklyDigest:2026-W48')?.status).toBe('running');
+    expect(first.store.jobRuns.get('weeklyDigest:2026-W48')?.status).toBe('running');
     first.crash(); // the run never finishes
 
     const second = await session(path, '2026-11-23T09:05');
     expect(second.schedules.startup.filter((o) => o.job === 'weeklyDigest')).toMatchObject([
       { periodKey: 'weeklyDigest:2026-W48', status: 'done' },
     ]);
-    expect(new JobRuns(second.store.db).get('weeklyDigest:2026-W48')).toMatchObject({
+    expect(second.store.jobRuns.get('weeklyDigest:2026-W48')).toMatchObject({
       status: 'done',
       attempts: 2,
     });

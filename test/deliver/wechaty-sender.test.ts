@@ -9,7 +9,6 @@ import { RecipientUnavailableError, SenderOfflineError } from '../../src/deliver
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
 import { createWechatySender } from '../../src/deliver/wechaty-sender.js';
 import { type CreatedBot, createBot } from '../../src/ingest/wechaty/create-bot.js';
-import { Outbox } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { T0 } from './queue-fixture.js';
@@ -51,7 +50,7 @@ describe('Wechaty sender on the mock puppet', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qingqun-png-'));
     const chart = join(dir, 'week-48.png');
     writeFileSync(chart, PNG);
-    const outbox = new Outbox(store.db);
+    const outbox = store.outbox;
     const queue = new SendQueue({
       outbox,
       sender: createWechatySender(created.bot),
@@ -80,7 +79,7 @@ describe('Wechaty sender on the mock puppet', () => {
   });
 
   it('an unknown contact id and a former friend become undeliverable, reported once each', async () => {
-    const outbox = new Outbox(store.db);
+    const outbox = store.outbox;
     const reports: UndeliverableReport[] = [];
     const queue = new SendQueue({
       outbox,

@@ -87,8 +87,8 @@ describe('no message text, token or phone number in any log line', () => {
       ...simulationOrgMap(records),
       log,
     });
-    const insert = rb.store.insertMessage.bind(rb.store);
-    vi.spyOn(rb.store, 'insertMessage').mockImplementation((m) => {
+    const insert = rb.store.messages.insert.bind(rb.store.messages);
+    vi.spyOn(rb.store.messages, 'insert').mockImplementation((m) => {
       // A driver error quoting what it was given: the logger must still mask it.
       if (m.id === 'm-1') throw new Error(`SQLITE_IOERR writing ${PHONE} with ${TOKEN}`);
       return insert(m);

@@ -7,7 +7,6 @@ import { type Config, configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { purgeExpired } from '../../src/store/purge-expired.js';
 import { Store } from '../../src/store/store.js';
 
 /**
@@ -59,8 +58,7 @@ describe('detectors on minimal storage', () => {
 
   it('after the text purge, reply floods are still found from the stored classes', () => {
     const before = weeks.map((w) => findings(stores.all, configOf('all'), w));
-    const purged = purgeExpired(
-      stores.all as Store,
+    const purged = (stores.all as Store).maintenance.purgeExpired(
       { retention: { textDays: 1, recordDays: 3650 } },
       Date.now(),
     );

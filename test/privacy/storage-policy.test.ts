@@ -3,8 +3,6 @@ import { createWorkCalendar } from '../../src/calendar/work-calendar.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { MessageInput } from '../../src/model/message.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { loadWeekData } from '../../src/store/load-week-data.js';
-import { optOut } from '../../src/store/opt-out.js';
 import { Store } from '../../src/store/store.js';
 import { classifyText } from '../../src/text/classify-text.js';
 import { textFingerprint } from '../../src/text/notice-form.js';
@@ -21,7 +19,7 @@ function store(keepText?: 'notices' | 'all' | 'none'): Store {
     : {};
   const s = new Store(tempStorePath(), options);
   open.push(s);
-  s.upsertGroup({
+  s.groups.upsert({
     id: 'g-1@chatroom',
     name: '街道党建工作群',
     ownerId: 'u-1',
@@ -33,7 +31,7 @@ function store(keepText?: 'notices' | 'all' | 'none'): Store {
 }
 
 const ALL = { week: 'all', from: 0, to: Number.MAX_SAFE_INTEGER };
-const stored = (s: Store) => new Map(loadWeekData(s, ALL).messages.map((m) => [m.id, m]));
+const stored = (s: Store) => new Map(s.weekData.load(ALL).messages.map((m) => [m.id, m]));
 const raw = (s: Store, id: string) => s.db.prepare('SELECT * FROM messages WHERE source_id = ?').get(id);
 
 const NOTICE = '关于开展冬季安全生产大检查的通知：各村居于本周五前完成自查并报送台账';
@@ -56,7 +54,7 @@ const MESSAGES: MessageInput[] = [
 describe('storage policy, as the store applies it', () => {
   it('by default keeps the text of notices, instructions, links and recalls, and of replies and chat only class, length and fingerprint', () => {
     const s = store();
-    s.insertMessages(MESSAGES);
+    s.messages.insertMany(MESSAGES);
     const byId = stored(s);
     expect(byId.get('ack')).toMatchObject({ text: null, textClass: 'ack', textLength: 3 });
     expect(byId.get('ack')?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
@@ -74,12 +72,12 @@ describe('storage policy, as the store applies it', () => {
 
   it("keeps every text with keepText 'all', and none but recalls with 'none'", () => {
     const all = store('all');
-    all.insertMessages(MESSAGES);
+    all.messages.insertMany(MESSAGES);
     expect([...stored(all).values()].every((m, i) => m.text === MESSAGES[i]?.text)).toBe(true);
     expect(stored(all).get('ack')).toMatchObject({ text: '收到👌', textClass: 'ack' });
 
     const none = store('none');
-    none.insertMessages(MESSAGES);
+    none.messages.insertMany(MESSAGES);
     const kept = [...stored(none).values()].filter((m) => m.text !== null).map((m) => m.id);
     expect(kept).toEqual(['recall']);
     expect(stored(none).get('notice')).toMatchObject({ textClass: 'notice', textLength: [...NOTICE].length });
@@ -87,8 +85,8 @@ describe('storage policy, as the store applies it', () => {
 
   it('stores an opted-out member as counts only, and leaves them out of others’ mentions', () => {
     const s = store();
-    optOut(s, 'u-2', 1);
-    s.insertMessages([
+    s.privacy.optOut('u-2', 1);
+    s.messages.insertMany([
       messageInput({ id: 'o-notice', senderId: 'u-2', text: NOTICE, mentionAll: true, mentionIds: ['u-1'] }),
       messageInput({
         id: 'o-file',
@@ -114,10 +112,10 @@ describe('storage policy, as the store applies it', () => {
 
   it('compares a re-insert by what is stored: same reply again is a duplicate, another reply a conflict', () => {
     const s = store();
-    expect(s.insertMessage(messageInput({ id: 'a', text: '收到' }))).toBe('inserted');
-    expect(s.insertMessage(messageInput({ id: 'a', text: '收到' }))).toBe('duplicate');
+    expect(s.messages.insert(messageInput({ id: 'a', text: '收到' }))).toBe('inserted');
+    expect(s.messages.insert(messageInput({ id: 'a', text: '收到' }))).toBe('duplicate');
     // Same length, other words: the fingerprint tells them apart although neither text is stored.
-    expect(s.insertMessage(messageInput({ id: 'a', text: '好的' }))).toBe('conflict');
+    expect(s.messages.insert(messageInput({ id: 'a', text: '好的' }))).toBe('conflict');
     expect(raw(s, 'a')).toMatchObject({ text: null, text_class: 'ack' });
   });
 });

@@ -10,7 +10,6 @@ import type { GroundTruth } from '../../src/model/ground-truth.js';
 import { buildOwnerDigests, type OwnerDigest } from '../../src/recommend/build-owner-digests.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../src/recommend/recommendation.js';
-import { answerRecommendation, recordIssuedRecommendations } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 import { PNG_SIGNATURE } from '../render/decode-png.js';
@@ -126,14 +125,14 @@ describe('digests of the simulated organisation, week 2026-W46', () => {
     const owner = ownerOf.get(truth.mergeCandidates[0]?.groupIds[0] as string) as string;
     const digest = digestOf(owner);
     const issued = recs.filter((r) => digest.recommendationIds.includes(r.id));
-    recordIssuedRecommendations(store, {
+    store.recommendations.recordIssued({
       ownerId: owner,
       week: WEEK,
       recommendations: issued,
       at: Date.now(),
     });
     const number = issued.findIndex((r) => r.kind === 'merge') + 1;
-    const dismissed = answerRecommendation(store, {
+    const dismissed = store.recommendations.answer({
       ownerId: owner,
       number,
       status: 'dismissed',
@@ -158,12 +157,12 @@ describe('an owner whose only group is a zombie', () => {
     try {
       const { from } = weekBounds(WEEK, config.timezone);
       const members = ['z-owner', 'm-1', 'm-2', 'm-3', 'm-4', 'm-5'];
-      for (const id of members) quiet.upsertContact({ id, name: id, unit: null });
+      for (const id of members) quiet.contacts.upsert({ id, name: id, unit: null });
       for (const [group, owner] of [
         ['zombie@chatroom', 'z-owner'],
         ['busy@chatroom', 'm-1'],
       ] as const) {
-        quiet.upsertGroup({
+        quiet.groups.upsert({
           id: group,
           name: group,
           ownerId: owner,
@@ -171,10 +170,10 @@ describe('an owner whose only group is a zombie', () => {
           createdAt: null,
           seenAt: from - 90 * 86_400_000,
         });
-        quiet.recordSnapshot(group, from - 90 * 86_400_000, members);
+        quiet.snapshots.record(group, from - 90 * 86_400_000, members);
       }
       // The zombie spoke last three months ago; the busy group speaks this week.
-      quiet.insertMessage(
+      quiet.messages.insert(
         messageInput({
           id: 'old',
           groupId: 'zombie@chatroom',
@@ -182,7 +181,7 @@ describe('an owner whose only group is a zombie', () => {
           time: from - 90 * 86_400_000,
         }),
       );
-      quiet.insertMessage(
+      quiet.messages.insert(
         messageInput({ id: 'new', groupId: 'busy@chatroom', senderId: 'm-2', time: from + 86_400_000 }),
       );
       const digests = buildOwnerDigests(quiet, config, WEEK);

@@ -23,7 +23,7 @@ function group(
   members: string[],
   created = '2025-01-06 09:00',
 ): void {
-  store.upsertGroup({
+  store.groups.upsert({
     id,
     name: `${id}群`,
     ownerId: owner,
@@ -31,11 +31,11 @@ function group(
     createdAt: at(created),
     seenAt: at(created),
   });
-  store.recordSnapshot(id, at(created), members);
+  store.snapshots.record(id, at(created), members);
 }
 
 function post(groupId: string, local: string, extra: { text?: string; mentionAll?: boolean } = {}): void {
-  store.insertMessage(
+  store.messages.insert(
     messageInput({ id: `a${++seq}`, groupId, senderId: 'p01', time: at(local), text: '好的', ...extra }),
   );
 }
@@ -50,9 +50,9 @@ beforeAll(() => {
   group('tiny', '红旗村', 'o3', people(1, 3, 'q'));
   group('small', '南桥社区', 'o4', people(1, 4, 'r'));
   group('gone', '应急办', 'o5', people(1, 6, 's'));
-  store.recordSnapshot('gone', at('2026-11-18 12:00'), []);
+  store.snapshots.record('gone', at('2026-11-18 12:00'), []);
   group('left', '应急办', 'o5', people(1, 6, 's'));
-  store.recordEvent({
+  store.groups.recordEvent({
     groupId: 'left',
     time: at('2026-11-10 12:00'),
     kind: 'leave',
@@ -60,7 +60,7 @@ beforeAll(() => {
     detail: null,
   });
   // A member who left on their own was in a roster: not the bot.
-  store.recordEvent({
+  store.groups.recordEvent({
     groupId: 'big2',
     time: at('2026-11-17 12:00'),
     kind: 'leave',

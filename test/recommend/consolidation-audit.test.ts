@@ -11,7 +11,6 @@ import { nearestRank } from '../../src/recommend/groups-per-member.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
 import type { SupervisorAudit } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
-import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 
 const WEEK = '2026-W47';
@@ -268,7 +267,7 @@ describe('audit: the effect of accepted recommendations', () => {
     const merge = recommendations.find((r) => r.kind === 'merge');
     expect(merge).toBeDefined();
     if (!merge) return;
-    setRecommendationStatus(store, {
+    store.recommendations.setStatus({
       id: merge.id,
       ownerId: merge.ownerId,
       kind: merge.kind,

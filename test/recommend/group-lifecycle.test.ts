@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bornAt, dissolvedAt, existsAt } from '../../src/recommend/group-lifecycle.js';
-import type { GroupFacts } from '../../src/store/read-group-lifecycle.js';
+import type { GroupFacts } from '../../src/store/groups.js';
 
 const T = (day: number) => Date.UTC(2026, 10, day);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../../src/model/group.js';
 import { recommendationEffects, type WeekBurden } from '../../src/recommend/recommendation-effect.js';
-import type { GroupFacts } from '../../src/store/read-group-lifecycle.js';
-import type { RecommendationStatusRow } from '../../src/store/read-recommendation-statuses.js';
+import type { GroupFacts } from '../../src/store/groups.js';
+import type { RecommendationStatusRow } from '../../src/store/recommendations.js';
 
 const people = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `p${i + from}`);
 const T0 = Date.parse('2026-11-23T00:00:00+08:00');

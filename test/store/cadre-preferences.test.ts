@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadrePreferences } from '../../src/store/cadre-preferences.js';
+import type { CadrePreferences } from '../../src/store/preferences.js';
 import { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
@@ -8,7 +8,7 @@ let prefs: CadrePreferences;
 
 beforeEach(() => {
   store = openTempStore();
-  prefs = new CadrePreferences(store);
+  prefs = store.preferences;
 });
 afterEach(() => store.close());
 
@@ -58,6 +58,6 @@ describe('CadrePreferences', () => {
     const path = store.path;
     store.close();
     store = new Store(path);
-    expect(new CadrePreferences(store).mutedGroups('u-a')).toEqual(['g-1']);
+    expect(store.preferences.mutedGroups('u-a')).toEqual(['g-1']);
   });
 });

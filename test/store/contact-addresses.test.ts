@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { ImportProblem } from '../../src/ingest/jsonl/import-problem.js';
-import { readContactAddresses } from '../../src/store/contact-addresses.js';
-import { forgetMember } from '../../src/store/forget-member.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
 function file(lines: object[]): string {
@@ -23,13 +21,13 @@ describe('contact addresses', () => {
         file([{ ...lina, email: 'lina@example.gov.cn', wecomUserId: 'LiNa' }]),
       ]);
       expect(first.contacts.imported).toBe(1);
-      expect(readContactAddresses(store, 'wxid_lina')).toEqual({
+      expect(store.contacts.addresses('wxid_lina')).toEqual({
         email: 'lina@example.gov.cn',
         wecomUserId: 'LiNa',
       });
       const same = await importJsonl(store, [file([lina])]);
       expect(same.contacts.duplicate).toBe(1);
-      expect(readContactAddresses(store, 'wxid_lina')?.email).toBe('lina@example.gov.cn');
+      expect(store.contacts.addresses('wxid_lina')?.email).toBe('lina@example.gov.cn');
       const moved = await importJsonl(store, [file([{ ...lina, email: 'li.na@example.gov.cn' }])]);
       expect(moved.contacts.updated).toBe(1);
       const problems: ImportProblem[] = [];
@@ -42,8 +40,8 @@ describe('contact addresses', () => {
       );
       expect(bad.contacts.rejected).toBe(1);
       expect(problems.map(String).join('\n')).toMatch(/email: expected an email address/);
-      forgetMember(store, 'wxid_lina', Date.now());
-      expect(readContactAddresses(store, 'wxid_lina')).toEqual({ email: null, wecomUserId: null });
+      store.privacy.forget('wxid_lina', Date.now());
+      expect(store.contacts.addresses('wxid_lina')).toEqual({ email: null, wecomUserId: null });
     } finally {
       store.close();
     }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { describeMember } from '../../src/store/describe-member.js';
 import type { Store } from '../../src/store/store.js';
 import { memberStore, T0 } from './member-privacy-fixture.js';
 
@@ -14,7 +13,7 @@ describe('describeMember', () => {
   it('tells a member everything stored about them, as counts', () => {
     const s = memberStore('notices');
     open.push(s);
-    const d = describeMember(s, 'u-lina', config);
+    const d = s.privacy.describe('u-lina', config);
     expect(d).toMatchObject({
       contactId: 'u-lina',
       known: true,
@@ -44,10 +43,10 @@ describe('describeMember', () => {
   it('shows an owner their groups, and says when nothing is stored', () => {
     const s = memberStore();
     open.push(s);
-    expect(describeMember(s, 'u-wang', config).groups.map((g) => [g.id, g.owner, g.messages])).toEqual([
+    expect(s.privacy.describe('u-wang', config).groups.map((g) => [g.id, g.owner, g.messages])).toEqual([
       ['g-1', true, 2],
     ]);
-    const nobody = describeMember(s, 'u-nobody', config);
+    const nobody = s.privacy.describe('u-nobody', config);
     expect(nobody).toMatchObject({ known: false, name: null, groups: [], mentionedIn: 0 });
     expect(nobody.messages.total).toBe(0);
   });

@@ -1,10 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { describeMember } from '../../src/store/describe-member.js';
-import { forgetMember } from '../../src/store/forget-member.js';
-import { loadWeekData } from '../../src/store/load-week-data.js';
-import { Outbox } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { messageInput } from '../fixtures/temp-store.js';
 import { memberStore, NOTICE, T0 } from './member-privacy-fixture.js';
@@ -46,8 +42,8 @@ describe('forgetMember', () => {
   it('removes every trace of the member except their id as a standing opt-out; anonymous counts stay', () => {
     const s = memberStore();
     open.push(s);
-    const before = loadWeekData(s, ALL);
-    const counts = forgetMember(s, 'u-lina', T0 + 1);
+    const before = s.weekData.load(ALL);
+    const counts = s.privacy.forget('u-lina', T0 + 1);
     expect(counts).toEqual({
       messagesAnonymised: 4,
       mentionsRemoved: 1,
@@ -69,16 +65,16 @@ describe('forgetMember', () => {
       unit: null,
       f: T0 + 1,
     });
-    expect(new Outbox(s.db).get('d-1')?.content).toBeNull();
+    expect(s.outbox.get('d-1')?.content).toBeNull();
 
     // Group figures of the past do not change: same messages per group, type and time.
-    const after = loadWeekData(s, ALL);
+    const after = s.weekData.load(ALL);
     const shape = (w: typeof before) =>
       w.messages.map((m) => [m.id, m.groupId, m.type, m.time, m.textLength]);
     expect(shape(after)).toEqual(shape(before));
     expect(after.messages.find((m) => m.id === 'l-1')).toMatchObject({ senderId: null, textClass: 'ack' });
     expect(after.messages.find((m) => m.id === 'w-2')?.mentionIds).toEqual(['u-chen']);
-    expect(describeMember(s, 'u-lina', config)).toMatchObject({
+    expect(s.privacy.describe('u-lina', config)).toMatchObject({
       name: null,
       groups: [],
       mentionedIn: 0,
@@ -90,13 +86,13 @@ describe('forgetMember', () => {
   it('keeps them forgotten: new messages, rosters, events and contact updates are not tied to them', () => {
     const s = memberStore();
     open.push(s);
-    forgetMember(s, 'u-lina', T0 + 1);
-    s.insertMessage(
+    s.privacy.forget('u-lina', T0 + 1);
+    s.messages.insert(
       messageInput({ id: 'l-9', groupId: 'g-1', senderId: 'u-lina', text: NOTICE, time: T0 + 9e5 }),
     );
-    s.upsertContact({ id: 'u-lina', name: '李娜', unit: '东湖社区' });
-    s.recordSnapshot('g-2', T0 + 1e6, ['u-lina', 'u-chen', 'u-new']);
-    s.recordEvent({
+    s.contacts.upsert({ id: 'u-lina', name: '李娜', unit: '东湖社区' });
+    s.snapshots.record('g-2', T0 + 1e6, ['u-lina', 'u-chen', 'u-new']);
+    s.groups.recordEvent({
       groupId: 'g-2',
       time: T0 + 1e6,
       kind: 'leave',
@@ -117,7 +113,7 @@ describe('forgetMember', () => {
   it('re-importing what was forgotten is a duplicate, not a conflict', () => {
     const s = memberStore();
     open.push(s);
-    forgetMember(s, 'u-lina', T0 + 1);
+    s.privacy.forget('u-lina', T0 + 1);
     const again = messageInput({
       id: 'l-1',
       groupId: 'g-1',
@@ -125,20 +121,20 @@ describe('forgetMember', () => {
       time: T0 + 60_000,
       text: '收到',
     });
-    expect(s.insertMessage(again)).toBe('duplicate');
+    expect(s.messages.insert(again)).toBe('duplicate');
   });
 
   it('counts the groups they own, which stay theirs', () => {
     const s = memberStore();
     open.push(s);
-    expect(forgetMember(s, 'u-wang', T0).groupsOwned).toBe(1);
+    expect(s.privacy.forget('u-wang', T0).groupsOwned).toBe(1);
     expect(s.db.prepare("SELECT owner_id FROM groups WHERE id = 'g-1'").pluck().get()).toBe('u-wang');
   });
 
   it('withdraws messages still queued to them (they may carry their name), and says when the WAL stayed', () => {
     const s = memberStore();
     open.push(s);
-    const outbox = new Outbox(s.db);
+    const outbox = s.outbox;
     outbox.enqueue(
       [{ dedupeKey: 'q-1', recipientId: 'u-lina', content: { kind: 'text', text: '李娜您好：本周周报' } }],
       T0,
@@ -149,7 +145,7 @@ describe('forgetMember', () => {
       reader.exec('BEGIN');
       reader.prepare('SELECT COUNT(*) FROM messages').get();
       s.db.pragma('busy_timeout = 50');
-      const counts = forgetMember(s, 'u-lina', T0 + 1);
+      const counts = s.privacy.forget('u-lina', T0 + 1);
       expect(counts.outboxPayloadsPurged).toBe(2);
       expect(counts.walBusy).toBe(true);
     } finally {
@@ -157,6 +153,6 @@ describe('forgetMember', () => {
     }
     expect(outbox.get('q-1')).toMatchObject({ state: 'failed', content: null });
     expect(traces(s).filter((t) => t !== 'messages.text')).toEqual([]);
-    expect(forgetMember(s, 'u-lina', T0 + 2).walBusy).toBeUndefined();
+    expect(s.privacy.forget('u-lina', T0 + 2).walBusy).toBeUndefined();
   });
 });

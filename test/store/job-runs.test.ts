@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobRuns } from '../../src/store/job-runs.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
@@ -8,7 +7,7 @@ afterEach(() => store?.close());
 
 function jobRuns() {
   store = openTempStore();
-  return new JobRuns(store.db);
+  return store.jobRuns;
 }
 
 describe('JobRuns', () => {

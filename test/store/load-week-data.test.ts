@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { weekBounds } from '../../src/calendar/weeks.js';
-import { loadWeekData } from '../../src/store/load-week-data.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../../src/store/message-row.js';
 import type { Store } from '../../src/store/store.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
@@ -25,7 +24,7 @@ function reference(store: Store) {
 function storeWithMessages(): Store {
   const store = openTempStore({ keepText: 'all' });
   open.push(store);
-  store.upsertGroup({
+  store.groups.upsert({
     id: 'g-1@chatroom',
     name: '群一',
     ownerId: 'u-1',
@@ -33,7 +32,7 @@ function storeWithMessages(): Store {
     createdAt: null,
     seenAt: at(0),
   });
-  store.upsertGroup({
+  store.groups.upsert({
     id: 'g-2@chatroom',
     name: '群二',
     ownerId: null,
@@ -41,7 +40,7 @@ function storeWithMessages(): Store {
     createdAt: null,
     seenAt: at(0),
   });
-  store.insertMessages([
+  store.messages.insertMany([
     messageInput({ id: 'a', time: at(1), text: '收到' }),
     messageInput({ id: 'b', time: at(2), text: '2.张伟', groupId: 'g-2@chatroom', senderId: 'u-2' }),
     messageInput({
@@ -80,7 +79,7 @@ function storeWithMessages(): Store {
 describe('loadWeekData', () => {
   it('returns exactly what reading every column gives, key for key', () => {
     const store = storeWithMessages();
-    const loaded = loadWeekData(store, bounds).messages;
+    const loaded = store.weekData.load(bounds).messages;
     expect(loaded.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
     expect(JSON.stringify(loaded)).toBe(JSON.stringify(reference(store)));
   });
@@ -99,13 +98,13 @@ describe('loadWeekData', () => {
     set('g', 'mention_all = 2');
     set('c', 'file_size = 1.5');
     set('k', 'text_class = NULL, reply_number = 0');
-    const loaded = loadWeekData(store, bounds).messages;
+    const loaded = store.weekData.load(bounds).messages;
     expect(JSON.stringify(loaded)).toBe(JSON.stringify(reference(store)));
   });
 
   it('loads an empty week', () => {
     const store = openTempStore();
     open.push(store);
-    expect(loadWeekData(store, bounds).messages).toEqual([]);
+    expect(store.weekData.load(bounds).messages).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { configSchema } from '../../src/config/schema.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { Outbox } from '../../src/store/outbox.js';
 import { Store } from '../../src/store/store.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 
@@ -17,14 +16,14 @@ export function memberStore(keepText: 'notices' | 'all' = 'all'): Store {
     policy: createStoragePolicy(configSchema.parse({ privacy: { keepText } })),
   });
   const group = (id: string, name: string, ownerId: string | null) =>
-    s.upsertGroup({ id, name, ownerId, unit: null, createdAt: null, seenAt: T0 });
+    s.groups.upsert({ id, name, ownerId, unit: null, createdAt: null, seenAt: T0 });
   group('g-1', '街道党建工作群', 'u-wang');
   group('g-2', '东湖社区工作群', null);
-  s.upsertContact({ id: 'u-lina', name: '李娜', unit: '东湖社区' });
-  s.upsertContact({ id: 'u-wang', name: '王军', unit: '街道领导班子' });
-  s.recordSnapshot('g-1', T0 - 1000, ['u-lina', 'u-wang', 'u-chen']);
-  s.recordSnapshot('g-2', T0 - 1000, ['u-lina', 'u-chen']);
-  s.insertMessages([
+  s.contacts.upsert({ id: 'u-lina', name: '李娜', unit: '东湖社区' });
+  s.contacts.upsert({ id: 'u-wang', name: '王军', unit: '街道领导班子' });
+  s.snapshots.record('g-1', T0 - 1000, ['u-lina', 'u-wang', 'u-chen']);
+  s.snapshots.record('g-2', T0 - 1000, ['u-lina', 'u-chen']);
+  s.messages.insertMany([
     messageInput({ id: 'w-1', groupId: 'g-1', senderId: 'u-wang', text: NOTICE, mentionAll: true }),
     messageInput({ id: 'l-1', groupId: 'g-1', senderId: 'u-lina', time: T0 + 60_000, text: '收到' }),
     messageInput({ id: 'l-2', groupId: 'g-2', senderId: 'u-lina', time: T0 + 120_000, text: NOTICE }),
@@ -54,9 +53,21 @@ export function memberStore(keepText: 'notices' | 'all' = 'all'): Store {
       mentionIds: ['u-lina', 'u-chen'],
     }),
   ]);
-  s.recordEvent({ groupId: 'g-2', time: T0, kind: 'join', actorId: 'u-lina', detail: '{"by":"u-wang"}' });
-  s.recordEvent({ groupId: 'g-2', time: T0, kind: 'join', actorId: 'u-chen', detail: '{"by":"u-lina"}' });
-  const outbox = new Outbox(s.db);
+  s.groups.recordEvent({
+    groupId: 'g-2',
+    time: T0,
+    kind: 'join',
+    actorId: 'u-lina',
+    detail: '{"by":"u-wang"}',
+  });
+  s.groups.recordEvent({
+    groupId: 'g-2',
+    time: T0,
+    kind: 'join',
+    actorId: 'u-chen',
+    detail: '{"by":"u-lina"}',
+  });
+  const outbox = s.outbox;
   outbox.enqueue(
     [{ dedupeKey: 'd-1', recipientId: 'u-lina', content: { kind: 'text', text: '每日摘要' } }],
     T0,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Outbox, type OutboxItem } from '../../src/store/outbox.js';
+import type { OutboxItem } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
@@ -8,7 +8,7 @@ afterEach(() => store?.close());
 
 function outbox() {
   store = openTempStore();
-  return new Outbox(store.db);
+  return store.outbox;
 }
 
 const text = (dedupeKey: string, recipientId: string, body = dedupeKey): OutboxItem => ({

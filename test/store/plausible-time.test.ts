@@ -3,8 +3,6 @@ import { configSchema } from '../../src/config/schema.js';
 import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
 import { renderStats } from '../../src/render/render-stats.js';
 import { EARLIEST_MESSAGE_TIME, implausibleTime } from '../../src/store/plausible-time.js';
-import { readMessageSpan } from '../../src/store/read-message-span.js';
-import { readStats } from '../../src/store/read-stats.js';
 import type { Store } from '../../src/store/store.js';
 import { DashboardSource } from '../../src/web/data/dashboard-source.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
@@ -48,10 +46,17 @@ describe('readers are robust to absurd times already stored', () => {
   function legacyStore(): Store {
     const s = openTempStore();
     open.push(s);
-    s.upsertGroup({ id: 'g-1@chatroom', name: '群', ownerId: null, unit: null, createdAt: null, seenAt: 0 });
+    s.groups.upsert({
+      id: 'g-1@chatroom',
+      name: '群',
+      ownerId: null,
+      unit: null,
+      createdAt: null,
+      seenAt: 0,
+    });
     const times = [Date.UTC(1, 0, 1), Date.UTC(1969, 11, 31), 0, Date.UTC(9999, 0, 1)];
-    s.insertMessages(times.map((time, i) => messageInput({ id: `absurd-${i}`, time })));
-    s.insertMessages(
+    s.messages.insertMany(times.map((time, i) => messageInput({ id: `absurd-${i}`, time })));
+    s.messages.insertMany(
       [0, 1, 2].map((d) =>
         messageInput({ id: `real-${d}`, time: Date.parse('2026-11-10T10:00:00+08:00') + d * 7 * 86_400_000 }),
       ),
@@ -61,8 +66,8 @@ describe('readers are robust to absurd times already stored', () => {
 
   it('the first message, stats and the audit’s first week start at the first plausible message', () => {
     const s = legacyStore();
-    expect(readMessageSpan(s).first).toBe(Date.parse('2026-11-10T10:00:00+08:00'));
-    const stats = readStats(s, 480, NOW);
+    expect(s.messages.span().first).toBe(Date.parse('2026-11-10T10:00:00+08:00'));
+    const stats = s.stats.read(480, NOW);
     expect(stats).toMatchObject({ messages: 7, implausibleTimes: 4 });
     expect(stats.firstMessageAt).toBe(Date.parse('2026-11-10T10:00:00+08:00'));
     expect(stats.byDayAndType.map((d) => d.day)).toEqual(['2026-11-10', '2026-11-17', '2026-11-24']);
@@ -83,8 +88,15 @@ describe('readers are robust to absurd times already stored', () => {
   it('a list longer than ten years keeps its latest weeks', () => {
     const s = openTempStore();
     open.push(s);
-    s.upsertGroup({ id: 'g-1@chatroom', name: '群', ownerId: null, unit: null, createdAt: null, seenAt: 0 });
-    s.insertMessage(messageInput({ id: 'early', time: Date.parse('2011-03-01T10:00:00+08:00') }));
+    s.groups.upsert({
+      id: 'g-1@chatroom',
+      name: '群',
+      ownerId: null,
+      unit: null,
+      createdAt: null,
+      seenAt: 0,
+    });
+    s.messages.insert(messageInput({ id: 'early', time: Date.parse('2011-03-01T10:00:00+08:00') }));
     const weeks = new DashboardSource(s, configSchema.parse({}), () => NOW).storedWeeks('2026-W48');
     expect(weeks).toHaveLength(520);
     expect(weeks.at(-1)).toBe('2026-W48');

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { createStoragePolicy } from '../../src/privacy/storage-policy.js';
-import { Outbox } from '../../src/store/outbox.js';
-import { purgeExpired } from '../../src/store/purge-expired.js';
 import { Store } from '../../src/store/store.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 
@@ -22,10 +20,10 @@ function seeded(): Store {
     policy: createStoragePolicy(configSchema.parse({ privacy: { keepText: 'all' } })),
   });
   open.push(s);
-  s.upsertGroup({ id: 'g-1@chatroom', name: '群', ownerId: null, unit: null, createdAt: null, seenAt: 0 });
+  s.groups.upsert({ id: 'g-1@chatroom', name: '群', ownerId: null, unit: null, createdAt: null, seenAt: 0 });
   for (const age of [10, 40, 400]) {
     const time = NOW - age * DAY;
-    s.insertMessages([
+    s.messages.insertMany([
       messageInput({ id: `notice-${age}`, time, text: NOTICE }),
       messageInput({ id: `ack-${age}`, time, text: '收到' }),
       messageInput({ id: `recall-${age}`, time, type: 'recalled', text: `ack-${age}` }),
@@ -37,10 +35,16 @@ function seeded(): Store {
         link: { title: '通知', url: 'https://example.gov.cn/a', description: '摘要' },
       }),
     ]);
-    s.recordEvent({ groupId: 'g-1@chatroom', time, kind: 'join', actorId: 'u-2', detail: null });
-    s.recordSnapshot('g-1@chatroom', time - DAY, [`u-${age}`]);
+    s.groups.recordEvent({
+      groupId: 'g-1@chatroom',
+      time,
+      kind: 'join',
+      actorId: 'u-2',
+      detail: null,
+    });
+    s.snapshots.record('g-1@chatroom', time - DAY, [`u-${age}`]);
   }
-  const outbox = new Outbox(s.db);
+  const outbox = s.outbox;
   outbox.enqueue(
     [{ dedupeKey: 'old', recipientId: 'u-1', content: { kind: 'text', text: '周报' } }],
     NOW - 40 * DAY,
@@ -72,7 +76,7 @@ describe('purgeExpired', () => {
   it('purges texts after textDays, keeping class, fingerprint, recall ids and link cards; deletes records after recordDays', () => {
     const s = seeded();
     const fingerprint = row(s, 'ack-40')?.fingerprint;
-    const counts = purgeExpired(s, config, NOW);
+    const counts = s.maintenance.purgeExpired(config, NOW);
     expect(counts).toMatchObject({
       dryRun: false,
       textsPurged: 2, // notice-40, ack-40 (link-40 has no text; recall-40 keeps its id)
@@ -93,7 +97,7 @@ describe('purgeExpired', () => {
       link_description: '摘要',
     });
     expect(row(s, 'notice-400')).toBeUndefined();
-    const outbox = new Outbox(s.db);
+    const outbox = s.outbox;
     expect(outbox.get('old')?.content).toBeNull();
     expect(outbox.get('new')?.content).toEqual({ kind: 'text', text: '周报' });
     // The group's latest roster always stays, however old.
@@ -103,17 +107,17 @@ describe('purgeExpired', () => {
   it('a dry run counts exactly what a real run then does, and changes nothing', () => {
     const s = seeded();
     const before = s.db.prepare('SELECT * FROM messages ORDER BY row_id').all();
-    const dry = purgeExpired(s, config, NOW, { dryRun: true });
+    const dry = s.maintenance.purgeExpired(config, NOW, { dryRun: true });
     expect(s.db.prepare('SELECT * FROM messages ORDER BY row_id').all()).toEqual(before);
-    const real = purgeExpired(s, config, NOW);
+    const real = s.maintenance.purgeExpired(config, NOW);
     expect({ ...dry, dryRun: false }).toEqual(real);
     expect(real.messagesDeleted).toBeGreaterThan(0);
   });
 
   it('is idempotent: a second run purges nothing', () => {
     const s = seeded();
-    purgeExpired(s, config, NOW);
-    expect(purgeExpired(s, config, NOW)).toMatchObject({
+    s.maintenance.purgeExpired(config, NOW);
+    expect(s.maintenance.purgeExpired(config, NOW)).toMatchObject({
       textsPurged: 0,
       messagesDeleted: 0,
       roomEventsDeleted: 0,
@@ -127,7 +131,7 @@ describe('purgeExpired', () => {
     s.db
       .prepare("UPDATE messages SET text_class = NULL, fingerprint = NULL WHERE source_id = 'ack-40'")
       .run();
-    const counts = purgeExpired(s, config, NOW);
+    const counts = s.maintenance.purgeExpired(config, NOW);
     expect(counts.classified).toBe(1);
     expect(row(s, 'ack-40')).toMatchObject({ text: null, text_class: 'ack' });
     expect(row(s, 'ack-40')?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
@@ -136,8 +140,8 @@ describe('purgeExpired', () => {
   it('leaves no purged text in the database file (secure_delete, WAL truncated)', async () => {
     const s = seeded();
     const secret = '这是一段只应保存三十天的通知内容，包含电话13800138000，请于周五前报送';
-    s.insertMessage(messageInput({ id: 'secret', time: NOW - 40 * DAY, text: secret }));
-    purgeExpired(s, config, NOW);
+    s.messages.insert(messageInput({ id: 'secret', time: NOW - 40 * DAY, text: secret }));
+    s.maintenance.purgeExpired(config, NOW);
     s.close();
     const { readFileSync, existsSync } = await import('node:fs');
     const bytes = Buffer.concat(

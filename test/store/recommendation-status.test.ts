@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Recommendation } from '../../src/recommend/recommendation.js';
-import {
-  answerRecommendation,
-  findIssuedRecommendation,
-  readRecommendationHistory,
-  recordIssuedRecommendations,
-} from '../../src/store/recommendation-status.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 
 function rec(id: string, magnitude: number): Recommendation {
@@ -27,34 +21,34 @@ describe('recommendation status in the store', () => {
   it('resolves "采纳 N" against the owner\'s latest digest and remembers the answer', () => {
     const store = openTempStore();
     try {
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: 'o1',
         week: '2026-W46',
         recommendations: [rec('r1', 3), rec('r2', 4)],
         at: 1,
       });
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: 'o1',
         week: '2026-W47',
         recommendations: [rec('r2', 5), rec('r3', 6)],
         at: 2,
       });
-      expect(findIssuedRecommendation(store, 'o1', 1)?.id).toBe('r2');
-      const answered = answerRecommendation(store, { ownerId: 'o1', number: 2, status: 'dismissed', at: 3 });
+      expect(store.recommendations.issued('o1', 1)?.id).toBe('r2');
+      const answered = store.recommendations.answer({ ownerId: 'o1', number: 2, status: 'dismissed', at: 3 });
       expect(answered).toMatchObject({
         id: 'r3',
         week: '2026-W47',
         magnitude: 6,
         figures: { sharedNotices: 6 },
       });
-      expect(readRecommendationHistory(store).get('r3')).toEqual({
+      expect(store.recommendations.history().get('r3')).toEqual({
         id: 'r3',
         status: 'dismissed',
         week: '2026-W47',
         magnitude: 6,
       });
-      answerRecommendation(store, { ownerId: 'o1', number: 2, status: 'accepted', at: 4 });
-      expect(readRecommendationHistory(store).get('r3')?.status).toBe('accepted');
+      store.recommendations.answer({ ownerId: 'o1', number: 2, status: 'accepted', at: 4 });
+      expect(store.recommendations.history().get('r3')?.status).toBe('accepted');
     } finally {
       store.close();
     }
@@ -63,19 +57,19 @@ describe('recommendation status in the store', () => {
   it('refuses numbers the digest did not carry and owners who got no digest', () => {
     const store = openTempStore();
     try {
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: 'o1',
         week: '2026-W47',
         recommendations: [rec('r1', 3)],
         at: 1,
       });
       expect(
-        answerRecommendation(store, { ownerId: 'o1', number: 2, status: 'accepted', at: 2 }),
+        store.recommendations.answer({ ownerId: 'o1', number: 2, status: 'accepted', at: 2 }),
       ).toBeUndefined();
       expect(
-        answerRecommendation(store, { ownerId: 'o2', number: 1, status: 'accepted', at: 2 }),
+        store.recommendations.answer({ ownerId: 'o2', number: 1, status: 'accepted', at: 2 }),
       ).toBeUndefined();
-      expect(readRecommendationHistory(store).size).toBe(0);
+      expect(store.recommendations.history().size).toBe(0);
     } finally {
       store.close();
     }
@@ -84,20 +78,20 @@ describe('recommendation status in the store', () => {
   it('re-issuing a week replaces its numbering', () => {
     const store = openTempStore();
     try {
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: 'o1',
         week: '2026-W47',
         recommendations: [rec('r1', 3), rec('r2', 3)],
         at: 1,
       });
-      recordIssuedRecommendations(store, {
+      store.recommendations.recordIssued({
         ownerId: 'o1',
         week: '2026-W47',
         recommendations: [rec('r2', 3)],
         at: 2,
       });
-      expect(findIssuedRecommendation(store, 'o1', 1)?.id).toBe('r2');
-      expect(findIssuedRecommendation(store, 'o1', 2)).toBeUndefined();
+      expect(store.recommendations.issued('o1', 1)?.id).toBe('r2');
+      expect(store.recommendations.issued('o1', 2)).toBeUndefined();
     } finally {
       store.close();
     }

@@ -12,7 +12,7 @@ describe('Store.checkpointInBackground', () => {
   it('keeps checkpoints off the commit path and runs them on a timer until close', () => {
     vi.useFakeTimers();
     const store = new Store(tempStorePath());
-    store.upsertGroup({
+    store.groups.upsert({
       id: 'g-1@chatroom',
       name: '群',
       ownerId: null,
@@ -21,13 +21,13 @@ describe('Store.checkpointInBackground', () => {
       seenAt: 0,
     });
     expect(autocheckpoint(store)).toBe(1000);
-    store.checkpointInBackground({ intervalMs: 1000, backstopPages: 5000 });
-    store.checkpointInBackground(); // a second call changes nothing
+    store.maintenance.checkpointInBackground({ intervalMs: 1000, backstopPages: 5000 });
+    store.maintenance.checkpointInBackground(); // a second call changes nothing
     expect(autocheckpoint(store)).toBe(5000);
     expect(vi.getTimerCount()).toBe(1);
 
     const pragma = vi.spyOn(store.db, 'pragma');
-    store.insertMessage(messageInput({ id: 'm-1' }));
+    store.messages.insert(messageInput({ id: 'm-1' }));
     expect(pragma).not.toHaveBeenCalledWith('wal_checkpoint(PASSIVE)');
     vi.advanceTimersByTime(1000);
     expect(pragma).toHaveBeenCalledWith('wal_checkpoint(PASSIVE)');
@@ -40,7 +40,7 @@ describe('Store.checkpointInBackground', () => {
   it('stops when asked, restoring SQLite’s automatic checkpoint', () => {
     vi.useFakeTimers();
     const store = new Store(tempStorePath());
-    const stop = store.checkpointInBackground();
+    const stop = store.maintenance.checkpointInBackground();
     stop();
     expect(vi.getTimerCount()).toBe(0);
     expect(autocheckpoint(store)).toBe(1000);

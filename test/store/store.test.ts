@@ -17,7 +17,7 @@ afterEach(() => {
 
 const seenAt = Date.UTC(2026, 10, 16);
 function addGroup(s: Store, id = 'g-1@chatroom') {
-  s.upsertGroup({ id, name: '街道党建工作群', ownerId: 'u-1', unit: '党建办', createdAt: null, seenAt });
+  s.groups.upsert({ id, name: '街道党建工作群', ownerId: 'u-1', unit: '党建办', createdAt: null, seenAt });
 }
 
 describe('migrations', () => {
@@ -46,7 +46,7 @@ describe('migrations', () => {
     const path = tempStorePath();
     const first = new Store(path);
     addGroup(first);
-    first.insertMessage(messageInput({ id: 'm-1' }));
+    first.messages.insert(messageInput({ id: 'm-1' }));
     first.close();
     const again = store(path);
     expect(again.db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(1);
@@ -68,17 +68,17 @@ describe('Store writes', () => {
     const s = store();
     addGroup(s);
     const m = messageInput({ id: 'm-1', text: '@所有人 请于周五前报送材料', mentionAll: true });
-    expect(s.insertMessage(m)).toBe('inserted');
-    expect(s.insertMessage(m)).toBe('duplicate');
-    expect(s.insertMessage({ ...m, text: '完全不同的内容，长度也不同' })).toBe('conflict');
+    expect(s.messages.insert(m)).toBe('inserted');
+    expect(s.messages.insert(m)).toBe('duplicate');
+    expect(s.messages.insert({ ...m, text: '完全不同的内容，长度也不同' })).toBe('conflict');
     const row = s.db.prepare('SELECT text, mention_all, text_length FROM messages').get();
     expect(row).toEqual({ text: '@所有人 请于周五前报送材料', mention_all: 1, text_length: 14 });
-    expect(s.insertMessage({ ...m, source: 'other' })).toBe('inserted');
+    expect(s.messages.insert({ ...m, source: 'other' })).toBe('inserted');
   });
 
   it('refuses a message whose group is unknown (foreign key)', () => {
     const s = store();
-    expect(() => s.insertMessage(messageInput({ id: 'm-1', groupId: 'nope@chatroom' }))).toThrow(
+    expect(() => s.messages.insert(messageInput({ id: 'm-1', groupId: 'nope@chatroom' }))).toThrow(
       /FOREIGN KEY/,
     );
   });
@@ -86,8 +86,8 @@ describe('Store writes', () => {
   it('keeps first/last seen as the span of what was observed', () => {
     const s = store();
     addGroup(s);
-    s.insertMessage(messageInput({ id: 'm-1', time: seenAt - 1000 }));
-    s.insertMessage(messageInput({ id: 'm-2', time: seenAt + 5000 }));
+    s.messages.insert(messageInput({ id: 'm-1', time: seenAt - 1000 }));
+    s.messages.insert(messageInput({ id: 'm-2', time: seenAt + 5000 }));
     const g = s.db.prepare('SELECT first_seen AS f, last_seen AS l FROM groups').get();
     expect(g).toEqual({ f: seenAt - 1000, l: seenAt + 5000 });
   });
@@ -95,9 +95,9 @@ describe('Store writes', () => {
   it('records a new snapshot only when the roster changed', () => {
     const s = store();
     addGroup(s);
-    expect(s.recordSnapshot('g-1@chatroom', 1, ['u-2', 'u-1'])).toBe('new');
-    expect(s.recordSnapshot('g-1@chatroom', 2, ['u-1', 'u-2', 'u-1'])).toBe('unchanged');
-    expect(s.recordSnapshot('g-1@chatroom', 3, ['u-1'])).toBe('new');
+    expect(s.snapshots.record('g-1@chatroom', 1, ['u-2', 'u-1'])).toBe('new');
+    expect(s.snapshots.record('g-1@chatroom', 2, ['u-1', 'u-2', 'u-1'])).toBe('unchanged');
+    expect(s.snapshots.record('g-1@chatroom', 3, ['u-1'])).toBe('new');
     const snaps = s.db.prepare('SELECT taken_at, confirmed_at, member_count FROM membership_snapshots').all();
     expect(snaps).toEqual([
       { taken_at: 1, confirmed_at: 2, member_count: 2 },

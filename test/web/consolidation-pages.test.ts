@@ -2,7 +2,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSupervisorAudit } from '../../src/recommend/build-supervisor-audit.js';
 import { recommendStoredWeek } from '../../src/recommend/recommend-stored-week.js';
-import { setRecommendationStatus } from '../../src/store/recommendation-status.js';
 import { Store } from '../../src/store/store.js';
 import { createDashboardApp, type DashboardApp } from '../../src/web/create-dashboard-app.js';
 import { type RunningDashboard, serveDashboard } from '../../src/web/serve-dashboard.js';
@@ -33,7 +32,7 @@ beforeAll(async () => {
       (r) => r.kind === 'merge',
     );
     if (!merge) throw new Error('fixture: no merge in 2026-W45');
-    setRecommendationStatus(writable, {
+    writable.recommendations.setStatus({
       id: merge.id,
       ownerId: merge.ownerId,
       kind: merge.kind,

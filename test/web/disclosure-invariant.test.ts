@@ -78,7 +78,7 @@ function buildStore(t: Town): string {
       const pool = Array.from({ length: 16 }, (_, i) => (i < 6 ? `p-${i}` : `p${u}-${i}`));
       groups.forEach((spec, g) => {
         const id = groupId(u, g);
-        store.upsertGroup({
+        store.groups.upsert({
           id,
           name: id.replace('@chatroom', ''),
           ownerId: null,
@@ -90,7 +90,7 @@ function buildStore(t: Town): string {
           const { from } = weekBounds(week, TZ);
           const [start, size] = spec.roster[w] as [number, number];
           const members = pool.slice(start, start + size);
-          store.recordSnapshot(id, from + 3_600_000, members);
+          store.snapshots.record(id, from + 3_600_000, members);
           const messages = [];
           for (let i = 0; i < (spec.chat[w] ?? 0); i++)
             messages.push(
@@ -111,7 +111,7 @@ function buildStore(t: Town): string {
                 text: NOTICE,
               }),
             );
-          store.insertMessages(messages);
+          store.messages.insertMany(messages);
         });
       });
     });

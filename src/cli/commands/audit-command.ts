@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Config } from '../../config/schema.js';
 import { buildSupervisorAudit } from '../../recommend/build-supervisor-audit.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
-import { readGroupLifecycles } from '../../store/read-group-lifecycle.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -87,7 +86,7 @@ export function registerAuditCommand(
  */
 function checkUnits(store: Store, config: Config, units: readonly string[]): void {
   const known = new Set<string>();
-  for (const g of readGroupLifecycles(store)) {
+  for (const g of store.groups.lifecycles()) {
     const unit = g.unit ?? config.org.groupUnits[g.id];
     if (unit) known.add(unit);
   }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
-import { describeMember, type MemberDescription } from '../../store/describe-member.js';
-import { type ForgetCounts, forgetMember } from '../../store/forget-member.js';
+import type { ForgetCounts, MemberDescription } from '../../store/privacy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -61,7 +60,7 @@ export function registerForgetCommand(program: Command, context: () => CliContex
       const t = TEXT[config.locale];
       const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
       try {
-        const before = describeMember(store, member, config);
+        const before = store.privacy.describe(member, config);
         if (!before.known) {
           out(t.unknown(member));
           return;
@@ -71,7 +70,7 @@ export function registerForgetCommand(program: Command, context: () => CliContex
           out(t.dryRun);
           return;
         }
-        const counts = forgetMember(store, member, Date.now());
+        const counts = store.privacy.forget(member, Date.now());
         out(t.done(counts));
         log.info({ ...counts }, 'member forgotten');
       } finally {

@@ -4,8 +4,7 @@ import { COMMANDS } from '../../converse/command-registry.js';
 import { deliverySetupLines } from '../../deliver/delivery-check.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
-import { backupDatabase } from '../../store/backup-database.js';
-import { checkDatabase, type DatabaseCheck } from '../../store/check-database.js';
+import type { DatabaseCheck } from '../../store/maintenance.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { choiceFlag } from '../flags.js';
@@ -73,7 +72,7 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       const { config, out } = context();
       const store = new Store(config.db, { readonly: true });
       try {
-        const { pages } = await backupDatabase(store, file);
+        const { pages } = await store.maintenance.backup(file);
         out(TEXT[config.locale].backedUp(config.db, file, pages));
       } finally {
         store.close();
@@ -90,7 +89,7 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       let check: DatabaseCheck;
       let delivery: string[];
       try {
-        check = checkDatabase(store);
+        check = store.maintenance.check();
         // Delivery: warnings only; the exit code stays the database's.
         delivery = deliverySetupLines(
           store,

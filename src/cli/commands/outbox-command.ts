@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { OUTBOX_STATES, Outbox, type OutboxRow, type OutboxState } from '../../store/outbox.js';
+import { OUTBOX_STATES, type Outbox, type OutboxRow, type OutboxState } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -67,7 +67,7 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
       choiceFlag('--format', flags.format, ['text', 'json']);
       const store = new Store(config.db, { mustExist: true });
       try {
-        const box = new Outbox(store.db);
+        const box = store.outbox;
         const rows = box.list(flags.state as OutboxState | undefined);
         if (flags.format === 'json') {
           out(
@@ -122,7 +122,7 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
         const t = TEXT[config.locale];
         const store = new Store(config.db, { mustExist: true });
         try {
-          const box = new Outbox(store.db);
+          const box = store.outbox;
           // Every key is checked first: a typo changes nothing (usage error, exit 2).
           const missing = keys.find((k) => box.get(k) === undefined);
           if (missing !== undefined) throw usageError('badValue', { detail: t.noSuchKey(missing) });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
-import { type PurgeCounts, purgeExpired } from '../../store/purge-expired.js';
+import type { PurgeCounts } from '../../store/maintenance.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { WAL_BUSY } from './forget-command.js';
@@ -42,7 +42,7 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
       const { config, out, log } = context();
       const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
       try {
-        const counts = purgeExpired(store, config, Date.now(), { dryRun: flags.dryRun ?? false });
+        const counts = store.maintenance.purgeExpired(config, Date.now(), { dryRun: flags.dryRun ?? false });
         const t = TEXT[config.locale];
         out(
           [

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { readAddressBook } from '../../ingest/archive/address-book.js';
-import { importAddressBook } from '../../store/import-address-book.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -34,7 +33,7 @@ export function registerRosterCommand(program: Command, context: () => CliContex
       const book = await readAddressBook(file);
       const store = new Store(config.db);
       try {
-        const result = importAddressBook(store, book.entries);
+        const result = store.contacts.importAddressBook(book.entries);
         const problems = [...book.problems, ...result.problems].sort((a, b) => a.line - b.line);
         out(t.summary(result.added, result.updated, result.unchanged, problems.length));
         const imported = book.entries.filter((e) => result.ids.has(e.line));

@@ -13,7 +13,6 @@ import { createWebhookServer } from '../../ingest/archive/create-webhook-server.
 import { scanWatchedFolder } from '../../ingest/archive/watch-folder.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { storeMemberPrivacy } from '../../privacy/store-member-privacy.js';
-import { Outbox } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import { serveHealth } from '../../web/health-server.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
@@ -178,7 +177,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
         out(`dashboard: ${dashboard.url}`);
         closers.push(() => dashboard.close());
       }
-      const outbox = new Outbox(store.db);
+      const outbox = store.outbox;
       let stopping = false;
       // Private-chat commands through the WeCom application's callback, answered on the WeCom channel.
       const w = config.deliver.wecom;

@@ -10,7 +10,6 @@ import { systemClock } from '../../deliver/clock.js';
 import { createChannels } from '../../deliver/create-channels.js';
 import { SendQueue } from '../../deliver/send-queue.js';
 import { SenderOfflineError } from '../../deliver/sender.js';
-import { Outbox } from '../../store/outbox.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -29,7 +28,7 @@ export function registerSendCommand(program: Command, context: () => CliContext)
       const { config, out, log } = context();
       const store = new Store(config.db, { mustExist: true });
       const channels = createChannels(store, config);
-      const outbox = new Outbox(store.db);
+      const outbox = store.outbox;
       const reports: string[] = [];
       const byChannel: Partial<Record<ChannelName, number>> = {};
       try {

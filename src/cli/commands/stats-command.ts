@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { renderStats } from '../../render/render-stats.js';
-import { readStats } from '../../store/read-stats.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -15,7 +14,7 @@ export function registerStatsCommand(program: Command, context: () => CliContext
       const store = new Store(config.db, { readonly: true });
       try {
         const offset = DateTime.now().setZone(config.timezone).offset;
-        const stats = readStats(store, offset);
+        const stats = store.stats.read(offset);
         out(opts.json ? JSON.stringify(stats, null, 2) : renderStats(stats, config.locale, config.timezone));
       } finally {
         store.close();

@@ -2,7 +2,6 @@ import type { Config } from '../../config/schema.js';
 import { muteSuggestions } from '../../converse/mute-suggestions.js';
 import { resolveRoles } from '../../converse/resolve-roles.js';
 import { WeekAnalyses } from '../../converse/week-analyses.js';
-import { readRosteredContacts } from '../../store/read-rostered-contacts.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -17,7 +16,7 @@ export function pickDemoCadre(
   analyses = new WeekAnalyses(store, config),
 ): string | undefined {
   let best: { id: string; score: [number, number] } | undefined;
-  for (const id of readRosteredContacts(store)) {
+  for (const id of store.contacts.rostered()) {
     if (resolveRoles(store, config, id).roles.size !== 1) continue;
     const { suggestions } = muteSuggestions(store, config, id, week, { analyses });
     const score: [number, number] = [suggestions.filter((s) => s.notices > 0).length, suggestions.length];

@@ -9,9 +9,7 @@ import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import type { Logger } from '../../logging/logger.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
-import { findContact } from '../../store/find-contact.js';
-import { findFirstContactInUnit } from '../../store/find-first-contact-in-unit.js';
-import { Outbox, type OutboxRow } from '../../store/outbox.js';
+import type { OutboxRow } from '../../store/outbox.js';
 import type { Store } from '../../store/store.js';
 import { DEMO_TEXT } from './demo-text.js';
 import { pickDemoCadre } from './pick-demo-cadre.js';
@@ -38,7 +36,7 @@ export async function runDemoDelivery(input: {
   const { to } = weekBounds(week, input.config.timezone);
   const config = withDemoSupervisor(store, input.config);
   const clock = new SimulatedClock(to - HOUR);
-  const outbox = new Outbox(store.db);
+  const outbox = store.outbox;
   const sentBefore = new Set(outbox.list('sent').map((r) => r.id));
   const delivery = await createDelivery({
     store,
@@ -78,7 +76,7 @@ export async function runDemoDelivery(input: {
   const local = (ms: number) =>
     DateTime.fromMillis(ms, { zone: input.config.timezone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
   out(t.deliveries(rows.length, local(startedAt), local(clock.now())));
-  const name = (id: string) => findContact(store, id)?.name ?? id;
+  const name = (id: string) => store.contacts.find(id)?.name ?? id;
   for (const row of rows) out(describeRow(row, name(row.recipientId), input.config.db));
   if (ours.length > rows.length) out(t.alreadySent(ours.length - rows.length));
 }
@@ -86,7 +84,7 @@ export async function runDemoDelivery(input: {
 /** The simulation configures no supervisor: the demo lets its first leader read the audit. */
 function withDemoSupervisor(store: Store, config: Config): Config {
   if (config.org.supervisors.length > 0) return config;
-  const leader = findFirstContactInUnit(store, '领导班子');
+  const leader = store.contacts.firstInUnit('领导班子');
   if (!leader) return config;
   return { ...config, org: { ...config.org, supervisors: [{ id: leader, units: [] }] } };
 }

@@ -12,7 +12,6 @@ import type { SimulationPuppet } from '../../ingest/wechaty/simulation-puppet.js
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { renderReport } from '../../render/render-report.js';
 import { renderStats } from '../../render/render-stats.js';
-import { readStats } from '../../store/read-stats.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { DEMO_TEXT } from './demo-text.js';
@@ -73,7 +72,7 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
 
     out('');
     const offset = DateTime.now().setZone(config.timezone).offset;
-    out(renderStats(readStats(store, offset), config.locale, config.timezone));
+    out(renderStats(store.stats.read(offset), config.locale, config.timezone));
 
     const week = sim.weeks[sim.weeks.length - 1] as string;
     const { data, findings, previous } = analyseStoredWeek(store, config, week);

@@ -1,7 +1,5 @@
 import type { RecommendationStatus } from '../../recommend/recommendation.js';
-import { findGroup } from '../../store/find-group.js';
-import { findIssuedRecommendationById } from '../../store/find-issued-recommendation-by-id.js';
-import { answerRecommendation, setRecommendationStatus } from '../../store/recommendation-status.js';
+import type { IssuedRecommendation } from '../../store/recommendations.js';
 import type { Command } from '../command-registry.js';
 import { answer, refuse } from '../reply.js';
 
@@ -27,18 +25,18 @@ function recommendationAnswerCommand(
       if (ref === undefined || rest.length > 0) return answer(text.badNumbers(word));
       const ownerId = roles.contactId;
       const at = clock.now();
-      let issued: ReturnType<typeof answerRecommendation>;
+      let issued: IssuedRecommendation | undefined;
       if (NUMBER.test(ref)) {
-        issued = answerRecommendation(store, { ownerId, number: Number(ref), status, at });
+        issued = store.recommendations.answer({ ownerId, number: Number(ref), status, at });
       } else if (ID.test(ref)) {
-        issued = findIssuedRecommendationById(store, ownerId, ref);
-        if (issued) setRecommendationStatus(store, { ...issued, status, at });
+        issued = store.recommendations.issuedById(ownerId, ref);
+        if (issued) store.recommendations.setStatus({ ...issued, status, at });
       } else {
         return answer(text.badNumbers(word));
       }
       if (!issued) return refuse(text.noSuchRecommendation(ref));
       const kind = text.kind[issued.kind as keyof typeof text.kind] ?? issued.kind;
-      const groups = issued.groupIds.map((g) => findGroup(store, g)?.name || g).join(text.listSep);
+      const groups = issued.groupIds.map((g) => store.groups.find(g)?.name || g).join(text.listSep);
       return answer(
         status === 'accepted'
           ? text.accepted(issued.number, kind, groups)

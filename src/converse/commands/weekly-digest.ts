@@ -2,7 +2,6 @@ import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import { buildOwnerDigests } from '../../recommend/build-owner-digests.js';
 import { recommendStoredWeek } from '../../recommend/recommend-stored-week.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
-import { recordIssuedRecommendations } from '../../store/recommendation-status.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import type { Command } from '../command-registry.js';
 import { answer, type ReplyPart, refuse } from '../reply.js';
@@ -31,7 +30,7 @@ export const weeklyDigestCommand: Command = {
     const [digest] = buildOwnerDigests(store, config, week, { ownerId: roles.contactId, analysis });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
-    recordIssuedRecommendations(store, {
+    store.recommendations.recordIssued({
       ownerId: roles.contactId,
       week,
       recommendations: digest.recommendationIds

@@ -11,7 +11,8 @@
  * 角色 is one of 群主/owner, 督查/supervisor, 干部/cadre (informational: ownership comes from the groups,
  * supervisors from org.supervisors); empty is allowed.
  */
-import type { AddressBookEntry, AddressBookRole } from '../../store/import-address-book.js';
+
+import type { AddressBookEntry, AddressBookRole } from '../../store/contacts.js';
 import { EMAIL, WECOM_USER_ID } from '../jsonl/interchange-schemas.js';
 import { nonEmpty } from './archive-item.js';
 import { readCsvFile } from './read-csv-file.js';

@@ -5,8 +5,6 @@
  * only in its messages is created bare (no roster snapshot: an empty roster would claim it has no
  * members), and the organisation map's owner and unit overrides apply to every group written.
  */
-import { findContact } from '../../store/find-contact.js';
-import { findGroup } from '../../store/find-group.js';
 import { implausibleTime } from '../../store/plausible-time.js';
 import type { Store } from '../../store/store.js';
 import { BatchWriteError, type CountedKind, ImportBatch } from '../jsonl/import-batch.js';
@@ -47,7 +45,7 @@ export class ArchiveSink {
     let outcome: 'imported' | 'updated' | 'duplicate';
     try {
       outcome = this.store.transaction(() => {
-        const before = findGroup(this.store, g.id);
+        const before = this.store.groups.find(g.id);
         const name = g.name ?? before?.name ?? '';
         if (g.memberIds !== null) {
           const createdAt = g.createdAt === null ? null : new Date(g.createdAt).toISOString();
@@ -62,7 +60,7 @@ export class ArchiveSink {
           };
           return writeGroupRecord(this.store, record, this.options.now);
         }
-        this.store.upsertGroup({
+        this.store.groups.upsert({
           id: g.id,
           name,
           ownerId,
@@ -71,7 +69,7 @@ export class ArchiveSink {
           seenAt: g.createdAt ?? this.options.now,
         });
         if (!before) return 'imported';
-        const after = findGroup(this.store, g.id);
+        const after = this.store.groups.find(g.id);
         const same =
           after?.name === before.name &&
           after.ownerId === before.ownerId &&
@@ -91,7 +89,7 @@ export class ArchiveSink {
   contact(line: number, c: ArchiveContact, onlyIfNew = false): void {
     if (this.contactsSeen.has(c.id)) return;
     this.contactsSeen.add(c.id);
-    if (onlyIfNew && findContact(this.store, c.id)) return;
+    if (onlyIfNew && this.store.contacts.find(c.id)) return;
     this.batch.add({
       line,
       kind: 'contact',
@@ -141,7 +139,7 @@ export class ArchiveSink {
   private ensureGroup(line: number, id: string, name: string | null, time: number): void {
     if (this.options.groups.has(id)) return;
     try {
-      this.store.upsertGroup({
+      this.store.groups.upsert({
         id,
         name: name ?? '',
         ownerId: this.options.org.ownerOverrides?.[id] ?? null,

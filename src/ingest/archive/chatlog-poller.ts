@@ -14,7 +14,6 @@
  */
 import { DateTime } from 'luxon';
 import { type Logger, silentLogger } from '../../logging/logger.js';
-import { readIngestCursor, writeIngestCursor } from '../../store/ingest-state.js';
 import type { Store } from '../../store/store.js';
 import { ImportProblem } from '../jsonl/import-problem.js';
 import { KnownGroups } from '../jsonl/known-groups.js';
@@ -72,7 +71,7 @@ export async function pollChatlog(options: ChatlogPollOptions): Promise<ChatlogP
   const base = options.baseUrl.replace(/\/+$/, '');
   const cursorKey = `chatlog-api:${base}`;
   const today = DateTime.fromMillis(now, { zone: options.timezone });
-  const cursor = readIngestCursor(options.store, cursorKey);
+  const cursor = options.store.ingestState.cursor(cursorKey);
   const fromDay = cursor
     ? DateTime.fromISO(cursor, { zone: options.timezone }).minus({ days: 1 })
     : today.minus({ days: options.firstDays });
@@ -125,7 +124,7 @@ export async function pollChatlog(options: ChatlogPollOptions): Promise<ChatlogP
     }
   }
   sink.flush();
-  writeIngestCursor(options.store, cursorKey, to, now);
+  options.store.ingestState.setCursor(cursorKey, to, now);
   return {
     groups: rooms.length,
     received,

@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readWatchedFile, writeWatchedFile } from '../../store/ingest-state.js';
 import type { Store } from '../../store/store.js';
 import type { OrgOverrides } from './archive-sink.js';
 import { importArchive } from './import-archive.js';
@@ -58,11 +57,11 @@ export async function scanWatchedFolder(options: WatchScanOptions): Promise<Watc
   const done: WatchedImport[] = [];
   for (const f of files) {
     if (now - f.mtime < options.settleMs) continue;
-    const before = readWatchedFile(options.store, f.path);
+    const before = options.store.ingestState.watchedFile(f.path);
     if (before && before.size === f.size && before.mtime === f.mtime) continue;
     const hash = await sha256(f.path);
     if (before && before.sha256 === hash) {
-      writeWatchedFile(options.store, { ...before, size: f.size, mtime: f.mtime });
+      options.store.ingestState.saveWatchedFile({ ...before, size: f.size, mtime: f.mtime });
       continue;
     }
     const problems: string[] = [];
@@ -90,7 +89,7 @@ export async function scanWatchedFolder(options: WatchScanOptions): Promise<Watc
       report = { format: null, failed: problem, problems };
       result = { file: f.path, messagesImported: 0, rejected: 0, problems: [...problems, problem] };
     }
-    writeWatchedFile(options.store, {
+    options.store.ingestState.saveWatchedFile({
       path: f.path,
       size: f.size,
       mtime: f.mtime,

@@ -1,6 +1,7 @@
 import type { MessageInput } from '../../model/message.js';
+import type { InsertOutcome } from '../../store/messages.js';
 import { implausibleTime } from '../../store/plausible-time.js';
-import type { InsertOutcome, Store } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import type { ImportCounts } from './import-summary.js';
 import type { ValidContact, ValidGroup } from './interchange-schemas.js';
 import { writeContactRecord } from './write-contact-record.js';
@@ -100,7 +101,7 @@ export class ImportBatch {
     let runStart = 0;
     const flushRun = () => {
       if (run.length === 0) return;
-      const stored = this.store.insertMessages(run);
+      const stored = this.store.messages.insertMany(run);
       for (let j = 0; j < stored.length; j++)
         outcomes[runStart + j] = messageOutcome(stored[j] as InsertOutcome, lines[runStart + j]);
       run = [];
@@ -148,7 +149,7 @@ export class ImportBatch {
       case 'contact':
         return writeContactRecord(this.store, l.record);
       case 'message':
-        return messageOutcome(this.store.insertMessage(l.message), l);
+        return messageOutcome(this.store.messages.insert(l.message), l);
       case 'problem':
         return { field: l.field, problem: l.problem };
     }

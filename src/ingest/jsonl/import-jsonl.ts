@@ -5,7 +5,6 @@
  * a crash loses at most the batch in flight and never leaves half of one.
  */
 import { createReadStream } from 'node:fs';
-import { raiseAutocheckpoint } from '../../store/raise-autocheckpoint.js';
 import type { Store } from '../../store/store.js';
 import { ImportAbortedError } from './import-aborted-error.js';
 import { BatchWriteError, ImportBatch, type PendingLine } from './import-batch.js';
@@ -63,7 +62,7 @@ export async function importJsonl(
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
   const total: ImportSummary = { ...emptyCounts(), files: [] };
-  const restoreCheckpoints = raiseAutocheckpoint(store, IMPORT_CHECKPOINT_PAGES);
+  const restoreCheckpoints = store.maintenance.raiseAutocheckpoint(IMPORT_CHECKPOINT_PAGES);
   try {
     await importFiles(store, files, options, { now, source, batchSize, maxLineBytes, total });
   } finally {

@@ -1,4 +1,3 @@
-import { findGroup } from '../../store/find-group.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -20,7 +19,7 @@ export class KnownGroups {
   has(id: string): boolean {
     if (this.known.has(id)) return true;
     if (this.missing.has(id)) return false;
-    const found = findGroup(this.store, id) !== undefined;
+    const found = this.store.groups.find(id) !== undefined;
     (found ? this.known : this.missing).add(id);
     return found;
   }

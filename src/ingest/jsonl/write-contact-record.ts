@@ -1,5 +1,3 @@
-import { readContactAddresses, setContactAddresses } from '../../store/contact-addresses.js';
-import { findContact } from '../../store/find-contact.js';
 import type { Store } from '../../store/store.js';
 import type { ValidContact } from './interchange-schemas.js';
 
@@ -8,17 +6,17 @@ import type { ValidContact } from './interchange-schemas.js';
  * Returns 'imported' (new contact), 'updated' (name or unit changed) or 'duplicate'.
  */
 export function writeContactRecord(store: Store, record: ValidContact): 'imported' | 'updated' | 'duplicate' {
-  const before = findContact(store, record.id);
-  const addressesBefore = readContactAddresses(store, record.id);
-  store.upsertContact({ id: record.id, name: record.name, unit: record.unit ?? null });
+  const before = store.contacts.find(record.id);
+  const addressesBefore = store.contacts.addresses(record.id);
+  store.contacts.upsert({ id: record.id, name: record.name, unit: record.unit ?? null });
   // A record without an address keeps the stored one (like a missing unit).
-  setContactAddresses(store, record.id, {
+  store.contacts.setAddresses(record.id, {
     ...(record.email ? { email: record.email } : {}),
     ...(record.wecomUserId ? { wecomUserId: record.wecomUserId } : {}),
   });
   if (!before) return 'imported';
-  const after = findContact(store, record.id);
-  const addressesAfter = readContactAddresses(store, record.id);
+  const after = store.contacts.find(record.id);
+  const addressesAfter = store.contacts.addresses(record.id);
   const same =
     after?.name === before.name &&
     after.unit === before.unit &&

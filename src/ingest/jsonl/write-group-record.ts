@@ -1,5 +1,3 @@
-import { findGroup } from '../../store/find-group.js';
-import { findSnapshotMembers } from '../../store/find-snapshot-members.js';
 import type { Store } from '../../store/store.js';
 import type { ValidGroup } from './interchange-schemas.js';
 import { isoTimeToEpoch } from './parse-iso-time.js';
@@ -17,10 +15,10 @@ export function writeGroupRecord(
   record: ValidGroup,
   now: number,
 ): 'imported' | 'updated' | 'duplicate' {
-  const before = findGroup(store, record.id);
+  const before = store.groups.find(record.id);
   const createdAt = record.createdAt ? isoTimeToEpoch(record.createdAt) : null;
   const takenAt = createdAt ?? now;
-  store.upsertGroup({
+  store.groups.upsert({
     id: record.id,
     name: record.name,
     ownerId: record.ownerId ?? null,
@@ -29,12 +27,12 @@ export function writeGroupRecord(
     seenAt: takenAt,
   });
   const roster = [...new Set(record.memberIds)].sort();
-  const stored = findSnapshotMembers(store, record.id, takenAt);
+  const stored = store.snapshots.membersAt(record.id, takenAt);
   const sameRoster =
     stored !== undefined && stored.length === roster.length && stored.every((id, i) => id === roster[i]);
-  if (!sameRoster) store.recordSnapshot(record.id, takenAt, roster);
+  if (!sameRoster) store.snapshots.record(record.id, takenAt, roster);
   if (!before) return 'imported';
-  const after = findGroup(store, record.id);
+  const after = store.groups.find(record.id);
   const described =
     after !== undefined &&
     after.name === before.name &&

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logging/logger.js';
-import type { InsertOutcome, Store } from '../../store/store.js';
+import type { InsertOutcome } from '../../store/messages.js';
+import type { Store } from '../../store/store.js';
 import { type PreparedMessage, writeMessage } from './record-message.js';
 
 export interface OrderedWriterOptions {

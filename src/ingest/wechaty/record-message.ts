@@ -3,8 +3,9 @@ import type { Logger } from '../../logging/logger.js';
 import type { Contact } from '../../model/contact.js';
 import type { GroupInput } from '../../model/group.js';
 import type { MessageInput } from '../../model/message.js';
+import type { InsertOutcome } from '../../store/messages.js';
 import { implausibleTime } from '../../store/plausible-time.js';
-import type { InsertOutcome, Store } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import { describeRoom } from './describe-room.js';
 import type { OrgFacts } from './org-facts.js';
 import { toMessageInput } from './to-message-input.js';
@@ -53,9 +54,9 @@ export async function prepareMessage(
 export function writeMessage(store: Store, prepared: PreparedMessage, log: Logger): InsertOutcome {
   const { input, group, sender } = prepared;
   const outcome = store.transaction(() => {
-    store.upsertGroup(group);
-    store.upsertContact(sender);
-    return store.insertMessage(input);
+    store.groups.upsert(group);
+    store.contacts.upsert(sender);
+    return store.messages.insert(input);
   });
   if (outcome === 'conflict') {
     log.warn(

@@ -31,8 +31,9 @@ export async function recordRoomEvent(
   const time = when !== undefined && Number.isFinite(when) ? when : clock();
   const group = await describeRoom(room, time, org, event.topic);
   store.transaction(() => {
-    store.upsertGroup(group);
-    for (const row of event.rows) store.recordEvent({ groupId: room.id, time, kind: event.kind, ...row });
+    store.groups.upsert(group);
+    for (const row of event.rows)
+      store.groups.recordEvent({ groupId: room.id, time, kind: event.kind, ...row });
   });
   await snapshotRoom(room, store, clock(), org, currentUserId(bot));
 }

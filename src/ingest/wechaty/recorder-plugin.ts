@@ -1,6 +1,7 @@
 import type { Contact, Message, Room, WechatyPlugin } from 'wechaty';
 import { errorText, type Logger } from '../../logging/logger.js';
-import type { InsertOutcome, Store } from '../../store/store.js';
+import type { InsertOutcome } from '../../store/messages.js';
+import type { Store } from '../../store/store.js';
 import { OrderedWriter, type OrderedWriterOptions } from './ordered-writer.js';
 import type { OrgFacts } from './org-facts.js';
 import { ImplausibleTimeError, prepareMessage } from './record-message.js';
@@ -60,7 +61,7 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
   const plugin = (bot: Parameters<WechatyPlugin>[0]) => {
     // One commit per message: checkpoints would otherwise land on whichever message crosses the
     // WAL's threshold (the p99 of recording). Stopped on uninstall and by store.close().
-    const stopCheckpoints = store.checkpointInBackground();
+    const stopCheckpoints = store.maintenance.checkpointInBackground();
     // Room event handlers take the room first; their failures are logged with its id.
     const guard =
       <A extends unknown[]>(what: string, fn: (...args: A) => Promise<void>) =>

@@ -48,11 +48,11 @@ export async function snapshotRoom(
   const group = await describeRoom(room, takenAt, org);
   const members = (await room.memberAll()).filter((c) => c.id !== selfId);
   return store.transaction(() => {
-    store.upsertGroup(group);
+    store.groups.upsert(group);
     for (const c of members) {
-      store.upsertContact({ id: c.id, name: c.name() || c.id, unit: org.contactUnits?.[c.id] ?? null });
+      store.contacts.upsert({ id: c.id, name: c.name() || c.id, unit: org.contactUnits?.[c.id] ?? null });
     }
-    return store.recordSnapshot(
+    return store.snapshots.record(
       room.id,
       takenAt,
       members.map((c) => c.id),

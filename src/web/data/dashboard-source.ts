@@ -9,15 +9,6 @@ import { recommendStoredWeek, storedWeekEvidence } from '../../recommend/recomme
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
 import { summariseWeekEvidence, type WeekEvidence } from '../../recommend/week-evidence.js';
-import { type DataStamp, readDataStamp } from '../../store/read-data-stamp.js';
-import { readEarliestMessageAfter } from '../../store/read-earliest-message-after.js';
-import { type GroupFacts, readGroupLifecycles } from '../../store/read-group-lifecycle.js';
-import { readMessageSpan } from '../../store/read-message-span.js';
-import {
-  type RecommendationStatusRow,
-  readRecommendationStatuses,
-} from '../../store/read-recommendation-statuses.js';
-import type { Store } from '../../store/store.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
 import { WeekCache } from './week-cache.js';
@@ -26,6 +17,10 @@ import { summariseWeek, type WeekSummary } from './week-summary.js';
 /** The week list's length at most: ten years. */
 const MAX_LISTED_WEEKS = 520;
 
+import type { GroupFacts } from '../../store/groups.js';
+import type { RecommendationStatusRow } from '../../store/recommendations.js';
+import type { DataStamp } from '../../store/stats.js';
+import type { Store } from '../../store/store.js';
 import { buildWeekView, type WeekView } from './week-view.js';
 
 /** Full analyses kept at once: each holds a week's messages. Summaries are small and kept longer. */
@@ -72,7 +67,7 @@ export class DashboardSource {
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */
   refresh(): void {
-    const next = readDataStamp(this.store);
+    const next = this.store.stats.dataStamp();
     const prev = this.stamp;
     this.stamp = next;
     for (const cache of this.weekCaches()) cache.expire();
@@ -88,7 +83,7 @@ export class DashboardSource {
       return;
     }
     if (next.messages > prev.messages) {
-      const earliest = readEarliestMessageAfter(this.store, prev.messages);
+      const earliest = this.store.messages.earliestTimeAfter(prev.messages);
       if (earliest !== null) for (const cache of this.weekCaches()) cache.dropFrom(earliest);
       this.whole.lifecycles = undefined;
     }
@@ -106,11 +101,11 @@ export class DashboardSource {
   /**
    * The stored weeks, oldest first: from the first stored message's week to `upTo`, at most the 520
    * weeks (ten years) before `upTo`. Whatever is stored cannot push the real weeks out of the list: the
-   * first message is the first with a plausible time (readMessageSpan), and a list that would be longer
+   * first message is the first with a plausible time (Messages.span), and a list that would be longer
    * keeps its latest weeks, not its oldest.
    */
   storedWeeks(upTo: string): string[] {
-    const { first } = readMessageSpan(this.store);
+    const { first } = this.store.messages.span();
     if (first === null) return [upTo];
     const tz = this.config.timezone;
     const earliest = shiftWeek(upTo, -(MAX_LISTED_WEEKS - 1), tz);
@@ -249,12 +244,12 @@ export class DashboardSource {
   }
 
   lifecycles(): GroupFacts[] {
-    this.whole.lifecycles ??= readGroupLifecycles(this.store);
+    this.whole.lifecycles ??= this.store.groups.lifecycles();
     return this.whole.lifecycles;
   }
 
   statuses(): RecommendationStatusRow[] {
-    this.whole.statuses ??= readRecommendationStatuses(this.store);
+    this.whole.statuses ??= this.store.recommendations.statuses();
     return this.whole.statuses;
   }
 

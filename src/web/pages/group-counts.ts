@@ -1,6 +1,6 @@
 import { weekBounds } from '../../calendar/weeks.js';
 import { existsAt } from '../../recommend/group-lifecycle.js';
-import type { GroupFacts } from '../../store/read-group-lifecycle.js';
+import type { GroupFacts } from '../../store/groups.js';
 
 /**
  * Work groups per unit existing at the end of each week, as the audit counts them (existsAt:

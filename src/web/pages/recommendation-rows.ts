@@ -1,6 +1,6 @@
 import { reasonText } from '../../recommend/reason-text.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
-import type { RecommendationStatusRow } from '../../store/read-recommendation-statuses.js';
+import type { RecommendationStatusRow } from '../../store/recommendations.js';
 import type { PageContext, PageTools } from './page-context.js';
 import type { Column, Row } from './page-data.js';
 

@@ -6,8 +6,6 @@ import { createChannels } from '../../../src/deliver/create-channels.js';
 import { queueSupervisorAudits } from '../../../src/deliver/queue-weekly-deliveries.js';
 import { SendQueue, type UndeliverableReport } from '../../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../../src/deliver/simulated-clock.js';
-import { setContactAddresses } from '../../../src/store/contact-addresses.js';
-import { Outbox } from '../../../src/store/outbox.js';
 import { Store } from '../../../src/store/store.js';
 import { tempStorePath } from '../../fixtures/temp-store.js';
 import { T0 } from '../queue-fixture.js';
@@ -36,7 +34,7 @@ function setup(password: string) {
   const undeliverable: UndeliverableReport[] = [];
   const blocked: ChannelBlockedError[] = [];
   const queue = new SendQueue({
-    outbox: new Outbox(store.db),
+    outbox: store.outbox,
     sender: { sendText: async () => {}, sendImage: async () => {} },
     channels: channels.senders,
     addressOf: channels.addressOf,
@@ -56,10 +54,10 @@ beforeEach(async () => {
     ['u-gone', '周强', 'gone@example.gov.cn'],
     ['u-lina', '李娜', 'lina@example.gov.cn'],
   ] as const) {
-    store.upsertContact({ id, name, unit: '东湖社区' });
-    setContactAddresses(store, id, { email });
+    store.contacts.upsert({ id, name, unit: '东湖社区' });
+    store.contacts.setAddresses(id, { email });
   }
-  store.upsertContact({ id: 'u-none', name: '赵敏', unit: null });
+  store.contacts.upsert({ id: 'u-none', name: '赵敏', unit: null });
 });
 
 afterEach(async () => {

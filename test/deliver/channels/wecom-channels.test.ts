@@ -6,8 +6,7 @@ import { routeMessage } from '../../../src/deliver/channel-router.js';
 import { createChannels } from '../../../src/deliver/create-channels.js';
 import { SendQueue, type UndeliverableReport } from '../../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../../src/deliver/simulated-clock.js';
-import { setContactAddresses } from '../../../src/store/contact-addresses.js';
-import { Outbox, type OutboxItem } from '../../../src/store/outbox.js';
+import type { OutboxItem } from '../../../src/store/outbox.js';
 import { Store } from '../../../src/store/store.js';
 import { tempStorePath } from '../../fixtures/temp-store.js';
 import { T0 } from '../queue-fixture.js';
@@ -39,7 +38,7 @@ function setup(overrides: Record<string, unknown> = {}) {
     },
   });
   const channels = createChannels(store, config);
-  const outbox = new Outbox(store.db);
+  const outbox = store.outbox;
   const undeliverable: UndeliverableReport[] = [];
   const blocked: ChannelBlockedError[] = [];
   const queue = new SendQueue({
@@ -89,10 +88,10 @@ beforeEach(async () => {
     ['u-zhang', '张伟', 'ZhangWei'],
     ['u-out', '王芳', 'WangFang'],
   ] as const) {
-    store.upsertContact({ id, name, unit: '东湖社区' });
-    setContactAddresses(store, id, { wecomUserId: userId });
+    store.contacts.upsert({ id, name, unit: '东湖社区' });
+    store.contacts.setAddresses(id, { wecomUserId: userId });
   }
-  store.upsertContact({ id: 'u-none', name: '赵敏', unit: null });
+  store.contacts.upsert({ id: 'u-none', name: '赵敏', unit: null });
 });
 
 afterEach(async () => {

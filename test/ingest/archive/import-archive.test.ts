@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ArchiveImportOptions, importArchive } from '../../../src/ingest/archive/import-archive.js';
 import type { ImportProblem } from '../../../src/ingest/jsonl/import-problem.js';
-import { findGroup } from '../../../src/store/find-group.js';
-import { findSnapshotMembers } from '../../../src/store/find-snapshot-members.js';
 import type { Store } from '../../../src/store/store.js';
 import { openTempStore } from '../../fixtures/temp-store.js';
 import { dumpStore } from '../jsonl/store-dump.js';
@@ -260,12 +258,12 @@ describe('importArchive: what each format keeps', () => {
       type: 'text',
       text: '东湖社区已完成排查，照片如下',
     });
-    expect(findGroup(store, WECOM_A)).toMatchObject({
+    expect(store.groups.find(WECOM_A)).toMatchObject({
       name: '新浜街道消防安全工作群',
       ownerId: 'WangJun',
       createdAt: 1_735_693_200_000,
     });
-    expect(findSnapshotMembers(store, WECOM_A, NOW)).toEqual(['LiNa', 'WangJun', 'ZhaoMin']);
+    expect(store.snapshots.membersAt(WECOM_A, NOW)).toEqual(['LiNa', 'WangJun', 'ZhaoMin']);
   });
 
   it('chatlog JSON: app details, local and unix times, system lines without a sender', async () => {
@@ -290,7 +288,7 @@ describe('importArchive: what each format keeps', () => {
       time: 1_794_826_800_000,
       text: '好的，马上改',
     });
-    expect(findGroup(store, CHATLOG_ROOM)?.name).toBe('东湖社区网格员群');
+    expect(store.groups.find(CHATLOG_ROOM)?.name).toBe('东湖社区网格员群');
     expect(column(store, 'SELECT name FROM contacts ORDER BY id')).toEqual(['李娜', '王军', '赵敏']);
   });
 
@@ -321,7 +319,7 @@ describe('importArchive: what each format keeps', () => {
   it('WeChatMsg: the group id comes from the roster by name, else from TalkerId; XML details; times in s, ms or text', async () => {
     const withRoster = newStore();
     await run(withRoster, [WECHATMSG, 'roster.csv'], { selfId: 'wxid_me' });
-    expect(findGroup(withRoster, 'xb-dangjian@chatroom')).toMatchObject({
+    expect(withRoster.groups.find('xb-dangjian@chatroom')).toMatchObject({
       name: '新浜镇党建工作群',
       unit: '党建办',
     });
@@ -345,7 +343,7 @@ describe('importArchive: what each format keeps', () => {
     const without = newStore();
     await run(without, [WECHATMSG]);
     // Scoped by the chat's name: TalkerId alone collides across accounts (issue 13).
-    expect(findGroup(without, 'wechatmsg:7:新浜镇党建工作群')).toMatchObject({ name: '新浜镇党建工作群' });
+    expect(without.groups.find('wechatmsg:7:新浜镇党建工作群')).toMatchObject({ name: '新浜镇党建工作群' });
     expect(
       without.db.prepare("SELECT sender_id FROM messages WHERE source_id LIKE '7:2:%'").pluck().get(),
     ).toBeNull();
@@ -376,11 +374,11 @@ describe('importArchive: what each format keeps', () => {
   it('ChatLab: members become the roster (role owner first), names contacts, ids scoped by chat', async () => {
     const store = newStore();
     await run(store, ['chatlab-group.json', 'chatlab-group.jsonl']);
-    expect(findGroup(store, CHATLAB_ROOM)).toMatchObject({
+    expect(store.groups.find(CHATLAB_ROOM)).toMatchObject({
       name: '新浜镇文明创建群',
       ownerId: 'wxid_wangjun',
     });
-    expect(findSnapshotMembers(store, CHATLAB_ROOM, NOW)).toEqual([
+    expect(store.snapshots.membersAt(CHATLAB_ROOM, NOW)).toEqual([
       'wxid_lina',
       'wxid_wangjun',
       'wxid_zhaomin',
@@ -397,8 +395,8 @@ describe('importArchive: what each format keeps', () => {
     expect(messageRow(store, `${CHATLAB_ROOM}#msg_003`)).toMatchObject({ time: 1_794_791_100_000 });
     // Without a groupId or roster the JSONL chat is named by platform and name; its late member still counts.
     const jsonl = 'chatlab:wechat:东湖社区网格员群';
-    expect(findSnapshotMembers(store, jsonl, NOW)).toEqual(['wxid_lina', 'wxid_wangjun', 'wxid_zhaomin']);
-    expect(findGroup(store, jsonl)).toMatchObject({ name: '东湖社区网格员群', ownerId: 'wxid_wangjun' });
+    expect(store.snapshots.membersAt(jsonl, NOW)).toEqual(['wxid_lina', 'wxid_wangjun', 'wxid_zhaomin']);
+    expect(store.groups.find(jsonl)).toMatchObject({ name: '东湖社区网格员群', ownerId: 'wxid_wangjun' });
     expect(typeCounts(store)[jsonl]).toEqual({ text: 2, image: 1, link: 1 });
   });
 });
@@ -409,7 +407,7 @@ describe('importArchive: rosters, overrides and bad input', () => {
     await run(store, ['chatlog-api.csv'], {
       org: { ownerOverrides: { [CHATLOG_ROOM]: 'wxid_wangjun' }, groupUnits: { [CHATLOG_ROOM]: '东湖社区' } },
     });
-    expect(findGroup(store, CHATLOG_ROOM)).toMatchObject({ ownerId: 'wxid_wangjun', unit: '东湖社区' });
+    expect(store.groups.find(CHATLOG_ROOM)).toMatchObject({ ownerId: 'wxid_wangjun', unit: '东湖社区' });
   });
 
   it('YAML rosters name groups, owners, units, members and contacts; a group without members keeps its roster', async () => {
@@ -417,17 +415,17 @@ describe('importArchive: rosters, overrides and bad input', () => {
     await run(store, ['chatlab-group.json']);
     const { summary } = await run(store, ['roster.yaml']);
     expect(summary.groups).toMatchObject({ imported: 1, updated: 0, duplicate: 1, rejected: 0 });
-    expect(findGroup(store, CHATLOG_ROOM)).toMatchObject({
+    expect(store.groups.find(CHATLOG_ROOM)).toMatchObject({
       ownerId: 'wxid_wangjun',
       unit: '东湖社区',
       createdAt: Date.parse('2025-03-02T10:00:00+08:00'),
     });
-    expect(findSnapshotMembers(store, CHATLOG_ROOM, NOW)).toEqual([
+    expect(store.snapshots.membersAt(CHATLOG_ROOM, NOW)).toEqual([
       'wxid_lina',
       'wxid_wangjun',
       'wxid_zhaomin',
     ]);
-    expect(findSnapshotMembers(store, CHATLAB_ROOM, NOW)).toHaveLength(3);
+    expect(store.snapshots.membersAt(CHATLAB_ROOM, NOW)).toHaveLength(3);
     expect(column(store, 'SELECT unit FROM contacts WHERE id = ?', 'wxid_wangjun')).toEqual(['新浜镇党建办']);
   });
 

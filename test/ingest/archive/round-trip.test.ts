@@ -13,8 +13,6 @@ import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
 import { createSimulation } from '../../../src/ingest/simulate/create-simulation.js';
 import type { MessageRecord } from '../../../src/model/interchange.js';
 import { MESSAGE_TYPES } from '../../../src/model/message.js';
-import { findGroup } from '../../../src/store/find-group.js';
-import { findSnapshotMembers } from '../../../src/store/find-snapshot-members.js';
 import { Store } from '../../../src/store/store.js';
 import { mentionAllCounts, NOW, typeCounts } from './store-counts.js';
 import type { ArchiveSource, WriteResult } from './writers/archive-source.js';
@@ -154,8 +152,8 @@ describe('qingqun export --format chatlab', () => {
     expect(typeCounts(store)).toEqual(typeCounts(reference));
     expect(mentionAllCounts(store)).toEqual(mentionAllCounts(reference));
     for (const g of sim.groups) {
-      expect(findGroup(store, g.id)).toMatchObject({ name: g.name, ownerId: g.ownerId });
-      expect(findSnapshotMembers(store, g.id, NOW)).toEqual([...new Set(g.memberIds)].sort());
+      expect(store.groups.find(g.id)).toMatchObject({ name: g.name, ownerId: g.ownerId });
+      expect(store.snapshots.membersAt(g.id, NOW)).toEqual([...new Set(g.memberIds)].sort());
     }
   });
 
@@ -207,9 +205,9 @@ describe('roster files written from an organisation', () => {
       const summary = await importArchive(store, [], { now: NOW, roster: path });
       expect(summary.rejected).toBe(0);
       for (const g of sim.groups) {
-        const { firstSeen: _a, lastSeen: _b, ...described } = findGroup(reference, g.id) ?? {};
-        expect(findGroup(store, g.id)).toMatchObject(described);
-        expect(findSnapshotMembers(store, g.id, NOW)).toEqual(findSnapshotMembers(reference, g.id, NOW));
+        const { firstSeen: _a, lastSeen: _b, ...described } = reference.groups.find(g.id) ?? {};
+        expect(store.groups.find(g.id)).toMatchObject(described);
+        expect(store.snapshots.membersAt(g.id, NOW)).toEqual(reference.snapshots.membersAt(g.id, NOW));
       }
     },
   );

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollChatlog } from '../../../src/ingest/archive/chatlog-poller.js';
 import { scanWatchedFolder } from '../../../src/ingest/archive/watch-folder.js';
-import { listWatchedFiles, readIngestCursor } from '../../../src/store/ingest-state.js';
 import type { Store } from '../../../src/store/store.js';
 import { openTempStore } from '../../fixtures/temp-store.js';
 import { fixture } from './store-counts.js';
@@ -99,7 +98,7 @@ describe("polling chatlog's HTTP API", () => {
       Array.from({ length: Math.floor(roomMessages / 3) + 1 }, (_, i) => String(i * 3)),
     );
     expect(pages[0]?.searchParams.get('format')).toBe('json');
-    expect(readIngestCursor(store, `chatlog-api:${api.base}`)).toBe('2026-11-18');
+    expect(store.ingestState.cursor(`chatlog-api:${api.base}`)).toBe('2026-11-18');
 
     const second = await pollChatlog({
       store,
@@ -119,7 +118,7 @@ describe("polling chatlog's HTTP API", () => {
     const now = Date.parse('2026-11-18T12:00:00+08:00');
     const options = { store, baseUrl: api.base, timezone: 'Asia/Shanghai', firstDays: 7, now: () => now };
     await expect(pollChatlog(options)).rejects.toThrow(/chatlog API 500/);
-    expect(readIngestCursor(store, `chatlog-api:${api.base}`)).toBeUndefined();
+    expect(store.ingestState.cursor(`chatlog-api:${api.base}`)).toBeUndefined();
     failing = false;
     expect((await pollChatlog(options)).from).toBe('2026-11-11');
   });
@@ -158,7 +157,7 @@ describe('a watched folder', () => {
     const bad = first.find((d) => d.file === jsonl);
     expect(bad?.rejected).toBe(1);
     expect(bad?.problems[0]).toMatch(/town\.jsonl:3: /);
-    const stored = listWatchedFiles(store).find((f) => f.path === jsonl);
+    const stored = store.ingestState.watchedFiles().find((f) => f.path === jsonl);
     expect(JSON.parse(stored?.report ?? '{}')).toMatchObject({ format: 'jsonl', rejected: 1 });
     const messages = count(store);
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportAbortedError } from '../../../src/ingest/jsonl/import-aborted-error.js';
 import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
 import type { MessageInput } from '../../../src/model/message.js';
-import { type InsertOutcome, Store } from '../../../src/store/store.js';
+import type { InsertOutcome } from '../../../src/store/messages.js';
+import { Store } from '../../../src/store/store.js';
 import { tempStorePath } from '../../fixtures/temp-store.js';
 import { groupLine, messageLine, NOW, tempDir, writeJsonl } from './interchange-lines.js';
 import { dumpStore } from './store-dump.js';
@@ -14,13 +15,14 @@ class FailingStore extends Store {
     private readonly failOn: string,
   ) {
     super(path);
-  }
-
-  // insertMessage goes through insertMessages too.
-  override insertMessages(messages: readonly MessageInput[]): InsertOutcome[] {
-    if (messages.some((m) => m.id === this.failOn))
-      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
-    return super.insertMessages(messages);
+    // messages.insert goes through messages.insertMany too.
+    const messages = this.messages;
+    const insertMany = messages.insertMany.bind(messages);
+    messages.insertMany = (batch: readonly MessageInput[]): InsertOutcome[] => {
+      if (batch.some((m) => m.id === this.failOn))
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      return insertMany(batch);
+    };
   }
 }
 

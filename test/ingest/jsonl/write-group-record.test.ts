@@ -34,7 +34,7 @@ describe('writeGroupRecord', () => {
     const store = openTempStore();
     stores.push(store);
     expect(writeGroupRecord(store, group(), NOW)).toBe('imported');
-    store.recordSnapshot('g-1', NOW - 1000, ['u-1', 'u-2', 'u-3']); // the bot saw a newcomer later
+    store.snapshots.record('g-1', NOW - 1000, ['u-1', 'u-2', 'u-3']); // the bot saw a newcomer later
     expect(writeGroupRecord(store, group({ memberIds: ['u-2', 'u-1', 'u-1'] }), NOW)).toBe('duplicate');
     expect(snapshots(store)).toHaveLength(2);
   });

@@ -3,7 +3,6 @@ import { playSimulation } from '../../../src/ingest/wechaty/play-simulation.js';
 import { simulationOrgMap } from '../../../src/ingest/wechaty/simulation-org-map.js';
 import type { InterchangeRecord, MessageRecord } from '../../../src/model/interchange.js';
 import { MESSAGE_TYPES } from '../../../src/model/message.js';
-import { loadWeekData } from '../../../src/store/load-week-data.js';
 import { type RecordingBot, startRecordingBot } from './recording-bot.js';
 
 const ALL_TIME = { week: 'all', from: 0, to: Number.MAX_SAFE_INTEGER };
@@ -122,7 +121,7 @@ describe('playSimulation', () => {
       rejected: 2,
     });
 
-    const week = loadWeekData(rb.store, ALL_TIME);
+    const week = rb.store.weekData.load(ALL_TIME);
     const playable = RECORDS.filter(
       (r): r is MessageRecord => r.kind === 'message' && !r.id.startsWith('m-bad'),
     );
@@ -170,7 +169,7 @@ describe('playSimulation', () => {
     await playSimulation({ ...rb, records: RECORDS });
     const again = await playSimulation({ ...rb, records: RECORDS });
     expect(again).toMatchObject({ messages: 10, inserted: 0, duplicate: 10, failed: 0, missing: 0 });
-    expect(loadWeekData(rb.store, ALL_TIME).messages).toHaveLength(10);
+    expect(rb.store.weekData.load(ALL_TIME).messages).toHaveLength(10);
   });
 
   it('plays a few thousand messages of every type', async () => {
@@ -188,7 +187,7 @@ describe('playSimulation', () => {
     );
     const result = await playSimulation({ ...rb, records: [...RECORDS.slice(0, 4), ...many] });
     expect(result).toMatchObject({ messages: 3000, inserted: 3000, failed: 0, missing: 0, rejected: 0 });
-    const stored = loadWeekData(rb.store, ALL_TIME).messages;
+    const stored = rb.store.weekData.load(ALL_TIME).messages;
     expect(stored).toHaveLength(3000);
     expect(stored.at(-1)).toMatchObject({
       id: 'x-2999',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { FileBox } from 'file-box';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type payloads, types } from 'wechaty';
-import { loadWeekData } from '../../../src/store/load-week-data.js';
 import { type RecordingBot, startRecordingBot } from './recording-bot.js';
 
 const ALL_TIME = { week: 'all', from: 0, to: Number.MAX_SAFE_INTEGER };
@@ -67,7 +66,7 @@ async function post(...messages: Post[]) {
 }
 
 function stored() {
-  const week = loadWeekData(rb.store, ALL_TIME);
+  const week = rb.store.weekData.load(ALL_TIME);
   return { ...week, byId: new Map(week.messages.map((m) => [m.id, m])) };
 }
 
@@ -210,7 +209,7 @@ describe('recorderPlugin on the simulation puppet', () => {
 
   it('logs a failing handler with ids only and keeps recording', async () => {
     const secret = '绝密：明天上午检查组到达';
-    vi.spyOn(rb.store, 'insertMessage').mockImplementationOnce(() => {
+    vi.spyOn(rb.store.messages, 'insert').mockImplementationOnce(() => {
       throw new Error('disk I/O error');
     });
     const failed = await post({ id: 'm-boom', type: types.Message.Text, text: secret });

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setRecommendationStatus } from '../../../src/store/recommendation-status.js';
 import { Store } from '../../../src/store/store.js';
 import { createDashboardApp } from '../../../src/web/create-dashboard-app.js';
 import { DashboardSource } from '../../../src/web/data/dashboard-source.js';
@@ -38,14 +37,14 @@ describe('DashboardSource', () => {
     expect(source.view('2026-W44')).toBe(w44);
     expect(source.summary('2026-W46')).toBe(w46);
 
-    store.insertMessage(
+    store.messages.insert(
       messageInput({ id: 'late-1', groupId: 'g-gongzuo@chatroom', time: Date.parse('2026-11-18T02:00:00Z') }),
     );
     source.refresh();
     expect(source.summary('2026-W46')).toBe(w46);
     expect(messagesOf(source, WEEK)).toBe(before + 1);
 
-    store.insertMessage(
+    store.messages.insert(
       messageInput({ id: 'late-2', groupId: 'g-gongzuo@chatroom', time: Date.parse('2026-11-03T02:00:00Z') }),
     );
     source.refresh();
@@ -65,7 +64,7 @@ describe('DashboardSource', () => {
     source.refresh();
     const fresh = source.view('2026-W44');
     expect(fresh).not.toBe(w44);
-    store.recordSnapshot('g-jingji@chatroom', Date.parse('2026-11-30T00:00:00Z'), ['u-0026', 'u-0027']);
+    store.snapshots.record('g-jingji@chatroom', Date.parse('2026-11-30T00:00:00Z'), ['u-0026', 'u-0027']);
     source.refresh();
     expect(source.view('2026-W44')).not.toBe(fresh);
   });
@@ -78,7 +77,7 @@ describe('DashboardSource', () => {
     expect((await get('/export/recommendations/history.json')).rows).toEqual([]);
     const target = app.source.recommendations(WEEK).find((r) => r.kind === 'merge');
     if (!target) throw new Error('the simulation should yield a merge recommendation');
-    setRecommendationStatus(store, {
+    store.recommendations.setStatus({
       ...target,
       figures: target.evidence.figures,
       status: 'accepted',

@@ -6,13 +6,6 @@
  */
 import { join } from 'node:path';
 import { makeDirectory } from '../../../platform/private-files.js';
-import { findGroup } from '../../../store/find-group.js';
-import { findSnapshotMembers } from '../../../store/find-snapshot-members.js';
-import {
-  iterateGroupMessages,
-  listGroupIds,
-  readContactNames,
-} from '../../../store/iterate-group-messages.js';
 import type { Store } from '../../../store/store.js';
 import { safeName, writeChatlabFile } from './chatlab-writer.js';
 
@@ -38,16 +31,16 @@ export function exportChatlab(store: Store, options: ChatlabExportOptions): Chat
   const layout = options.layout ?? 'json';
   // Not mkdirSync(recursive): it spins forever on paths like /proc/foo (private-files.ts).
   makeDirectory(options.outDir);
-  const names = readContactNames(store);
+  const names = store.contacts.names();
   const name = (id: string) => names.get(id) ?? id;
   const result: ChatlabExportResult = { files: [], groups: 0, messages: 0, missing: [] };
-  for (const id of options.groupIds ?? listGroupIds(store)) {
-    const group = findGroup(store, id);
+  for (const id of options.groupIds ?? store.groups.ids()) {
+    const group = store.groups.find(id);
     if (!group) {
       result.missing.push(id);
       continue;
     }
-    const members = findSnapshotMembers(store, id, Number.MAX_SAFE_INTEGER) ?? [];
+    const members = store.snapshots.membersAt(id, Number.MAX_SAFE_INTEGER) ?? [];
     const file = join(options.outDir, `${safeName(group.name || id)}_${safeName(id)}.${layout}`);
     const chat = {
       name: group.name || id,
@@ -56,7 +49,7 @@ export function exportChatlab(store: Store, options: ChatlabExportOptions): Chat
       members: members.map((m) => ({ id: m, name: name(m) })),
       exportedAt: options.now ?? Date.now(),
     };
-    result.messages += writeChatlabFile(file, chat, iterateGroupMessages(store, id), name, layout);
+    result.messages += writeChatlabFile(file, chat, store.messages.ofGroup(id), name, layout);
     result.files.push(file);
     result.groups++;
   }
