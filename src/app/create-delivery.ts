@@ -9,10 +9,10 @@ import {
 } from '../deliver/channel-report.js';
 import type { Clock } from '../deliver/clock.js';
 import type { Channels } from '../deliver/create-channels.js';
-import type { DeliverLog } from '../deliver/deliver-log.js';
 import { SendQueue } from '../deliver/send-queue.js';
 import type { Sender } from '../deliver/sender.js';
 import { type Job, type Schedules, startSchedules } from '../deliver/start-schedules.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDailyDigestJob } from './daily-digest-job.js';
@@ -24,7 +24,7 @@ export interface DeliveryOptions {
   config: Config;
   sender: Sender;
   clock: Clock;
-  log: DeliverLog;
+  log: Logger;
   /** 'cron' for a live bot; 'manual' when a simulated clock steps through `runDueJobs`. */
   timers: 'cron' | 'manual';
   /** The daily member snapshot (needs a live bot); omitted, that job is not scheduled. */

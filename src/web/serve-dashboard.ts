@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from '../config/schema.js';
-import type { Logger } from '../logging/create-logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import { createDashboardApp } from './create-dashboard-app.js';
 import { DashboardSource } from './data/dashboard-source.js';
@@ -49,7 +49,7 @@ export async function serveDashboard(options: ServeDashboardOptions): Promise<Ru
   // info, not warn: `qingqun serve` says it to the operator in their language; at the default warn
   // level a JSON copy of the same sentence would follow it.
   if (config.web.tokens.length === 0)
-    log?.info('no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
+    log?.info({}, 'no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
   const stop = new AbortController();
   const warmed =
     options.warm === false

@@ -108,6 +108,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
                 timezone: config.timezone,
                 org: config.org,
                 firstDays: r.chatlogFirstDays,
+                log: log.child({ stage: 'chatlog-poll' }),
               });
               Object.assign(s, { lastError: null, last: result });
               log.info({ ...result }, 'chatlog API polled');
@@ -166,7 +167,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
           host: config.webhook.host,
           timezone: config.timezone,
           org: config.org,
-          onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
+          log: log.child({ stage: 'chatlog-webhook' }),
         });
         out(`chatlog webhook: ${server.url}?secret=…`);
         closers.push(() => server.close());
