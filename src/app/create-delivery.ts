@@ -33,10 +33,17 @@ export interface DeliveryOptions {
   channels?: Pick<Channels, 'senders' | 'addressOf'>;
   /** Operator-facing reports: a channel stopped, a recipient unreachable, a message given up. */
   onReport?: (line: string) => void;
+  /**
+   * The process's week-analysis service, when something else in it (the dashboard of `qingqun run`)
+   * reads weeks too: one service, so a week is analysed once per process. Omitted, one is made here.
+   */
+  analyses?: WeekAnalyses;
 }
 
 export interface Delivery {
   queue: SendQueue;
+  /** The week-analysis service the conversation and the jobs share. */
+  analyses: WeekAnalyses;
   conversation: Conversation;
   schedules: Schedules;
   stop(): Promise<void>;
@@ -69,7 +76,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     onUnconfirmed: (rows) => log.warn({ keys: rows.map((r) => r.dedupeKey) }, 'sends interrupted by a crash'),
   });
   // One week-analysis service for the conversation and the weekly jobs: a week is analysed once.
-  const analyses = WeekAnalyses.forStore(store, config);
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
   const conversation = createConversation({
     store,
     config,
@@ -108,6 +115,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
   if (options.timers === 'cron') queue.start();
   return {
     queue,
+    analyses,
     conversation,
     schedules,
     async stop() {

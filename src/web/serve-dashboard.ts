@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import type { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDashboardApp } from './create-dashboard-app.js';
 import { DashboardSource } from './data/dashboard-source.js';
 
@@ -14,6 +15,8 @@ export interface ServeDashboardOptions {
   /** Default config.web.host (127.0.0.1). */
   host?: string;
   log?: Logger;
+  /** The process's week-analysis service (`qingqun run` shares one with delivery); omitted, its own. */
+  analyses?: WeekAnalyses;
   /** Analyse the trend weeks of the default week in the background after listening. Default true. */
   warm?: boolean;
 }
@@ -34,7 +37,7 @@ export interface RunningDashboard {
  */
 export async function serveDashboard(options: ServeDashboardOptions): Promise<RunningDashboard> {
   const { store, config, log } = options;
-  const source = new DashboardSource(store, config);
+  const source = new DashboardSource(store, config, Date.now, options.analyses);
   const app = createDashboardApp({ store, config, log, source });
   const host = options.host ?? config.web.host;
   const server = serve({ fetch: app.fetch, port: options.port ?? config.web.port, hostname: host });
