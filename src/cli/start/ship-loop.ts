@@ -6,7 +6,7 @@
  */
 import { ConfigError } from '../../config/config-error.js';
 import type { Config } from '../../config/schema.js';
-import type { Logger } from '../../logging/create-logger.js';
+import { errorText, type Logger } from '../../logging/logger.js';
 import type { EnqueueOutcome, OutboxItem } from '../../store/outbox.js';
 import { redactUrl, shipRound } from '../../store/postgres/ship-round.js';
 import type { Store } from '../../store/store.js';
@@ -81,7 +81,7 @@ export function startShipLoop(options: {
         }
       } catch (error) {
         status.lastError = (error as Error).message;
-        log.warn({ err: status.lastError, central: redactUrl(c.url) }, 'ship failed; will try again');
+        log.warn({ err: errorText(error), central: redactUrl(c.url) }, 'ship failed; will try again');
       }
       status.runs++;
       status.lastRunAt = Date.now();

@@ -4,7 +4,9 @@
  * centrally for this account into the spool's outbox (central-outbox.ts), disconnect. The push only
  * reads the spool; the pull writes the local outbox, through its dedupe keys.
  */
+
 import { redactDbUrl } from '../../config/db-target.js';
+import type { Locale } from '../../model/locale.js';
 import type { EnqueueOutcome, OutboxItem } from '../outbox.js';
 import type { Store } from '../store.js';
 import { type PullResult, pullCentral } from './central-outbox.js';
@@ -81,7 +83,7 @@ export async function shipRound(
 }
 
 /** One line saying what a round did, in the operator's language. */
-export function describeShipRound(r: ShipRoundResult, account: string, locale: 'zh-CN' | 'en'): string {
+export function describeShipRound(r: ShipRoundResult, account: string, locale: Locale): string {
   const conflicts = r.pulled.conflicts;
   if (conflicts.length === 0) return describeCounts(r, account, locale);
   return locale === 'en'
@@ -89,7 +91,7 @@ export function describeShipRound(r: ShipRoundResult, account: string, locale: '
     : `${describeCounts(r, account, locale)}；中心的 ${conflicts.length} 条消息未入队：本机发件箱已有同一键、内容不同（第一条：${conflicts[0]}）`;
 }
 
-function describeCounts(r: ShipRoundResult, account: string, locale: 'zh-CN' | 'en'): string {
+function describeCounts(r: ShipRoundResult, account: string, locale: Locale): string {
   const s = r.shipped;
   if (locale === 'en') {
     return (
