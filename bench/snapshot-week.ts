@@ -8,16 +8,22 @@
  * ROOT is the checkout whose src/ is used (e.g. `.` and a `git worktree` of the old commit).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const [root, db, week] = process.argv.slice(2);
 if (!root || !db || !week) throw new Error('usage: snapshot-week.ts ROOT DB WEEK');
 const src = (path: string) => `${resolve(root)}/src/${path}`;
-const { analyseStoredWeek } = await import(src('analysis/analyse-stored-week.ts'));
-const { buildWeeklyReport } = await import(src('analysis/weekly-report.ts'));
-const { configSchema } = await import(src('config/schema.ts'));
-const { renderReport } = await import(src('render/render-report.ts'));
-const { Store } = await import(src('store/store.ts'));
+/** The first of `paths` that ROOT has: files moved (issue 16), and old checkouts must still load. */
+const load = async (...paths: string[]) => {
+  for (const path of paths) if (existsSync(src(path))) return import(src(path));
+  throw new Error(`${root} has none of ${paths.join(', ')}`);
+};
+const { analyseStoredWeek } = await load('weeks/stored-week.ts', 'analysis/analyse-stored-week.ts');
+const { buildWeeklyReport } = await load('analysis/weekly-report.ts');
+const { configSchema } = await load('config/schema.ts');
+const { renderReport } = await load('render/render-report.ts');
+const { Store } = await load('store/store.ts');
 
 const config = configSchema.parse({});
 const store = new Store(db, { readonly: true });

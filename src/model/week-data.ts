@@ -11,7 +11,7 @@ export interface RequestText {
   text: string;
 }
 
-/** One ISO week and its [from, to) in UTC epoch ms (src/analysis/week-bounds.ts computes it). */
+/** One ISO week and its [from, to) in UTC epoch ms (src/calendar/weeks.ts computes it). */
 export interface WeekRange {
   /** ISO week, 'YYYY-Www'. */
   week: string;
@@ -56,7 +56,7 @@ export interface WeekData {
   lastHumanMessageAt: Map<string, number>;
   /**
    * Messages of the `analysis.repeatedRequests.windowDays` days before `from`, for detectors whose
-   * window reaches back (repeated requests). Loaded by the week source (src/app/analyse-stored-week.ts); absent means none.
+   * window reaches back (repeated requests). Loaded by the week source (src/store/week-source.ts, src/store/postgres/pg-store.ts); absent means none.
    */
   lookback?: RequestText[];
 }

@@ -2,7 +2,7 @@
  * The structural evidence of one week in compact form, so that merge and relay advice can judge
  * several weeks (`recommend.windowWeeks`) without keeping every earlier week's messages in memory.
  * Built by `summariseWeekEvidence` from a week's data and findings (pure); the caller analyses the
- * earlier weeks (src/recommend/recommend-stored-week.ts) and passes their summaries in.
+ * earlier weeks (src/weeks/stored-week.ts) and passes their summaries in.
  */
 import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../model/week-data.js';
