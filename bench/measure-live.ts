@@ -7,6 +7,7 @@ import { playSimulation } from '../src/ingest/wechaty/play-simulation.js';
 import { recorderPlugin } from '../src/ingest/wechaty/recorder-plugin.js';
 import { simulationOrgMap } from '../src/ingest/wechaty/simulation-org-map.js';
 import type { SimulationPuppet } from '../src/ingest/wechaty/simulation-puppet.js';
+import { silentLogger } from '../src/logging/logger.js';
 import type { InterchangeRecord, MessageRecord } from '../src/model/interchange.js';
 import { createStoragePolicy } from '../src/privacy/storage-policy.js';
 import { Store } from '../src/store/store.js';
@@ -62,7 +63,7 @@ export async function measureLive(
   }
 
   removeDatabase(dbPath);
-  // As src/cli/start/run-simulation-demo.ts wires it, with the default configuration.
+  // As src/cli/demo/run-simulation-demo.ts wires it, with the default configuration.
   const config = configSchema.parse({});
   const store = new Store(dbPath, { policy: createStoragePolicy(config) });
   const emitted = new Map<string, Stamp>();
@@ -72,7 +73,7 @@ export async function measureLive(
   if (!mocker || !puppet) throw new Error('bench: expected the simulation puppet');
   const recorder = recorderPlugin({
     store,
-    log: () => {},
+    log: silentLogger,
     onMessageHandled: (id, outcome) => {
       handled.set(id, stamp());
       tally.record(id, outcome);

@@ -9,10 +9,10 @@ import {
 } from '../deliver/channel-report.js';
 import type { Clock } from '../deliver/clock.js';
 import type { Channels } from '../deliver/create-channels.js';
-import type { DeliverLog } from '../deliver/deliver-log.js';
 import { SendQueue } from '../deliver/send-queue.js';
 import type { Sender } from '../deliver/sender.js';
 import { type Job, type Schedules, startSchedules } from '../deliver/start-schedules.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDailyDigestJob } from './daily-digest-job.js';
@@ -24,7 +24,7 @@ export interface DeliveryOptions {
   config: Config;
   sender: Sender;
   clock: Clock;
-  log: DeliverLog;
+  log: Logger;
   /** 'cron' for a live bot; 'manual' when a simulated clock steps through `runDueJobs`. */
   timers: 'cron' | 'manual';
   /** The daily member snapshot (needs a live bot); omitted, that job is not scheduled. */
@@ -33,10 +33,17 @@ export interface DeliveryOptions {
   channels?: Pick<Channels, 'senders' | 'addressOf'>;
   /** Operator-facing reports: a channel stopped, a recipient unreachable, a message given up. */
   onReport?: (line: string) => void;
+  /**
+   * The process's week-analysis service, when something else in it (the dashboard of `qingqun run`)
+   * reads weeks too: one service, so a week is analysed once per process. Omitted, one is made here.
+   */
+  analyses?: WeekAnalyses;
 }
 
 export interface Delivery {
   queue: SendQueue;
+  /** The week-analysis service the conversation and the jobs share. */
+  analyses: WeekAnalyses;
   conversation: Conversation;
   schedules: Schedules;
   stop(): Promise<void>;
@@ -69,7 +76,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
     onUnconfirmed: (rows) => log.warn({ keys: rows.map((r) => r.dedupeKey) }, 'sends interrupted by a crash'),
   });
   // One week-analysis service for the conversation and the weekly jobs: a week is analysed once.
-  const analyses = WeekAnalyses.forStore(store, config);
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
   const conversation = createConversation({
     store,
     config,
@@ -108,6 +115,7 @@ export async function createDelivery(options: DeliveryOptions): Promise<Delivery
   if (options.timers === 'cron') queue.start();
   return {
     queue,
+    analyses,
     conversation,
     schedules,
     async stop() {

@@ -1,16 +1,16 @@
 import type { Config } from '../config/schema.js';
 import { createDailyDigests } from '../converse/daily-digests.js';
 import { dailySubject, routeMessage } from '../deliver/channel-router.js';
-import { type DeliverLog, silentLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
 import type { Job, JobContext } from '../deliver/start-schedules.js';
+import { type Logger, silentLogger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 
 export interface DailyDigestJobOptions {
   store: Store;
   config: Config;
   queue: Pick<SendQueue, 'enqueue'>;
-  log?: DeliverLog;
+  log?: Logger;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface DailyDigestJobOptions {
  */
 export function createDailyDigestJob(options: DailyDigestJobOptions): Job {
   const { store, config, queue } = options;
-  const log = options.log ?? silentLog;
+  const log = options.log ?? silentLogger;
   const digests = createDailyDigests({ store, config });
   return (ctx: JobContext) => {
     const until = ctx.scheduledAt;

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
-import { createLogger, type Logger } from '../logging/create-logger.js';
-import type { CliLocale } from './messages.js';
+import { createLogger } from '../logging/create-logger.js';
+import type { Logger } from '../logging/logger.js';
+import type { Locale } from '../model/locale.js';
 
 export interface GlobalFlags {
   db?: string;
@@ -22,7 +23,7 @@ export interface CliContext {
 export function createCliContext(
   program: Command,
   env: Record<string, string | undefined>,
-  locale: CliLocale = 'zh-CN',
+  locale: Locale = 'zh-CN',
 ): CliContext {
   // zod's own words in configuration errors (the key and value stay as written).
   if (locale === 'zh-CN') z.config(z.locales.zhCN());

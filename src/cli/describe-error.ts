@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
+import type { Locale } from '../model/locale.js';
 import { StoreError, type StoreProblem } from '../store/store-error.js';
 import { CliError, EXIT, type ExitCode } from './cli-error.js';
-import { type CliLocale, type MessageId, message } from './messages.js';
+import { type MessageId, message } from './messages.js';
 
 export interface ErrorLine {
   /** One line, without the `qingqun: ` prefix. */
@@ -22,7 +23,7 @@ export interface ErrorLine {
  * `syscall`, `path`, `port`), SQLite's errors. Anything else is a bug, said as such: a RangeError
  * or TypeError deep inside is not the operator's mistake.
  */
-export function describeError(error: unknown, locale: CliLocale, context: { db?: string } = {}): ErrorLine {
+export function describeError(error: unknown, locale: Locale, context: { db?: string } = {}): ErrorLine {
   const say = <K extends MessageId>(exitCode: ExitCode, id: K, params: Parameters<typeof message<K>>[2]) => ({
     line: message(locale, id, params),
     exitCode,
@@ -64,11 +65,11 @@ const STORE_PROBLEMS: Partial<Record<StoreProblem, MessageId & `${string}`>> = {
 };
 
 /** Node system errors and SQLite errors, which carry their own context. Null for anything else. */
-function describeCause(error: unknown, locale: CliLocale, db: string | undefined): ErrorLine | null {
+function describeCause(error: unknown, locale: Locale, db: string | undefined): ErrorLine | null {
   if (typeof error !== 'object' || error === null) return null;
   const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
   const line = (id: MessageId, params: Record<string, string | number>): ErrorLine => ({
-    line: (message as (l: CliLocale, i: MessageId, p: unknown) => string)(locale, id, params),
+    line: (message as (l: Locale, i: MessageId, p: unknown) => string)(locale, id, params),
     exitCode: EXIT.failure,
     internal: false,
   });
@@ -134,13 +135,13 @@ function describeCause(error: unknown, locale: CliLocale, db: string | undefined
 }
 
 /** Commander's own errors (English, with the names in quotes), in the catalogue's words. */
-function describeCommanderError(error: CommanderError, locale: CliLocale): ErrorLine {
+function describeCommanderError(error: CommanderError, locale: Locale): ErrorLine {
   const text = error.message.replace(/^error: /, '');
   const quoted = [...text.matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
   const hint = /Did you mean (?:one of )?([^?]+)\?/.exec(text)?.[1]?.trim() ?? '';
   const name = quoted[0] ?? '';
   const usage = (id: MessageId, params: Record<string, string>): ErrorLine => ({
-    line: (message as (l: CliLocale, i: MessageId, p: unknown) => string)(locale, id, params),
+    line: (message as (l: Locale, i: MessageId, p: unknown) => string)(locale, id, params),
     exitCode: EXIT.usage,
     internal: false,
   });

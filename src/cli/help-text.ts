@@ -1,5 +1,5 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
-import type { CliLocale } from './messages.js';
+import type { Locale } from '../model/locale.js';
 
 /**
  * The help's second catalogue: Chinese for each English help text (command and option
@@ -124,7 +124,7 @@ const TITLES_ZH: Record<string, string> = {
 };
 
 /** The translation of one help text; the English text when the catalogue has none. */
-export function helpText(locale: CliLocale, english: string): string {
+export function helpText(locale: Locale, english: string): string {
   return locale === 'zh-CN' ? (HELP_ZH[english] ?? english) : english;
 }
 
@@ -139,7 +139,7 @@ function translateDescribed(full: string, description: string): string {
 }
 
 /** Makes `program`'s help (and every subcommand's, which inherit it) speak `locale`. */
-export function localizeHelp(program: Command, locale: CliLocale): void {
+export function localizeHelp(program: Command, locale: Locale): void {
   if (locale !== 'zh-CN') return;
   const base = Help.prototype;
   program.configureHelp({

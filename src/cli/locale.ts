@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliLocale } from './messages.js';
-
-const LOCALES: readonly CliLocale[] = ['zh-CN', 'en'];
+import { LOCALES, type Locale } from '../model/locale.js';
 
 /**
  * The language to speak before the configuration is read (help, and errors reading it): `--locale`,
@@ -13,7 +11,7 @@ export function guessLocale(
   args: readonly string[],
   env: Record<string, string | undefined>,
   cwd: string,
-): CliLocale {
+): Locale {
   const valid = (value: string | undefined) => LOCALES.find((l) => l === value);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;

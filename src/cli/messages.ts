@@ -7,7 +7,7 @@
  * To add a message: add it to `zh` (the type of the catalogue follows from it), then to `en` with
  * the same parameters; tsc refuses a missing translation.
  */
-export type CliLocale = 'zh-CN' | 'en';
+import type { Locale } from '../model/locale.js';
 
 type Params = Record<string, string | number>;
 
@@ -28,7 +28,6 @@ const zh = {
   missingOption: (p: { name: string }) => `缺少必需的选项 ${p.name}；用法见 --help`,
   excessArguments: (p: { detail: string }) => `参数太多（${p.detail}）；用法见 --help`,
   commandLine: (p: { detail: string }) => `命令行有误：${p.detail}；用法见 --help`,
-  sendingUnavailable: () => '此版本不能排队发送周报；请加 --dry-run',
   unknownOwner: (p: { owner: string; db: string }) => `--owner：${p.db} 中 ${p.owner} 不是任何群的群主`,
   unknownGroup: (p: { group: string; db: string }) => `--group：${p.db} 中没有群 ${p.group}`,
   unknownSupervisor: (p: { detail: string }) => `--supervisor：${p.detail}（见配置 org.supervisors）`,
@@ -94,7 +93,6 @@ const en: Messages = {
   missingOption: (p) => `required option ${p.name} is missing; see --help`,
   excessArguments: (p) => `too many arguments (${p.detail}); see --help`,
   commandLine: (p) => `bad command line: ${p.detail}; see --help`,
-  sendingUnavailable: () => 'sending is not available in this build; use --dry-run',
   unknownOwner: (p) => `--owner: "${p.owner}" owns no group in ${p.db}`,
   unknownGroup: (p) => `--group: no group "${p.group}" in ${p.db}`,
   unknownSupervisor: (p) => `--supervisor: ${p.detail} (see org.supervisors)`,
@@ -138,9 +136,9 @@ const en: Messages = {
     `internal error (a bug, not an operator mistake): ${p.detail}. Run again with QINGQUN_DEBUG=1 to see the stack and include it in a bug report`,
 };
 
-export const MESSAGES: Record<CliLocale, Messages> = { 'zh-CN': zh, en };
+export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zh, en };
 
 /** The line for message `id` in `locale`. */
-export function message<K extends MessageId>(locale: CliLocale, id: K, params: MessageParams<K>): string {
+export function message<K extends MessageId>(locale: Locale, id: K, params: MessageParams<K>): string {
   return (MESSAGES[locale][id] as (p: MessageParams<K>) => string)(params);
 }

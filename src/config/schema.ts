@@ -4,6 +4,7 @@
  * default-yaml.test.ts keeps the two identical, key for key and value for value.
  */
 import { z } from 'zod';
+import { LOCALES } from '../model/locale.js';
 import { analysisSchema } from './analysis-schema.js';
 import { hhmm } from './hhmm.js';
 import { recommendSchema } from './recommend-schema.js';
@@ -60,7 +61,7 @@ export const configSchema = z.strictObject({
     })
     .default('Asia/Shanghai'),
   /** Language of everything users read. */
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  locale: z.enum(LOCALES).default('zh-CN'),
   db: z.string().default('data/qingqun.sqlite'),
   /** warn: the commands' own output tells the story; info adds a JSON line per event on stderr. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),

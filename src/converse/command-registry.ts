@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
+import type { Locale } from '../model/locale.js';
 import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
 import { toSimplified } from '../text/normalise.js';
@@ -148,7 +149,7 @@ export function parseCommand(text: string): ParsedCommand | null {
 }
 
 /** The word a reply calls a command by: the Chinese word, or for locale en its English word. */
-export function commandWord(name: CommandName, locale: 'zh-CN' | 'en'): string {
+export function commandWord(name: CommandName, locale: Locale): string {
   const { words, enWord } = findCommand(name);
   if (locale === 'en') return enWord ?? words.find((w) => /^[a-z]/.test(w)) ?? (words[0] as string);
   return words[0] as string;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../deliver/clock.js';
-import type { DeliverLog } from '../deliver/deliver-log.js';
 import type { SendQueue } from '../deliver/send-queue.js';
+import { errorText, type Logger, silentLogger } from '../logging/logger.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
@@ -27,7 +27,7 @@ export interface ConversationOptions {
   queue: Pick<SendQueue, 'enqueue'>;
   clock: Clock;
   /** Ids, command names and outcomes only: never the text of a message or a reply. */
-  log?: DeliverLog;
+  log?: Logger;
   /** The opt-out / "what is stored about me" layer; without it those commands say they are not available. */
   privacy?: MemberPrivacy;
   /** The shared week-analysis service (src/weeks/week-analyses.ts); without it, one of its own. */
@@ -46,16 +46,13 @@ export interface Conversation {
   respond(contactId: string, text: string): Promise<Reply | null>;
 }
 
-/** No logging: the default when the caller passes no log. */
-const silentLog: DeliverLog = { info() {}, warn() {}, error() {} };
-
 /** A contact who writes something that is not a command gets the hint at most this often. */
 const HINT_EVERY_MS = 10 * 60_000;
 
 /** The private-chat command layer (docs/COMMANDS.md). */
 export function createConversation(options: ConversationOptions): Conversation {
   const { store, config, queue, clock, privacy } = options;
-  const log = options.log ?? silentLog;
+  const log = options.log ?? silentLogger;
   const text = converseText(config.locale);
   const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
   const preferences = store.preferences;
@@ -104,7 +101,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       try {
         reply = await respond(contactId, message);
       } catch (error) {
-        log.error({ contactId, command, err: (error as Error)?.message?.slice(0, 200) }, 'command failed');
+        log.error({ contactId, command, err: errorText(error) }, 'command failed');
         reply = { outcome: 'answered', parts: [{ kind: 'text', text: text.failed }] };
       }
       if (!reply || reply.parts.length === 0) return;

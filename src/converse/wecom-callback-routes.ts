@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { DeliverLog } from '../deliver/deliver-log.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import type { Conversation } from './create-conversation.js';
 import {
@@ -32,7 +32,7 @@ export function contactForWecomUser(store: Store, userId: string): string | unde
  */
 export function mountWecomCallback(
   app: Hono,
-  options: { crypto: WecomCrypto; store: Store; conversation: Conversation; log: DeliverLog },
+  options: { crypto: WecomCrypto; store: Store; conversation: Conversation; log: Logger },
 ): void {
   const { crypto, store, conversation, log } = options;
   const fail = (error: unknown) => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../model/locale.js';
 import type { OutboxRow } from '../store/outbox.js';
 import type { ChannelBlockedError, ChannelName } from './channel.js';
 import type { Unreachable } from './channel-router.js';
@@ -7,7 +8,7 @@ import type { DrainResult, UndeliverableReport } from './send-queue.js';
  * What the operator reads about delivery, one line per fact, in their language: recipients no
  * channel reaches, channels that stopped, messages given up. Pure text; the CLI prints it.
  */
-const NAMES: Record<'zh-CN' | 'en', Record<ChannelName, string>> = {
+const NAMES: Record<Locale, Record<ChannelName, string>> = {
   'zh-CN': { wechat: '微信', email: '邮件', wecom: '企业微信应用', wecomRobot: '企业微信群机器人' },
   en: { wechat: 'WeChat', email: 'email', wecom: 'WeCom application', wecomRobot: 'WeCom group robot' },
 };
@@ -17,16 +18,14 @@ const AUDIENCE = {
   en: { owners: 'owner', supervisors: 'supervisor', cadres: 'cadre' },
 } as const;
 
-export type ReportLocale = 'zh-CN' | 'en';
-
-export function describeUnreachable(u: Unreachable, locale: ReportLocale): string {
+export function describeUnreachable(u: Unreachable, locale: Locale): string {
   const tried = u.tried.map((c) => NAMES[locale][c]).join(locale === 'en' ? ', ' : '、');
   return locale === 'en'
     ? `not reachable: ${AUDIENCE.en[u.audience]} ${u.name} (${u.recipientId}) has no address on ${tried}; add it to the roster (qingqun roster import)`
     : `无法送达：${AUDIENCE['zh-CN'][u.audience]} ${u.name}（${u.recipientId}）在${tried}上都没有地址，请在通讯录中补充（qingqun roster import）`;
 }
 
-const WHY: Record<ReportLocale, (r: UndeliverableReport) => string> = {
+const WHY: Record<Locale, (r: UndeliverableReport) => string> = {
   'zh-CN': (r) =>
     r.reason === 'no-address'
       ? '没有该渠道的地址'
@@ -49,21 +48,21 @@ const WHY: Record<ReportLocale, (r: UndeliverableReport) => string> = {
           : "the bot's account cannot find them",
 };
 
-export function describeUndeliverable(r: UndeliverableReport, locale: ReportLocale): string {
+export function describeUndeliverable(r: UndeliverableReport, locale: Locale): string {
   const channel = NAMES[locale][r.channel];
   return locale === 'en'
     ? `undeliverable on ${channel}: ${r.recipientId}, ${WHY.en(r)}; ${r.rows.length} message(s) given up`
     : `${channel}无法送达：${r.recipientId}，${WHY['zh-CN'](r)}；放弃 ${r.rows.length} 条消息`;
 }
 
-export function describeBlocked(e: ChannelBlockedError, locale: ReportLocale): string {
+export function describeBlocked(e: ChannelBlockedError, locale: Locale): string {
   const channel = NAMES[locale][e.channel];
   return locale === 'en'
     ? `${channel} stopped: ${e.message}. Its messages stay queued until this is fixed.`
     : `${channel}已停用：${e.message}。其消息保留在队列中，修正后再发送。`;
 }
 
-export function describeFailed(row: OutboxRow, locale: ReportLocale): string {
+export function describeFailed(row: OutboxRow, locale: Locale): string {
   return locale === 'en'
     ? `gave up on ${row.dedupeKey} after ${row.attempts} attempts: ${row.lastError ?? ''}`
     : `多次重试后放弃 ${row.dedupeKey}：${row.lastError ?? ''}`;
@@ -73,7 +72,7 @@ export function describeDrain(
   r: DrainResult,
   byChannel: Partial<Record<ChannelName, number>>,
   waiting: Partial<Record<ChannelName, number>>,
-  locale: ReportLocale,
+  locale: Locale,
 ): string[] {
   const names = NAMES[locale];
   const sent = Object.entries(byChannel)

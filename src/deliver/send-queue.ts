@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.js';
+import { errorText, type Logger, STORED_ERROR_CHARS, silentLogger } from '../logging/logger.js';
 import type { EnqueueOutcome, Outbox, OutboxItem, OutboxRow, OutgoingContent } from '../store/outbox.js';
 import { ChannelBlockedError, type ChannelName, type ChannelSender, RateLimitedError } from './channel.js';
 import type { Clock } from './clock.js';
-import { type DeliverLog, silentLog } from './deliver-log.js';
 import { retryDelay } from './retry-delay.js';
 import { SendThrottle } from './send-throttle.js';
 import {
@@ -37,7 +37,7 @@ export interface SendQueueOptions {
   settings: Config['deliver'];
   /** Source of the jitter, in [0, 1). */
   random?: () => number;
-  log?: DeliverLog;
+  log?: Logger;
   /** A recipient could not be reached; called once per recipient each time it happens. */
   onUndeliverable?: (report: UndeliverableReport) => void;
   /** A message used up its attempts. */
@@ -72,7 +72,7 @@ export class SendQueue {
   private readonly blocked = new Set<ChannelName>();
   /** A rate-limited channel sends nothing before this time. */
   private readonly resumeAt = new Map<ChannelName, number>();
-  private readonly log: DeliverLog;
+  private readonly log: Logger;
   private chain: Promise<unknown> = Promise.resolve();
   private recovered = false;
   private stopping = false;
@@ -85,7 +85,7 @@ export class SendQueue {
     for (const [name, channel] of Object.entries(o.channels ?? {})) {
       if (channel) this.throttles.set(name as ChannelName, new SendThrottle(channel.throttle, o.random));
     }
-    this.log = o.log ?? silentLog;
+    this.log = o.log ?? silentLogger;
   }
 
   /** Adds messages (idempotent per dedupe key) and wakes the background loop. */
@@ -268,7 +268,7 @@ export class SendQueue {
       return 'done';
     } catch (error) {
       const at = clock.now();
-      const message = String((error as Error)?.message ?? error).slice(0, 500);
+      const message = errorText(error, STORED_ERROR_CHARS);
       if (error instanceof SenderOfflineError) {
         outbox.release(row.id, at + settings.pollMs, message, at);
         result.offline = true;

@@ -1,9 +1,9 @@
 import { type ScheduledTask, schedule } from 'node-cron';
 import type { Config } from '../config/schema.js';
+import { errorText, type Logger, STORED_ERROR_CHARS, silentLogger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import { CronSchedule } from './cron-schedule.js';
-import { type DeliverLog, silentLog } from './deliver-log.js';
 
 export type JobName = keyof Config['schedules'];
 
@@ -39,7 +39,7 @@ export interface StartSchedulesOptions {
   /** Jobs not given are not scheduled. */
   jobs: Partial<Record<JobName, Job>>;
   clock: Clock;
-  log?: DeliverLog;
+  log?: Logger;
   /** 'cron' (default): node-cron timers run the jobs; 'manual': only runDueJobs does (simulated clock). */
   timers?: 'cron' | 'manual';
 }
@@ -76,7 +76,7 @@ const SWEEP = '*/10 * * * *';
  */
 export async function startSchedules(options: StartSchedulesOptions): Promise<Schedules> {
   const { config, clock } = options;
-  const log = options.log ?? silentLog;
+  const log = options.log ?? silentLogger;
   const runs = options.store.jobRuns;
   const entries = (Object.keys(options.jobs) as JobName[])
     .filter((job) => options.jobs[job] !== undefined)
@@ -102,7 +102,7 @@ export async function startSchedules(options: StartSchedulesOptions): Promise<Sc
       log.info({ job: e.job, periodKey }, 'job done');
       return { job: e.job, periodKey, scheduledAt, status: 'done' };
     } catch (err) {
-      const error = String((err as Error)?.message ?? err).slice(0, 500);
+      const error = errorText(err, STORED_ERROR_CHARS);
       runs.finish(periodKey, { ok: false, error }, clock.now());
       log.error({ job: e.job, periodKey, err: error }, 'job failed');
       return { job: e.job, periodKey, scheduledAt, status: 'failed', error };

@@ -2,9 +2,8 @@
  * The one-line reason of each recommendation kind, per locale. `q` quotes a group name the way the
  * locale does; figures come from the recommendation's evidence.
  */
+import type { Locale } from '../model/locale.js';
 import type { Recommendation } from './recommendation.js';
-
-export type ReasonLocale = 'zh-CN' | 'en';
 
 type Fig = Record<string, number>;
 type Reasons = {
@@ -24,7 +23,7 @@ type Reasons = {
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const n = (f: Fig, key: string) => f[key] ?? 0;
 
-export const REASON_TEXT: Record<ReasonLocale, Reasons> = {
+export const REASON_TEXT: Record<Locale, Reasons> = {
   'zh-CN': {
     q: (name) => `「${name}」`,
     pct,
@@ -105,7 +104,7 @@ export const REASON_TEXT: Record<ReasonLocale, Reasons> = {
 /** The reason of a recommendation in words. `nameOf` maps a group id to its name. */
 export function reasonText(
   r: Pick<Recommendation, 'kind' | 'groupIds' | 'keepGroupId' | 'evidence'>,
-  locale: ReasonLocale,
+  locale: Locale,
   nameOf: (groupId: string) => string,
 ): string {
   const t = REASON_TEXT[locale];

@@ -1,6 +1,7 @@
 import type { WeekFindings } from '../analysis/registry.js';
 import { createWorkCalendar, type WorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
+import type { Locale } from '../model/locale.js';
 import type { WeekData } from '../model/week-data.js';
 import { effectiveStatus } from './effective-status.js';
 import { findRelayArchives, findZombieArchives } from './find-archives.js';
@@ -8,7 +9,7 @@ import { findDedupes } from './find-dedupes.js';
 import { findMerges } from './find-merges.js';
 import { findReplyHabits } from './find-reply-habits.js';
 import { findTimingHabits } from './find-timing-habits.js';
-import { type ReasonLocale, reasonText } from './reason-text.js';
+import { reasonText } from './reason-text.js';
 import type { Recommendation, RecommendationHistoryEntry, RecommendationKind } from './recommendation.js';
 import { recommendationId } from './recommendation-id.js';
 import type { Draft, RuleContext } from './rule-context.js';
@@ -24,7 +25,7 @@ export interface RecommendInput {
   /** What owners said about earlier recommendations, by id (Recommendations.history). */
   history?: ReadonlyMap<string, RecommendationHistoryEntry>;
   /** Language of `reason`; defaults to config.locale. */
-  locale?: ReasonLocale;
+  locale?: Locale;
   /**
    * The evidence of the weeks before this one, newest first (summariseWeekEvidence); the merge and
    * relay rules judge this week together with up to `recommend.windowWeeks` − 1 of them.

@@ -107,5 +107,3 @@ export const AUDIT_TEXT = {
     total: 'total',
   },
 } as const;
-
-export type AuditLocale = keyof typeof AUDIT_TEXT;

@@ -151,5 +151,3 @@ export const DIGEST_TEXT = {
     },
   },
 } as const;
-
-export type DigestLocale = keyof typeof DIGEST_TEXT;

@@ -3,18 +3,14 @@
  * data requests — as text/Markdown lines and as extra CSV columns/rows. Kept apart from
  * render-supervisor-audit.ts; a section the audit lacks is left out (hand-built audits in tests).
  */
+import type { Locale } from '../model/locale.js';
 import type { SupervisorAudit } from '../recommend/supervisor-audit.js';
-import type { AuditLocale } from './audit-text.js';
 import { CONSOLIDATION_TEXT } from './consolidation-text.js';
 
 const DASH = '—';
 const show = (x: number | null | undefined) => (x === null || x === undefined ? DASH : String(x));
 
-export function consolidationLines(
-  a: SupervisorAudit,
-  locale: AuditLocale,
-  h2: (s: string) => string,
-): string[] {
+export function consolidationLines(a: SupervisorAudit, locale: Locale, h2: (s: string) => string): string[] {
   const t = CONSOLIDATION_TEXT[locale];
   const lines: string[] = [];
   const bullet = h2('x').startsWith('\n##') ? '-' : '·';

@@ -1,3 +1,5 @@
+import type { Locale } from '../model/locale.js';
+
 /**
  * A message written for chat (parts cut to fit a chat message) as one mail: the parts joined again
  * into a plain-text body and an HTML body that shows the same text, with inline images placed
@@ -31,7 +33,7 @@ export function renderMail(options: {
   images?: readonly { cid: string; alt: string }[];
   /** Lines after the text, e.g. naming an attachment. */
   footer?: readonly string[];
-  lang: 'zh-CN' | 'en';
+  lang: Locale;
 }): MailView {
   const body = joinParts(options.parts);
   const footer = options.footer ?? [];

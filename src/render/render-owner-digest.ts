@@ -1,5 +1,6 @@
+import type { Locale } from '../model/locale.js';
 import type { Recommendation } from '../recommend/recommendation.js';
-import { DIGEST_TEXT, type DigestLocale } from './digest-text.js';
+import { DIGEST_TEXT } from './digest-text.js';
 import { splitMessageParts } from './split-message-parts.js';
 
 /** One of the owner's groups, this week and last (null: nothing stored for last week). */
@@ -42,7 +43,7 @@ export interface OwnerDigestInput {
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 const pct = (s: number) => `${Math.round(s * 100)}%`;
 
-function evidenceLine(r: Recommendation, t: (typeof DIGEST_TEXT)[DigestLocale]): string {
+function evidenceLine(r: Recommendation, t: (typeof DIGEST_TEXT)[Locale]): string {
   const f = r.evidence.figures;
   const e = t.evidenceOf;
   const days = r.evidence.dates.map(t.day);
@@ -66,7 +67,7 @@ function evidenceLine(r: Recommendation, t: (typeof DIGEST_TEXT)[DigestLocale]):
   return t.evidence(clauses.join(t.clauseSep));
 }
 
-function savingsLine(r: Recommendation, t: (typeof DIGEST_TEXT)[DigestLocale]): string {
+function savingsLine(r: Recommendation, t: (typeof DIGEST_TEXT)[Locale]): string {
   const s = r.savings;
   if (r.kind === 'quiet-hours') return t.movesQuiet(s.messagesPerMemberPerWeek, s.minutesPerWeek);
   if (r.kind === 'avoid-rush') return t.savesRush(s.minutesPerWeek);
@@ -80,7 +81,7 @@ function savingsLine(r: Recommendation, t: (typeof DIGEST_TEXT)[DigestLocale]): 
  * recommendations (the first `detailed` with evidence and savings), how to accept or dismiss, the
  * accepted ones still observed. Group aggregates only; members are never named or ranked. Pure.
  */
-export function renderOwnerDigest(input: OwnerDigestInput, locale: DigestLocale): string[] {
+export function renderOwnerDigest(input: OwnerDigestInput, locale: Locale): string[] {
   const t = DIGEST_TEXT[locale];
   const was = (now: string, before: string | null) => (before === null ? now : t.was(now, before));
   // Totals cover the shown groups only: a hidden group's figures cannot be had by subtraction.

@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { WeeklyReport } from '../analysis/weekly-report.js';
 import type { Contact } from '../model/contact.js';
+import type { Locale } from '../model/locale.js';
 import { escapeMarkdown } from './markdown.js';
-import { REPORT_TEXT, type ReportLocale } from './report-text.js';
+import { REPORT_TEXT } from './report-text.js';
 
 export interface RenderReportOptions {
   format: 'text' | 'md';
-  locale: ReportLocale;
+  locale: Locale;
   contacts: ReadonlyMap<string, Contact>;
   /**
    * Names of groups the report may mention without listing them (the overlap partner and the first

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Locale } from '../model/locale.js';
 import { MESSAGE_TYPES } from '../model/message.js';
 import type { StoreStats } from '../store/stats.js';
 
@@ -52,7 +53,7 @@ function pad(value: string, width: number): string {
 }
 
 /** A plain-text overview of the store: counts, then a week × type table. Pure. */
-export function renderStats(stats: StoreStats, locale: 'zh-CN' | 'en', timezone: string): string {
+export function renderStats(stats: StoreStats, locale: Locale, timezone: string): string {
   const t = TEXT[locale];
   const lines = [
     t.title,

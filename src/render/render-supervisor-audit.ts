@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
+import type { Locale } from '../model/locale.js';
 import type { AuditBreach, AuditRow, SupervisorAudit } from '../recommend/supervisor-audit.js';
-import { AUDIT_TEXT, type AuditLocale } from './audit-text.js';
+import { AUDIT_TEXT } from './audit-text.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderAuditCsv } from './render-audit-csv.js';
 import { consolidationLines } from './render-consolidation.js';
@@ -16,7 +17,7 @@ const signed = (now: number, before: number | null) => {
   return d > 0 ? `+${d}` : d < 0 ? `${d}` : '±0';
 };
 
-type Text = (typeof AUDIT_TEXT)[AuditLocale];
+type Text = (typeof AUDIT_TEXT)[Locale];
 /** How a name from the data is printed: escaped in Markdown (src/render/markdown.ts), as is in text. */
 type Escape = (s: string) => string;
 const asIs: Escape = (s) => s;
@@ -57,7 +58,7 @@ function breachLine(b: AuditBreach, a: SupervisorAudit, t: Text, esc: Escape): s
  * The supervisors' audit as text, Markdown, CSV or JSON. Null figures (about fewer than
  * `minPeople` people) show as "—" (JSON keeps null). Pure.
  */
-export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, locale: AuditLocale): string {
+export function renderSupervisorAudit(a: SupervisorAudit, format: AuditFormat, locale: Locale): string {
   if (format === 'json') return JSON.stringify(a, null, 2);
   const t = AUDIT_TEXT[locale];
   if (format === 'csv') return renderAuditCsv(a, t.unassigned);

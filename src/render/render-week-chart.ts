@@ -3,10 +3,12 @@
  * a PNG by resvg. Chinese labels are drawn with the bundled Noto Sans SC (chart-fonts.ts), so no
  * CJK font needs to be installed; text that may come from people goes through `drawableText`.
  */
+
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+import type { Locale } from '../model/locale.js';
 import { type ChartFontOptions, chartFonts, drawableText } from './chart-fonts.js';
-import { DIGEST_TEXT, type DigestLocale } from './digest-text.js';
+import { DIGEST_TEXT } from './digest-text.js';
 import { fontFileFor } from './font-subset.js';
 
 type ECharts = typeof import('echarts');
@@ -49,7 +51,7 @@ const DEFAULT_SIZE: ChartSize = { width: 800, height: 450 };
  */
 export function renderWeekChartSvg(
   input: WeekChartInput,
-  locale: DigestLocale,
+  locale: Locale,
   size: ChartSize = DEFAULT_SIZE,
   fontFamily = chartFonts().familyList,
   /** Which ECharts build draws it (a test compares the build used here with the full one). */
@@ -112,7 +114,7 @@ export function renderWeekChartSvg(
 /** The chart as a PNG (white background), ready to send as an image. */
 export function renderWeekChart(
   input: WeekChartInput,
-  locale: DigestLocale,
+  locale: Locale,
   size: ChartSize = DEFAULT_SIZE,
   /** Which fonts to use (chart-fonts.ts); default: the bundled CJK font plus a system Latin face. */
   fontOptions: ChartFontOptions = {},

@@ -85,5 +85,3 @@ export const REPORT_TEXT = {
       `${week} holds no messages (stored data runs from ${first} to ${last}); no report. Choose one of those weeks with --week`,
   },
 } as const;
-
-export type ReportLocale = keyof typeof REPORT_TEXT;

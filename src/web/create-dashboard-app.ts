@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Config } from '../config/schema.js';
-import type { Logger } from '../logging/create-logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { SessionStore } from './auth/session-store.js';

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
 import { shiftWeek, weekBounds, weekOf } from '../calendar/weeks.js';
-import type { WebLocale } from './views/web-text.js';
+import { LOCALES, type Locale } from '../model/locale.js';
 
-const LOCALES: readonly WebLocale[] = ['zh-CN', 'en'];
 const WEEK = /^\d{4}-W\d{2}$/;
 
 /** The page language: `?lang=` when it names one, else the configured locale. */
-export function requestLocale(c: Context, fallback: WebLocale): WebLocale {
+export function requestLocale(c: Context, fallback: Locale): Locale {
   const lang = c.req.query('lang');
   return LOCALES.find((l) => l === lang) ?? fallback;
 }

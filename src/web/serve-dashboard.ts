@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from '../config/schema.js';
-import type { Logger } from '../logging/create-logger.js';
+import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import type { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDashboardApp } from './create-dashboard-app.js';
 import { DashboardSource } from './data/dashboard-source.js';
 
@@ -14,6 +15,8 @@ export interface ServeDashboardOptions {
   /** Default config.web.host (127.0.0.1). */
   host?: string;
   log?: Logger;
+  /** The process's week-analysis service (`qingqun run` shares one with delivery); omitted, its own. */
+  analyses?: WeekAnalyses;
   /** Analyse the trend weeks of the default week in the background after listening. Default true. */
   warm?: boolean;
 }
@@ -34,7 +37,7 @@ export interface RunningDashboard {
  */
 export async function serveDashboard(options: ServeDashboardOptions): Promise<RunningDashboard> {
   const { store, config, log } = options;
-  const source = new DashboardSource(store, config);
+  const source = new DashboardSource(store, config, Date.now, options.analyses);
   const app = createDashboardApp({ store, config, log, source });
   const host = options.host ?? config.web.host;
   const server = serve({ fetch: app.fetch, port: options.port ?? config.web.port, hostname: host });
@@ -49,7 +52,7 @@ export async function serveDashboard(options: ServeDashboardOptions): Promise<Ru
   // info, not warn: `qingqun serve` says it to the operator in their language; at the default warn
   // level a JSON copy of the same sentence would follow it.
   if (config.web.tokens.length === 0)
-    log?.info('no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
+    log?.info({}, 'no dashboard logins configured: set QINGQUN_DASHBOARD_TOKENS');
   const stop = new AbortController();
   const warmed =
     options.warm === false

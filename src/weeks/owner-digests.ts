@@ -2,9 +2,9 @@ import { shiftWeek, weekBounds } from '../calendar/weeks.js';
 import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
+import type { Locale } from '../model/locale.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from '../recommend/owner-week-figures.js';
 import type { Recommendation } from '../recommend/recommendation.js';
-import type { DigestLocale } from '../render/digest-text.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
 import type { Store } from '../store/store.js';
@@ -31,7 +31,7 @@ export interface BuildOwnerDigestsOptions {
   /** Only this owner's digest. */
   ownerId?: string;
   /** Defaults to config.locale. */
-  locale?: DigestLocale;
+  locale?: Locale;
   /** An analysis of the same week already made (saves running the detectors twice). */
   analysis?: StoredWeekAnalysis;
   /** The week's recommendations already made (the week-analysis service's); made here when absent. */

@@ -86,3 +86,38 @@ describe('WeekAnalyses', () => {
     expect(digest.counts.recommends).toBe(1);
   });
 });
+
+describe('one service per process', () => {
+  it('the dashboard and delivery of `qingqun run` share one: a week the jobs analysed is not analysed again', async () => {
+    const { createDelivery } = await import('../../src/app/create-delivery.js');
+    const { DashboardSource } = await import('../../src/web/data/dashboard-source.js');
+    const { SimulatedClock } = await import('../../src/deliver/simulated-clock.js');
+    const { silentLogger } = await import('../../src/logging/logger.js');
+    const shared = WeekAnalyses.forStore(store, config);
+    const offline = async () => {
+      throw new Error('offline');
+    };
+    const delivery = await createDelivery({
+      store,
+      config,
+      sender: { sendText: offline, sendImage: offline },
+      clock: new SimulatedClock(now),
+      log: silentLogger,
+      timers: 'manual',
+      analyses: shared,
+    });
+    try {
+      const dashboard = new DashboardSource(store, config, () => now, shared);
+      expect(delivery.analyses).toBe(shared);
+      expect(dashboard.weeks).toBe(shared);
+      const analysis = await delivery.analyses.analysis(WEEK);
+      const before = { ...shared.counts };
+      expect(await dashboard.weeks.analysis(WEEK)).toBe(analysis);
+      expect(shared.counts).toEqual(before);
+      // Without one passed in, each makes its own (the one-process guarantee is the caller's).
+      expect(new DashboardSource(store, config, () => now).weeks).not.toBe(shared);
+    } finally {
+      await delivery.stop();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { registerForgetCommand } from '../../src/cli/commands/forget-command.js'
 import { registerPurgeCommand } from '../../src/cli/commands/purge-command.js';
 import { configSchema } from '../../src/config/schema.js';
 import { createLogger } from '../../src/logging/create-logger.js';
+import type { Locale } from '../../src/model/locale.js';
 import { Store } from '../../src/store/store.js';
 import { messageInput } from '../fixtures/temp-store.js';
 import { memberStore } from '../store/member-privacy-fixture.js';
@@ -15,7 +16,7 @@ afterEach(() => {
 });
 
 /** Runs `qingqun ARGS` in process with only the privacy commands, against the database at `db`. */
-async function run(db: string, args: string[], locale: 'zh-CN' | 'en' = 'en') {
+async function run(db: string, args: string[], locale: Locale = 'en') {
   const lines: string[] = [];
   const context: CliContext = {
     config: configSchema.parse({ db, locale }),

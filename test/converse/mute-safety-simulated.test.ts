@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pickDemoCadre } from '../../src/cli/demo/pick-demo-cadre.js';
 import { configSchema } from '../../src/config/schema.js';
 import { type MuteSuggestions, muteSuggestions } from '../../src/converse/mute-suggestions.js';
-import { pickDemoCadre } from '../../src/converse/pick-demo-cadre.js';
 import { WeekNotices } from '../../src/recommend/week-notices.js';
 import type { Store } from '../../src/store/store.js';
 import { WeekAnalyses } from '../../src/weeks/week-analyses.js';

@@ -12,6 +12,7 @@ import { mountWecomCallback, WECOM_CALLBACK_PATH } from '../../src/converse/weco
 import { createChannels } from '../../src/deliver/create-channels.js';
 import { SendQueue } from '../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../src/deliver/simulated-clock.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { Store } from '../../src/store/store.js';
 import { AGENT_ID, CORP_ID, SECRET, startWecom } from '../deliver/channels/wecom-fixture.js';
 import { T0 } from '../deliver/queue-fixture.js';
@@ -98,7 +99,7 @@ describe('private-chat commands through the WeCom callback', () => {
       crypto: CALLBACK,
       store,
       conversation,
-      log: { info() {}, warn() {}, error() {} },
+      log: silentLogger,
     });
 
     // URL verification.

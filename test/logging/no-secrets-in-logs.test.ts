@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import { playSimulation } from '../../src/ingest/wechaty/play-simulation.js';
 import { simulationOrgMap } from '../../src/ingest/wechaty/simulation-org-map.js';
-import { createLogger, type Logger } from '../../src/logging/create-logger.js';
+import { createLogger } from '../../src/logging/create-logger.js';
+import type { Logger } from '../../src/logging/logger.js';
 import type { InterchangeRecord, MessageRecord } from '../../src/model/interchange.js';
 import { openTempStore } from '../fixtures/temp-store.js';
 import { contactLine, groupLine, messageLine, NOW, tempDir } from '../ingest/jsonl/interchange-lines.js';
@@ -84,7 +85,7 @@ describe('no message text, token or phone number in any log line', () => {
     ];
     rb = await startRecordingBot({
       ...simulationOrgMap(records),
-      log: (level, msg, data) => log[level](data ?? {}, msg),
+      log,
     });
     const insert = rb.store.messages.insert.bind(rb.store.messages);
     vi.spyOn(rb.store.messages, 'insert').mockImplementation((m) => {

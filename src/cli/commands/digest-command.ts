@@ -50,9 +50,8 @@ export interface DigestCommandHooks {
   /**
    * Queues the digests for sending (and records the recommendations each carries); returns how many
    * were newly queued and how many the queue already held (same week and owner: not queued again).
-   * Without it the command can only do --dry-run.
    */
-  queueDigests?: (
+  queueDigests: (
     store: Store,
     config: Config,
     digests: OwnerDigest[],
@@ -63,7 +62,7 @@ export interface DigestCommandHooks {
 export function registerDigestCommand(
   program: Command,
   context: () => CliContext,
-  hooks: DigestCommandHooks = {},
+  hooks: DigestCommandHooks,
 ): void {
   program
     .command('digest')
@@ -78,7 +77,6 @@ export function registerDigestCommand(
     .action(async (flags: DigestFlags) => {
       const { config, out } = context();
       choiceFlag('--format', flags.format, ['text', 'json']);
-      if (!flags.dryRun && !hooks.queueDigests) throw usageError('sendingUnavailable', {});
       const week = weekFlag(flags.week, config.timezone);
       // --dry-run only reads; queueing writes the outbox. Neither creates a database.
       const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
@@ -97,7 +95,7 @@ export function registerDigestCommand(
             paths.set(d.ownerId, path);
           }
         }
-        if (!flags.dryRun && hooks.queueDigests) {
+        if (!flags.dryRun) {
           const { queued, alreadyQueued = 0, notes } = await hooks.queueDigests(store, config, digests);
           out(TEXT[config.locale].queued(queued, week, alreadyQueued));
           for (const note of notes) out(note);

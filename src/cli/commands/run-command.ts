@@ -16,6 +16,7 @@ import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
 import { serveHealth } from '../../web/health-server.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { failure } from '../cli-error.js';
 
@@ -90,6 +91,11 @@ export function registerRunCommand(program: Command, context: () => CliContext):
         timers: 'cron',
         channels,
         onReport: report,
+        // One week-analysis service for the schedules, the conversation and the dashboard: a week the
+        // Monday job analysed is not analysed again when a supervisor opens it.
+        analyses: r.dashboard
+          ? WeekAnalyses.forStore(store, config, { maxAgeMs: config.web.cacheSeconds * 1000 })
+          : undefined,
       });
       const stop = new AbortController();
       const tasks: Promise<void>[] = [];
@@ -108,6 +114,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
                 timezone: config.timezone,
                 org: config.org,
                 firstDays: r.chatlogFirstDays,
+                log: log.child({ stage: 'chatlog-poll' }),
               });
               Object.assign(s, { lastError: null, last: result });
               log.info({ ...result }, 'chatlog API polled');
@@ -166,13 +173,13 @@ export function registerRunCommand(program: Command, context: () => CliContext):
           host: config.webhook.host,
           timezone: config.timezone,
           org: config.org,
-          onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
+          log: log.child({ stage: 'chatlog-webhook' }),
         });
         out(`chatlog webhook: ${server.url}?secret=…`);
         closers.push(() => server.close());
       }
       if (r.dashboard) {
-        const dashboard = await serveDashboard({ store, config, log });
+        const dashboard = await serveDashboard({ store, config, log, analyses: delivery.analyses });
         out(`dashboard: ${dashboard.url}`);
         closers.push(() => dashboard.close());
       }

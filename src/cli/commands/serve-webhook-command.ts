@@ -31,7 +31,7 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
         host: flags.host ?? config.webhook.host,
         timezone: config.timezone,
         org: config.org,
-        onProblem: (problem) => log.warn({ problem: String(problem) }, 'webhook line rejected'),
+        log: log.child({ stage: 'chatlog-webhook' }),
       });
       out(
         config.locale === 'zh-CN'

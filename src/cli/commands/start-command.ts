@@ -27,7 +27,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
       const ctx = context();
       // Loaded on demand: Wechaty takes seconds to load and the other commands never need it.
       if (ctx.config.puppet.name === '') {
-        const { runSimulationDemo } = await import('../start/run-simulation-demo.js');
+        const { runSimulationDemo } = await import('../demo/run-simulation-demo.js');
         await runSimulationDemo(ctx, { seed: Number(flags.seed) });
       } else {
         checkPuppet(ctx.config.puppet.name, ctx.config.puppet.token);

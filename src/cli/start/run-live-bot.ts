@@ -51,7 +51,7 @@ export async function runLiveBot(ctx: CliContext): Promise<void> {
   let conversation: Conversation | undefined;
   const recorder = recorderPlugin({
     store,
-    log: (level, msg, data) => log[level](data ?? {}, msg),
+    log,
     ownerOverrides: config.org.ownerOverrides,
     groupUnits: config.org.groupUnits,
     // Said once per distinct error by the filter (below), not logged once per occurrence.

@@ -13,6 +13,7 @@
  * A poll that fails part-way keeps the old cursor: the next one starts over from there.
  */
 import { DateTime } from 'luxon';
+import { type Logger, silentLogger } from '../../logging/logger.js';
 import type { Store } from '../../store/store.js';
 import { ImportProblem } from '../jsonl/import-problem.js';
 import { KnownGroups } from '../jsonl/known-groups.js';
@@ -35,7 +36,8 @@ export interface ChatlogPollOptions {
   pageSize?: number;
   now?: () => number;
   fetch?: typeof fetch;
-  onProblem?: (problem: ImportProblem) => void;
+  /** Where rejected lines are logged, one warn record each (`problem`: where and why, never the text). */
+  log?: Logger;
 }
 
 export interface ChatlogPollResult {
@@ -63,6 +65,7 @@ async function getJson(http: typeof fetch, url: string): Promise<unknown> {
 
 /** One poll: every group chat's messages since the cursor, imported; then the cursor moves. */
 export async function pollChatlog(options: ChatlogPollOptions): Promise<ChatlogPollResult> {
+  const log = options.log ?? silentLogger;
   const http = options.fetch ?? fetch;
   const now = options.now?.() ?? Date.now();
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -95,7 +98,10 @@ export async function pollChatlog(options: ChatlogPollOptions): Promise<ChatlogP
     org: options.org ?? {},
     batchSize: 5000,
     report: (line, field, problem) =>
-      options.onProblem?.(new ImportProblem(`chatlog-api`, line, field, problem)),
+      log.warn(
+        { problem: String(new ImportProblem(`chatlog-api`, line, field, problem)) },
+        'chatlog API line rejected',
+      ),
   });
   const ids = new SyntheticIds();
   let received = 0;

@@ -9,6 +9,7 @@
  * (`?secret=…`); a header works too (create-webhook-server.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Logger, silentLogger } from '../../logging/logger.js';
 import type { Store } from '../../store/store.js';
 import { BatchWriteError } from '../jsonl/import-batch.js';
 import { ImportProblem } from '../jsonl/import-problem.js';
@@ -47,7 +48,11 @@ export interface WebhookOptions {
   selfId?: string;
   /** UTC epoch ms of "now" (messages more than a day later are refused). Default Date.now. */
   now?: () => number;
-  onProblem?: (problem: ImportProblem) => void;
+  /**
+   * Where rejected lines are logged, one warn record each (`problem`: where and why, never the
+   * line's text). Default: nowhere; the response body also lists the first 20.
+   */
+  log?: Logger;
 }
 
 export const MIN_SECRET_LENGTH = 12;
@@ -65,6 +70,7 @@ export function createChatlogWebhookHandler(
   if (options.secret.length < MIN_SECRET_LENGTH) {
     throw new RangeError(`webhook secret: at least ${MIN_SECRET_LENGTH} characters required`);
   }
+  const log = options.log ?? silentLogger;
   const clock = new ArchiveTimeParser(options.timezone ?? 'Asia/Shanghai');
   return (body, presented) => {
     if (!secretMatches(options.secret, presented))
@@ -88,7 +94,7 @@ export function createChatlogWebhookHandler(
       report: (line, field, problem) => {
         const p = new ImportProblem('webhook', line, field, problem);
         if (problems.length < 20) problems.push(String(p));
-        options.onProblem?.(p);
+        log.warn({ problem: String(p) }, 'webhook line rejected');
       },
     });
     const ids = new SyntheticIds();

@@ -4,13 +4,14 @@
  * up every week. Events that need a clear window are planted first, lone acknowledgements after all
  * floods (they keep two hours clear of them), and ordinary chatter fills the rest of the budget.
  */
-import { plantLeaderRequest, plantLoneAck } from './events/ack-floods.js';
+
 import { plantChatter } from './events/chatter.js';
 import { plantFile, plantLink } from './events/files-and-links.js';
-import { plantShowcase } from './events/like-spam.js';
 import { plantNotice } from './events/notices.js';
-import { plantPhotoDemand } from './events/photo-proof.js';
-import { plantRollCall } from './events/roll-calls.js';
+import { plantLeaderRequest, plantLoneAck } from './events/plant-ack-floods.js';
+import { plantShowcase } from './events/plant-like-spam.js';
+import { plantPhotoDemand } from './events/plant-photo-proof.js';
+import { plantRollCall } from './events/plant-roll-calls.js';
 import { plantTemplateNegatives } from './events/template-negatives.js';
 import type { WeekContext } from './week-context.js';
 

@@ -7,11 +7,13 @@
  * Contract, as wechaty-puppet's own resolver (puppet-resolver.js): the module's default export (after
  * unwrapping CommonJS `default.default`) is the Puppet class, constructed with the puppet options.
  */
+
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PUPPET from 'wechaty-puppet';
 import { ConfigError } from '../../config/config-error.js';
+import type { Locale } from '../../model/locale.js';
 
 export interface LoadPuppetOptions {
   /** A package name (wechaty-puppet-wechat4u) or a file path / file: URL. */
@@ -19,12 +21,12 @@ export interface LoadPuppetOptions {
   token?: string;
   /** Relative paths are resolved against this folder (default: the working directory). */
   cwd?: string;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 }
 
 const isPath = (name: string) => name.startsWith('.') || isAbsolute(name) || name.startsWith('file:');
 
-function notInstalled(name: string, locale: 'zh-CN' | 'en'): ConfigError {
+function notInstalled(name: string, locale: Locale): ConfigError {
   return new ConfigError(
     locale === 'en'
       ? `WECHATY_PUPPET names "${name}", which is not installed: run \`npm install ${name}\` in the qingqun folder, or unset WECHATY_PUPPET to run the simulation`

@@ -1,7 +1,7 @@
+import type { Logger } from '../../logging/logger.js';
 import type { InsertOutcome } from '../../store/messages.js';
 import type { Store } from '../../store/store.js';
 import { type PreparedMessage, writeMessage } from './record-message.js';
-import type { RecorderLog } from './recorder-plugin.js';
 
 export interface OrderedWriterOptions {
   /** Messages waiting at most (read from the puppet or waiting for the database). Default 10,000. */
@@ -50,7 +50,7 @@ export class OrderedWriter {
 
   constructor(
     private readonly store: Store,
-    private readonly log: RecorderLog,
+    private readonly log: Logger,
     options: OrderedWriterOptions = {},
   ) {
     this.maxQueued = options.maxQueued ?? 10_000;
@@ -91,12 +91,10 @@ export class OrderedWriter {
       try {
         const outcome = writeMessage(this.store, prepared, this.log);
         if (attempts > 0)
-          this.log('info', 'database free again; held message stored', {
-            messageId,
-            attempts: attempts + 1,
-            waitedMs: this.now() - started,
-            queued: this.queued - 1,
-          });
+          this.log.info(
+            { messageId, attempts: attempts + 1, waitedMs: this.now() - started, queued: this.queued - 1 },
+            'database free again; held message stored',
+          );
         return outcome;
       } catch (error) {
         if (!isBusyError(error)) throw error;
@@ -104,10 +102,10 @@ export class OrderedWriter {
         if (this.now() - started >= this.maxWaitMs)
           throw new MessageLostError(`database locked for over ${Math.round(this.maxWaitMs / 1000)} s`);
         if (attempts === 1)
-          this.log('warn', 'database locked; holding messages in order and retrying', {
-            messageId,
-            queued: this.queued,
-          });
+          this.log.warn(
+            { messageId, queued: this.queued },
+            'database locked; holding messages in order and retrying',
+          );
         await this.sleep(pause);
         pause = Math.min(pause * 2, this.maxBackoffMs);
       }

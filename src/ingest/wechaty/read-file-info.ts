@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FileBoxInterface } from 'file-box';
+import { errorText, type Logger } from '../../logging/logger.js';
 import type { FileInfo } from '../../model/message.js';
 
 /** Files above this size keep their name and size but are not hashed (a download per message). */
@@ -12,8 +13,11 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
 export interface ReadFileInfoOptions {
   maxBytes?: number;
   timeoutMs?: number;
-  /** Told why the content could not be hashed (ids only reach the logs, never content). */
-  onProblem?: (problem: string) => void;
+  /**
+   * Told (debug) why the content could not be hashed: the error's message only, never content; the
+   * caller's child logger carries the message id.
+   */
+  log?: Logger;
 }
 
 /**
@@ -38,12 +42,19 @@ export async function readFileInfo(
       maxBytes,
       options.timeoutMs ?? DEFAULT_HASH_TIMEOUT_MS,
     );
-    if (read.sha256 === null) options.onProblem?.('larger than the hashing cap');
+    if (read.sha256 === null) notHashed(options.log, 'larger than the hashing cap');
     return { name, size: knownSize ?? read.bytes, sha256: read.sha256 };
   } catch (error) {
-    options.onProblem?.(error instanceof Error ? error.message : String(error));
+    notHashed(options.log, errorText(error));
     return { name, size: knownSize, sha256: null };
   }
+}
+
+function notHashed(log: Logger | undefined, why: string): void {
+  log?.debug(
+    { detail: 'file', error: errorText(`content not hashed: ${why}`) },
+    'message detail unavailable',
+  );
 }
 
 /** Hashes a stream, giving up (sha256 null, bytes null) past maxBytes and failing after timeoutMs. */

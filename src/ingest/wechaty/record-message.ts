@@ -1,4 +1,5 @@
 import type { Message, Room } from 'wechaty';
+import type { Logger } from '../../logging/logger.js';
 import type { Contact } from '../../model/contact.js';
 import type { GroupInput } from '../../model/group.js';
 import type { MessageInput } from '../../model/message.js';
@@ -7,7 +8,6 @@ import { implausibleTime } from '../../store/plausible-time.js';
 import type { Store } from '../../store/store.js';
 import { describeRoom } from './describe-room.js';
 import type { OrgFacts } from './org-facts.js';
-import type { RecorderLog } from './recorder-plugin.js';
 import { toMessageInput } from './to-message-input.js';
 
 /** A room message read from the puppet, ready to be written (the group and sender as of the message). */
@@ -30,13 +30,12 @@ export class ImplausibleTimeError extends Error {}
 export async function prepareMessage(
   msg: Message,
   room: Room,
-  options: OrgFacts & { log: RecorderLog; maxHashBytes?: number; now?: number },
+  options: OrgFacts & { log: Logger; maxHashBytes?: number; now?: number },
 ): Promise<PreparedMessage> {
   const { log } = options;
   const input = await toMessageInput(msg, {
     maxHashBytes: options.maxHashBytes,
-    onDetailError: (detail, error) =>
-      log('debug', 'message detail unavailable', { messageId: msg.id, detail, error: error.slice(0, 200) }),
+    log: log.child({ messageId: msg.id }),
   });
   if (!input) throw new Error('not a room message');
   const implausible = implausibleTime(input.time, options.now ?? Date.now(), { epochHints: true });
@@ -52,7 +51,7 @@ export async function prepareMessage(
 }
 
 /** Stores a prepared message together with its group and its sender, in one transaction. */
-export function writeMessage(store: Store, prepared: PreparedMessage, log: RecorderLog): InsertOutcome {
+export function writeMessage(store: Store, prepared: PreparedMessage, log: Logger): InsertOutcome {
   const { input, group, sender } = prepared;
   const outcome = store.transaction(() => {
     store.groups.upsert(group);
@@ -60,10 +59,10 @@ export function writeMessage(store: Store, prepared: PreparedMessage, log: Recor
     return store.messages.insert(input);
   });
   if (outcome === 'conflict') {
-    log('warn', 'message id already stored with different content; kept the stored one', {
-      messageId: input.id,
-      groupId: input.groupId,
-    });
+    log.warn(
+      { messageId: input.id, groupId: input.groupId },
+      'message id already stored with different content; kept the stored one',
+    );
   }
   return outcome;
 }
@@ -73,7 +72,7 @@ export async function recordMessage(
   msg: Message,
   room: Room,
   store: Store,
-  options: OrgFacts & { log: RecorderLog; maxHashBytes?: number; now?: number },
+  options: OrgFacts & { log: Logger; maxHashBytes?: number; now?: number },
 ): Promise<InsertOutcome> {
   return writeMessage(store, await prepareMessage(msg, room, options), options.log);
 }

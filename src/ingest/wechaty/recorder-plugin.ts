@@ -1,4 +1,5 @@
 import type { Contact, Message, Room, WechatyPlugin } from 'wechaty';
+import { errorText, type Logger } from '../../logging/logger.js';
 import type { InsertOutcome } from '../../store/messages.js';
 import type { Store } from '../../store/store.js';
 import { OrderedWriter, type OrderedWriterOptions } from './ordered-writer.js';
@@ -7,16 +8,13 @@ import { ImplausibleTimeError, prepareMessage } from './record-message.js';
 import { recordRoomEvent } from './record-room-event.js';
 import { snapshotAllRooms } from './snapshot-all-rooms.js';
 
-export type RecorderLogLevel = 'debug' | 'info' | 'warn' | 'error';
-/** Structured log sink. Contract: data holds ids, counts and error messages, never message text. */
-export type RecorderLog = (level: RecorderLogLevel, msg: string, data?: Record<string, unknown>) => void;
-
 /** What became of one 'message' event: the store's outcome, 'skipped' (1:1 chat) or 'failed'. */
 export type HandledOutcome = InsertOutcome | 'skipped' | 'failed';
 
 export interface RecorderOptions extends OrgFacts {
   store: Store;
-  log: RecorderLog;
+  /** Records hold ids, counts and shortened error messages, never message text (src/logging/logger.ts). */
+  log: Logger;
   /** Observation time for snapshots (UTC epoch ms). Message times always come from the message. */
   clock?: () => number;
   /** Called for 1:1 messages from others (commands, a later issue). Its failures are logged. */
@@ -72,10 +70,10 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
           await fn(...args);
         } catch (error) {
           const roomId = (args[0] as { id?: unknown } | undefined)?.id;
-          log('error', `${what} failed`, {
-            ...(typeof roomId === 'string' ? { roomId } : {}),
-            error: errorText(error),
-          });
+          log.error(
+            { ...(typeof roomId === 'string' ? { roomId } : {}), error: errorText(error) },
+            `${what} failed`,
+          );
         }
       };
 
@@ -93,12 +91,12 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
         }
       } catch (error) {
         if (error instanceof ImplausibleTimeError) {
-          log('warn', 'message not stored: implausible time', { messageId: msg.id, error: errorText(error) });
+          log.warn({ messageId: msg.id, error: errorText(error) }, 'message not stored: implausible time');
           return;
         }
         const what =
           outcome === 'skipped' ? 'handling a private message failed' : 'recording a message failed';
-        log('error', what, { messageId: msg.id, error: errorText(error) });
+        log.error({ messageId: msg.id, error: errorText(error) }, what);
       } finally {
         options.onMessageHandled?.(msg.id, outcome);
       }
@@ -106,18 +104,17 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
 
     const snapshotAll = guard('member snapshot', async (trigger: string) => {
       const summary = await snapshotAllRooms(bot, store, clock, options);
-      log(summary.failedRoomIds.length > 0 ? 'warn' : 'info', 'member snapshot taken', {
-        trigger,
-        rooms: summary.rooms,
-        changed: summary.changed,
-        failedRoomIds: summary.failedRoomIds,
-      });
+      const level = summary.failedRoomIds.length > 0 ? 'warn' : 'info';
+      log[level](
+        { trigger, rooms: summary.rooms, changed: summary.changed, failedRoomIds: summary.failedRoomIds },
+        'member snapshot taken',
+      );
     });
 
     const listeners = {
       error:
         options.onError ??
-        ((error: unknown) => log('warn', 'wechaty reported an error', { error: errorText(error) })),
+        ((error: unknown) => log.warn({ error: errorText(error) }, 'wechaty reported an error')),
       message: onMessage,
       login: () => snapshotAll('login'),
       ready: () => snapshotAll('ready'),
@@ -173,8 +170,4 @@ export function recorderPlugin(options: RecorderOptions): Recorder {
 /** Event rows for the people concerned, with who caused it (if known) as detail. */
 function by(causer: Contact | undefined) {
   return (c: Contact) => ({ actorId: c.id, detail: causer ? JSON.stringify({ by: causer.id }) : null });
-}
-
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
 }

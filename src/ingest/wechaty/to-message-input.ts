@@ -1,5 +1,6 @@
 import type { FileBoxInterface } from 'file-box';
 import { type Message, types } from 'wechaty';
+import { errorText, type Logger } from '../../logging/logger.js';
 import type { FileInfo, MessageInput } from '../../model/message.js';
 import { rollCallText } from '../archive/wechat-app-message.js';
 import { xmlText } from '../archive/wechat-xml.js';
@@ -13,10 +14,11 @@ export interface ToMessageInputOptions {
   /** Cap for hashing file content (bytes); see readFileInfo. */
   maxHashBytes?: number;
   /**
-   * Told when a detail (link card, mini program, file) could not be read; the message is still
-   * recorded without it. `error` is a message string and never holds message text.
+   * Told (debug) when a detail (link card, mini program, file) could not be read; the message is
+   * still recorded without it. Records hold the detail and the error's message, never message text;
+   * pass a child logger carrying the message id.
    */
-  onDetailError?: (detail: 'link' | 'miniprogram' | 'file', error: string) => void;
+  log?: Logger;
 }
 
 // Puppets hand the raw XML of cards and files over as text; it is noise, not something people wrote.
@@ -58,7 +60,7 @@ export async function toMessageInput(
     miniprogram: null,
   };
   const fail = (detail: 'link' | 'miniprogram' | 'file') => (error: unknown) => {
-    options.onDetailError?.(detail, error instanceof Error ? error.message : String(error));
+    options.log?.debug({ detail, error: errorText(error) }, 'message detail unavailable');
     return null;
   };
   switch (puppetType) {
@@ -118,6 +120,6 @@ async function fileInfo(
   if (!box) return null;
   return readFileInfo(box, {
     maxBytes: options.maxHashBytes,
-    onProblem: (problem) => options.onDetailError?.('file', `content not hashed: ${problem}`),
+    log: options.log,
   });
 }

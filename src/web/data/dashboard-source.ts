@@ -50,6 +50,7 @@ export class DashboardSource {
     readonly store: Store,
     readonly config: Config,
     readonly now: () => number = Date.now,
+    shared?: WeekAnalyses,
   ) {
     this.calendar = createWorkCalendar(config);
     const ttl = config.web.cacheSeconds * 1000;
@@ -58,7 +59,9 @@ export class DashboardSource {
     this.summaries = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.audits = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     this.plans = new WeekCache(MAX_SUMMARIES, ttl, now, to);
-    this.weeks = WeekAnalyses.forStore(store, config, { max: MAX_VIEWS, maxAgeMs: ttl, now });
+    // A process that also delivers (`qingqun run`) passes its one service; alone, the dashboard keeps
+    // few weeks (each holds its messages) and lets them expire like its other caches.
+    this.weeks = shared ?? WeekAnalyses.forStore(store, config, { max: MAX_VIEWS, maxAgeMs: ttl, now });
   }
 
   /** Drops what the store's changes made stale. Call once per request, before reading. */

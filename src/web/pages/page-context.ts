@@ -1,10 +1,11 @@
 import { shiftWeek } from '../../calendar/weeks.js';
 import type { Group } from '../../model/group.js';
+import type { Locale } from '../../model/locale.js';
 import type { DisclosurePlan } from '../../recommend/disclosure-plan.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import type { DashboardSource } from '../data/dashboard-source.js';
 import type { WeekView } from '../data/week-view.js';
-import { type WebLocale, type WebText, webText } from '../views/web-text.js';
+import { type WebText, webText } from '../views/web-text.js';
 import type { PageData, PageName } from './page-data.js';
 
 /** What a page builder reads: the data source, who is looking, the week and the request's query. */
@@ -12,7 +13,7 @@ export interface PageContext {
   source: DashboardSource;
   access: Access;
   week: string;
-  locale: WebLocale;
+  locale: Locale;
   /** The request's query parameters (subject and filters). */
   query: Readonly<Record<string, string>>;
 }

@@ -1,10 +1,10 @@
+import type { Locale } from '../../model/locale.js';
 import type { Access } from '../access.js';
-import type { WebLocale } from '../views/web-text.js';
 
 /** What the dashboard's middleware puts on a request's context. */
 export type DashboardEnv = {
   Variables: {
     access: Access;
-    locale: WebLocale;
+    locale: Locale;
   };
 };

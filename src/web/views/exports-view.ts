@@ -1,11 +1,12 @@
+import type { Locale } from '../../model/locale.js';
 import type { PageData } from '../pages/page-data.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
 import { exportLinks } from './table-view.js';
-import { type WebLocale, webText } from './web-text.js';
+import { webText } from './web-text.js';
 
 /** The exports page: every table of the overview, notices and recommendations pages, as CSV and JSON. */
-export function renderExports(data: { pages: PageData[]; frame: PageData }, locale: WebLocale): string {
+export function renderExports(data: { pages: PageData[]; frame: PageData }, locale: Locale): string {
   const t = webText(locale);
   const f = data.frame;
   const body = html`<h1>${t.pageTitle.exports}</h1>

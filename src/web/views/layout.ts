@@ -1,6 +1,7 @@
+import type { Locale } from '../../model/locale.js';
 import { href } from './href.js';
 import { html, type SafeHtml } from './html.js';
-import { type WebLocale, webText } from './web-text.js';
+import { webText } from './web-text.js';
 
 export type NavPage = 'overview' | 'notices' | 'recommendations' | 'members' | 'plan' | 'effects' | 'exports';
 
@@ -34,7 +35,7 @@ export interface Shell {
 }
 
 /** The document around every page. No inline script or style: the CSP allows only /assets. */
-export function layout(shell: Shell, locale: WebLocale): string {
+export function layout(shell: Shell, locale: Locale): string {
   const t = webText(locale);
   const f = shell.frame;
   const header = f
@@ -65,7 +66,7 @@ ${f ? html`<script src="/assets/dashboard.js"></script>` : ''}
   return doc.value;
 }
 
-function frameHeader(f: NonNullable<Shell['frame']>, locale: WebLocale): SafeHtml {
+function frameHeader(f: NonNullable<Shell['frame']>, locale: Locale): SafeHtml {
   const t = webText(locale);
   const i = f.weeks.indexOf(f.week);
   const older = i >= 0 ? f.weeks[i + 1] : undefined;

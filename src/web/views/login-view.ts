@@ -1,6 +1,7 @@
+import type { Locale } from '../../model/locale.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { type WebLocale, webText } from './web-text.js';
+import { webText } from './web-text.js';
 
 export interface LoginViewData {
   /** Why the last attempt failed, if it did. */
@@ -10,7 +11,7 @@ export interface LoginViewData {
 }
 
 /** The login page: one password field for the token. Needs no session and loads no data. */
-export function renderLogin(data: LoginViewData, locale: WebLocale): string {
+export function renderLogin(data: LoginViewData, locale: Locale): string {
   const t = webText(locale);
   const body = html`<section class="login">
 <h1>${t.login.title}</h1>

@@ -1,3 +1,4 @@
+import type { Locale } from '../../model/locale.js';
 import type { PageData } from '../pages/page-data.js';
 import { chartOption } from './chart-option.js';
 import { formatCell, formatChange } from './format-cell.js';
@@ -5,7 +6,7 @@ import { href } from './href.js';
 import { html, jsonScript, type SafeHtml } from './html.js';
 import { layout, type NavPage } from './layout.js';
 import { tableView } from './table-view.js';
-import { type WebLocale, webText } from './web-text.js';
+import { webText } from './web-text.js';
 
 const PATHS: Record<PageData['page'], string> = {
   overview: '/',
@@ -19,7 +20,7 @@ const PATHS: Record<PageData['page'], string> = {
 };
 
 /** Any dashboard page: heading, notes, key figures, filters, charts and tables. Pure. */
-export function renderPage(data: PageData, locale: WebLocale): string {
+export function renderPage(data: PageData, locale: Locale): string {
   const t = webText(locale);
   const title =
     data.page === 'unit'
@@ -66,7 +67,7 @@ ${data.tables.map((tb) => tableView(data, tb, locale))}`;
   );
 }
 
-function filters(data: PageData, locale: WebLocale): SafeHtml {
+function filters(data: PageData, locale: Locale): SafeHtml {
   const t = webText(locale);
   const label = (name: string) => (t.filter as Record<string, string>)[name] ?? name;
   return html`<form class="filters" method="get" action="${PATHS[data.page]}">

@@ -1,8 +1,9 @@
+import type { Locale } from '../../model/locale.js';
 import type { PageData, Table } from '../pages/page-data.js';
 import { formatCell } from './format-cell.js';
 import { href } from './href.js';
 import { html, type SafeHtml } from './html.js';
-import { type WebLocale, webText } from './web-text.js';
+import { webText } from './web-text.js';
 
 /** Rows shown per table; exports always hold every row. */
 export const MAX_ROWS = 500;
@@ -10,7 +11,7 @@ export const MAX_ROWS = 500;
 const NUMERIC = new Set(['number', 'share', 'decimal']);
 
 /** The export links of a table: the same page, subject, filters, week and language. */
-export function exportLinks(page: PageData, table: string, locale: WebLocale): SafeHtml {
+export function exportLinks(page: PageData, table: string, locale: Locale): SafeHtml {
   const t = webText(locale);
   const link = (format: string) =>
     href(`/export/${page.page}/${table}.${format}`, locale, { ...page.query, week: page.week });
@@ -18,7 +19,7 @@ export function exportLinks(page: PageData, table: string, locale: WebLocale): S
 }
 
 /** A table with its heading and export links; every cell escaped, links carry the page's language. */
-export function tableView(page: PageData, table: Table, locale: WebLocale): SafeHtml {
+export function tableView(page: PageData, table: Table, locale: Locale): SafeHtml {
   const t = webText(locale);
   const rows = table.rows.slice(0, MAX_ROWS);
   const head = table.columns.map(

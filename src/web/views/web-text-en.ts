@@ -1,5 +1,6 @@
 /** The dashboard's English words (see web-text.ts for the keys). */
-import type { WebLocale, WebText } from './web-text.js';
+import type { Locale } from '../../model/locale.js';
+import type { WebText } from './web-text.js';
 
 export const WEB_TEXT_EN: WebText = {
   lang: 'en',
@@ -21,7 +22,7 @@ export const WEB_TEXT_EN: WebText = {
   scope: (units: string | null) => `Scope: ${units ?? 'all units'}`,
   listSep: ', ',
   switchLanguage: '中文',
-  switchLocale: 'zh-CN' as WebLocale,
+  switchLocale: 'zh-CN' as Locale,
   login: {
     title: 'Log in to the qingqun dashboard',
     intro:

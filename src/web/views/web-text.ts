@@ -2,10 +2,8 @@
  * Every word the dashboard shows, per locale. Column, KPI, chart and table keys are shared by the
  * page builders (src/web/pages/) and the exports (whose CSV headers are the keys themselves).
  */
-import type { Config } from '../../config/schema.js';
+import type { Locale } from '../../model/locale.js';
 import { WEB_TEXT_EN } from './web-text-en.js';
-
-export type WebLocale = Config['locale'];
 
 export const WEB_TEXT_ZH = {
   lang: 'zh-CN',
@@ -27,7 +25,7 @@ export const WEB_TEXT_ZH = {
   scope: (units: string | null) => `范围：${units ?? '全部单位'}`,
   listSep: '、',
   switchLanguage: 'English',
-  switchLocale: 'en' as WebLocale,
+  switchLocale: 'en' as Locale,
   login: {
     title: '登录清群督查看板',
     intro: '请输入管理员发给您的访问令牌。看板只展示汇总数据，不对个人排名。',
@@ -263,6 +261,6 @@ export const WEB_TEXT_ZH = {
 
 export type WebText = typeof WEB_TEXT_ZH;
 
-export function webText(locale: WebLocale): WebText {
+export function webText(locale: Locale): WebText {
   return locale === 'en' ? WEB_TEXT_EN : WEB_TEXT_ZH;
 }

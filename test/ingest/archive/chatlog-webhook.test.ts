@@ -7,6 +7,7 @@ import {
 } from '../../../src/ingest/archive/create-webhook-server.js';
 import { importArchive } from '../../../src/ingest/archive/import-archive.js';
 import type { Store } from '../../../src/store/store.js';
+import { memoryLogger } from '../../fixtures/memory-logger.js';
 import { openTempStore } from '../../fixtures/temp-store.js';
 import { column, fixture, messageRow, NOW, typeCounts } from './store-counts.js';
 
@@ -85,13 +86,8 @@ describe('chatlog webhook handler', () => {
 
   it('stores group messages, skips private ones, reports bad ones, and counts a resend as duplicates', () => {
     const store = newStore();
-    const problems: string[] = [];
-    const handle = createChatlogWebhookHandler({
-      store,
-      secret: SECRET,
-      now: () => NOW,
-      onProblem: (p) => problems.push(String(p)),
-    });
+    const log = memoryLogger();
+    const handle = createChatlogWebhookHandler({ store, secret: SECRET, now: () => NOW, log });
     const batch = body([
       message(1794790800000, { content: '@所有人 今晚八点前上报' }),
       message(1794790800001),
@@ -118,7 +114,13 @@ describe('chatlog webhook handler', () => {
         problems: ['webhook:5: time: not a time "soon"'],
       },
     });
-    expect(problems).toEqual(['webhook:5: time: not a time "soon"']);
+    expect(log.entries).toEqual([
+      {
+        level: 'warn',
+        msg: 'webhook line rejected',
+        data: { problem: 'webhook:5: time: not a time "soon"' },
+      },
+    ]);
     expect(typeCounts(store)).toEqual({ [ROOM]: { text: 2, file: 1 } });
     expect(messageRow(store, `${ROOM}#1794790800000`)).toMatchObject({ source: 'chatlog', mention_all: 1 });
     expect(handle(batch, SECRET).body).toMatchObject({ imported: 0, duplicate: 3, rejected: 1 });

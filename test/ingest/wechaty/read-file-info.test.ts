@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { FileBox } from 'file-box';
 import { describe, expect, it } from 'vitest';
 import { readFileInfo } from '../../../src/ingest/wechaty/read-file-info.js';
+import { memoryLogger } from '../../fixtures/memory-logger.js';
 
 const content = Buffer.from('关于报送年度考核材料的通知');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -44,21 +45,21 @@ describe('readFileInfo', () => {
     const announced = FileBox.fromUuid('no-loader', { name: 'a.pdf', size: 100, md5: hash });
     expect(await readFileInfo(announced)).toEqual({ name: 'a.pdf', size: 100, sha256: hash.toLowerCase() });
     // A 32-hex md5 is not a sha256: the content must be read, and here it cannot be.
-    const problems: string[] = [];
+    const log = memoryLogger();
     const md5Only = FileBox.fromUuid('no-loader', { name: 'b.pdf', size: 100, md5: 'ab'.repeat(16) });
-    expect(await readFileInfo(md5Only, { onProblem: (p) => problems.push(p) })).toEqual({
+    expect(await readFileInfo(md5Only, { log })).toEqual({
       name: 'b.pdf',
       size: 100,
       sha256: null,
     });
-    expect(problems).toHaveLength(1);
+    expect(log.entries).toHaveLength(1);
   });
 
   it('gives up on a stalled download', async () => {
     const stalled = FileBox.fromStream(new PassThrough(), 'slow.bin');
-    const problems: string[] = [];
-    const info = await readFileInfo(stalled, { timeoutMs: 20, onProblem: (p) => problems.push(p) });
+    const log = memoryLogger();
+    const info = await readFileInfo(stalled, { timeoutMs: 20, log });
     expect(info).toEqual({ name: 'slow.bin', size: null, sha256: null });
-    expect(problems[0]).toMatch(/longer than 20 ms/);
+    expect(log.entries[0]?.data.error).toMatch(/longer than 20 ms/);
   });
 });

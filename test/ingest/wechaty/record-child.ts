@@ -13,6 +13,7 @@ import { playSimulation } from '../../../src/ingest/wechaty/play-simulation.js';
 import { recorderPlugin } from '../../../src/ingest/wechaty/recorder-plugin.js';
 import { simulationOrgMap } from '../../../src/ingest/wechaty/simulation-org-map.js';
 import type { SimulationPuppet } from '../../../src/ingest/wechaty/simulation-puppet.js';
+import { silentLogger } from '../../../src/logging/logger.js';
 import { Store } from '../../../src/store/store.js';
 
 const [dbPath, seed] = process.argv.slice(2) as [string, string];
@@ -25,9 +26,7 @@ if (!mocker) throw new Error('expected the simulation puppet');
 const tally = new MessageTally();
 const recorder = recorderPlugin({
   store,
-  log: (level, msg) => {
-    if (level === 'error') process.stderr.write(`${msg}\n`);
-  },
+  log: { ...silentLogger, error: (_data, msg) => process.stderr.write(`${msg}\n`) },
   onMessageHandled: (id, outcome) => {
     tally.record(id, outcome);
     if (outcome === 'inserted') say({ stored: id });

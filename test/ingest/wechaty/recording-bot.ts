@@ -2,19 +2,10 @@ import { log } from 'wechaty';
 import { configSchema } from '../../../src/config/schema.js';
 import { createBot } from '../../../src/ingest/wechaty/create-bot.js';
 import { MessageTally } from '../../../src/ingest/wechaty/message-tally.js';
-import {
-  type RecorderLogLevel,
-  type RecorderOptions,
-  recorderPlugin,
-} from '../../../src/ingest/wechaty/recorder-plugin.js';
+import { type RecorderOptions, recorderPlugin } from '../../../src/ingest/wechaty/recorder-plugin.js';
 import type { SimulationPuppet } from '../../../src/ingest/wechaty/simulation-puppet.js';
+import { type LogEntry, memoryLogger } from '../../fixtures/memory-logger.js';
 import { openTempStore } from '../../fixtures/temp-store.js';
-
-export interface LogEntry {
-  level: RecorderLogLevel;
-  msg: string;
-  data?: Record<string, unknown>;
-}
 
 /** A started bot on the simulation puppet, recording into a real SQLite file in a temp dir. */
 export async function startRecordingBot(extra: Partial<RecorderOptions> = {}) {
@@ -29,7 +20,7 @@ export async function startRecordingBot(extra: Partial<RecorderOptions> = {}) {
   if (!mocker) throw new Error('expected the simulation puppet');
   const recorder = recorderPlugin({
     store,
-    log: (level, msg, data) => logs.push({ level, msg, data }),
+    log: memoryLogger(logs),
     onMessageHandled: tally.record,
     ...extra,
   });

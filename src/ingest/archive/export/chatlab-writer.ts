@@ -136,3 +136,10 @@ export function writeChatlabFile(
   }
   return count;
 }
+
+/** A file or directory name from a group name: path separators and control characters replaced. */
+export function safeName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return cleaned === '' ? '_' : cleaned.slice(0, 80);
+}

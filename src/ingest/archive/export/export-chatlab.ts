@@ -7,8 +7,7 @@
 import { join } from 'node:path';
 import { makeDirectory } from '../../../platform/private-files.js';
 import type { Store } from '../../../store/store.js';
-import { safeName } from './archive-source.js';
-import { writeChatlabFile } from './chatlab-writer.js';
+import { safeName, writeChatlabFile } from './chatlab-writer.js';
 
 export interface ChatlabExportOptions {
   outDir: string;

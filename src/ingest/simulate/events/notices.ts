@@ -9,8 +9,8 @@ import { noticeCopy, repostText, splitInTwo } from '../notice-variations.js';
 import type { NoticeTopic } from '../notice-vocabulary.js';
 import { HOUR, MINUTE, startOfLocalDay } from '../sim-clock.js';
 import type { WeekContext } from '../week-context.js';
-import { ackFloodFollowUp } from './ack-floods.js';
 import { type Delivery, deliverCopies } from './deliver-copies.js';
+import { ackFloodFollowUp } from './plant-ack-floods.js';
 
 export interface NoticeOptions {
   topic?: NoticeTopic;

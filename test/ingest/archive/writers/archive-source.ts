@@ -1,15 +1,19 @@
 /**
  * What the archive writers write: an organisation as interchange records (the simulator's output, or
  * a JSON Lines file read back). Writers produce each platform's files the way its exporter does, so
- * round-trip tests can feed the importers realistic input. Details a platform cannot carry are lost
+ * round-trip tests can feed the importers realistic input (test/ingest/archive/round-trip.test.ts; test
+ * code: the product exports only ChatLab, src/ingest/archive/export/). Details a platform cannot carry are lost
  * as they would be in a real export; messages of a type it cannot carry at all are counted in
  * `skipped` (the WeCom archive has no system lines).
  */
 
-import type { ContactRecord, GroupRecord, MessageRecord } from '../../../model/interchange.js';
-import type { MessageType } from '../../../model/message.js';
-import { isoTimeToEpoch } from '../../jsonl/parse-iso-time.js';
-import { detectMentionAll } from '../../wechaty/detect-mention-all.js';
+import { isoTimeToEpoch } from '../../../../src/ingest/jsonl/parse-iso-time.js';
+import { detectMentionAll } from '../../../../src/ingest/wechaty/detect-mention-all.js';
+import type { ContactRecord, GroupRecord, MessageRecord } from '../../../../src/model/interchange.js';
+import type { MessageType } from '../../../../src/model/message.js';
+
+/** The writers name files as `qingqun export` does. */
+export { safeName } from '../../../../src/ingest/archive/export/chatlab-writer.js';
 
 export interface ArchiveSource {
   contacts: readonly ContactRecord[];
@@ -88,11 +92,4 @@ export class NumericIds {
 
 export function bump(skipped: WriteResult['skipped'], type: MessageType): void {
   skipped[type] = (skipped[type] ?? 0) + 1;
-}
-
-/** A file or directory name from a group name: path separators and control characters replaced. */
-export function safeName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
-  return cleaned === '' ? '_' : cleaned.slice(0, 80);
 }

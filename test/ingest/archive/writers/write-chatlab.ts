@@ -3,6 +3,7 @@
  * group's roster as members (the owner with role `owner`), its messages in time order.
  */
 import { join } from 'node:path';
+import { writeChatlabFile } from '../../../../src/ingest/archive/export/chatlab-writer.js';
 import {
   type ArchiveSource,
   contactNames,
@@ -10,7 +11,6 @@ import {
   safeName,
   type WriteResult,
 } from './archive-source.js';
-import { writeChatlabFile } from './chatlab-writer.js';
 
 export function writeChatlab(
   source: ArchiveSource,

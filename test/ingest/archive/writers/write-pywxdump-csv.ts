@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MessageRecord } from '../../../model/interchange.js';
-import { ArchiveTimeParser } from '../archive-time.js';
+import { ArchiveTimeParser } from '../../../../src/ingest/archive/archive-time.js';
+import type { MessageRecord } from '../../../../src/model/interchange.js';
 import {
   type ArchiveSource,
   contactNames,

@@ -5,14 +5,14 @@ import type { Wechaty } from 'wechaty';
 import { createDelivery } from '../../app/create-delivery.js';
 import { weekBounds } from '../../calendar/weeks.js';
 import type { Config } from '../../config/schema.js';
-import { pickDemoCadre } from '../../converse/pick-demo-cadre.js';
-import type { DeliverLog } from '../../deliver/deliver-log.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
+import type { Logger } from '../../logging/logger.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
 import type { OutboxRow } from '../../store/outbox.js';
 import type { Store } from '../../store/store.js';
-import { START_TEXT } from './start-text.js';
+import { DEMO_TEXT } from './demo-text.js';
+import { pickDemoCadre } from './pick-demo-cadre.js';
 
 const HOUR = 3_600_000;
 
@@ -28,11 +28,11 @@ export async function runDemoDelivery(input: {
   store: Store;
   config: Config;
   week: string;
-  log: DeliverLog;
+  log: Logger;
   out: (text: string) => void;
 }): Promise<void> {
   const { bot, store, week, log, out } = input;
-  const t = START_TEXT[input.config.locale];
+  const t = DEMO_TEXT[input.config.locale];
   const { to } = weekBounds(week, input.config.timezone);
   const config = withDemoSupervisor(store, input.config);
   const clock = new SimulatedClock(to - HOUR);

@@ -13,8 +13,8 @@ import { FLOOD_INTERJECTIONS } from '../reply-pools.js';
 import { HOUR, MINUTE, startOfLocalDay } from '../sim-clock.js';
 import type { SimMessage } from '../sim-message.js';
 import type { WeekContext } from '../week-context.js';
-import { replyOffsets } from './ack-floods.js';
 import { deliverCopies, type FollowUp } from './deliver-copies.js';
+import { replyOffsets } from './plant-ack-floods.js';
 
 const RUSHED = [
   '请各位{due}把{date}入户走访的照片发群里，每户不少于{n}张',

@@ -1,8 +1,8 @@
-import type { Config } from '../config/schema.js';
-import type { Store } from '../store/store.js';
-import { WeekAnalyses } from '../weeks/week-analyses.js';
-import { muteSuggestions } from './mute-suggestions.js';
-import { resolveRoles } from './resolve-roles.js';
+import type { Config } from '../../config/schema.js';
+import { muteSuggestions } from '../../converse/mute-suggestions.js';
+import { resolveRoles } from '../../converse/resolve-roles.js';
+import type { Store } from '../../store/store.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 
 /**
  * For `npm start`'s scripted conversation (我的群 → 静音建议 → 订阅): a cadre who owns no group and

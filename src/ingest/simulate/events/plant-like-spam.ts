@@ -10,8 +10,8 @@ import { PRAISE, SUBSTANTIVE_TO_SHOWCASE } from '../reply-pools.js';
 import { HOUR, MINUTE } from '../sim-clock.js';
 import type { SimMessage } from '../sim-message.js';
 import type { MessageFields, WeekContext } from '../week-context.js';
-import { QUIET, replyOffsets } from './ack-floods.js';
 import { deliverCopies } from './deliver-copies.js';
+import { QUIET, replyOffsets } from './plant-ack-floods.js';
 
 const REPORTS = [
   '今天上午带队到{c}走访慰问困难群众{n}户，送去米面油等慰问品，叮嘱大家注意防寒保暖。',

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
-import type { ContactRecord, GroupRecord } from '../../../model/interchange.js';
+import type { ContactRecord, GroupRecord } from '../../../../src/model/interchange.js';
 import { csvLine } from './csv-line.js';
 
 export function writeRoster(

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArchiveTimeParser } from '../archive-time.js';
+import { ArchiveTimeParser } from '../../../../src/ingest/archive/archive-time.js';
 import {
   type ArchiveSource,
   contactNames,

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MessageRecord } from '../../../model/interchange.js';
+import type { MessageRecord } from '../../../../src/model/interchange.js';
 import {
   type ArchiveSource,
   bump,

@@ -14,8 +14,8 @@ import { renderStats } from '../../render/render-stats.js';
 import { Store } from '../../store/store.js';
 import { analyseStoredWeek } from '../../weeks/stored-week.js';
 import type { CliContext } from '../cli-context.js';
+import { DEMO_TEXT } from './demo-text.js';
 import { runDemoDelivery } from './run-demo-delivery.js';
-import { START_TEXT } from './start-text.js';
 
 /**
  * `npm start` without a puppet: the bot runs on wechaty-puppet-mock, the simulated town office is
@@ -24,7 +24,7 @@ import { START_TEXT } from './start-text.js';
  */
 export async function runSimulationDemo(ctx: CliContext, options: { seed: number }): Promise<void> {
   const { config, out, log } = ctx;
-  const t = START_TEXT[config.locale];
+  const t = DEMO_TEXT[config.locale];
   wechatyLog.level('silent');
   out(t.banner(config.db));
 
@@ -39,7 +39,7 @@ export async function runSimulationDemo(ctx: CliContext, options: { seed: number
     const org = simulationOrgMap(records);
     const recorder = recorderPlugin({
       store,
-      log: (level, msg, data) => log[level](data ?? {}, msg),
+      log,
       onMessageHandled: tally.record,
       ownerOverrides: config.org.ownerOverrides,
       ...org,

@@ -4,7 +4,7 @@
  * and stickers an element with md5 and size attributes, a recall a 10002 `revokemsg` naming the
  * recalled message's server id (ids are mapped to numbers, as WeChat's are).
  */
-import type { MessageRecord } from '../../../model/interchange.js';
+import type { MessageRecord } from '../../../../src/model/interchange.js';
 import { md5Of, type NumericIds, shownText } from './archive-source.js';
 
 export interface RawWechat {

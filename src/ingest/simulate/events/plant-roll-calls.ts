@@ -9,8 +9,8 @@ import type { Cadre, SimGroup } from '../organisation.js';
 import { DAY, HOUR, MINUTE } from '../sim-clock.js';
 import type { SimMessage } from '../sim-message.js';
 import type { MessageFields, WeekContext } from '../week-context.js';
-import { replyOffsets } from './ack-floods.js';
 import { deliverCopies } from './deliver-copies.js';
+import { replyOffsets } from './plant-ack-floods.js';
 
 const DESCRIPTIONS = [
   '{date}（{weekday}）下午消防安全培训参会人员',

@@ -1,5 +1,5 @@
 /** What `npm start` says, per locale. */
-export const START_TEXT = {
+export const DEMO_TEXT = {
   'zh-CN': {
     banner: (db: string) =>
       `清群 qingqun — 模拟运行\n未配置 WECHATY_PUPPET：机器人将在 wechaty-puppet-mock 上运行，加入一个模拟镇政府的工作群，按原始时间回放四周的消息，记录到 ${db}。\n`,
