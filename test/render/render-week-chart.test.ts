@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   renderWeekChart,
@@ -73,5 +74,21 @@ describe('renderWeekChart', () => {
     expect(svg).toContain('<svg');
     expect(svg).toContain('messages per day');
     expect(renderWeekChartSvg(week, 'zh-CN')).toContain('每日消息');
+  });
+});
+
+describe('the ECharts build the chart is drawn with', () => {
+  // render-week-chart.ts loads the smaller "common" build for start-up time; it must draw this chart
+  // exactly as the full bundle does.
+  it.each(['zh-CN', 'en'] as const)('gives the same SVG as the full bundle (%s)', (locale) => {
+    const full = createRequire(import.meta.url)('echarts') as typeof import('echarts');
+    // Ids and class names count the charts each build has drawn in this process ("zr5-cls-34").
+    const counted = (svg: string) => svg.replace(/zr\d+-(cls-\d+)?/g, 'zr-');
+    for (const input of [week, empty]) {
+      const size = { width: 800, height: 450 };
+      expect(counted(renderWeekChartSvg(input, locale, size))).toBe(
+        counted(renderWeekChartSvg(input, locale, size, undefined, full)),
+      );
+    }
   });
 });
