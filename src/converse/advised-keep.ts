@@ -1,4 +1,4 @@
-import type { ConverseContext } from './command-registry.js';
+import type { ConverseContext } from './command.js';
 
 /**
  * The groups the latest week's advice tells owners to keep — a merge's survivor, a relay's host,

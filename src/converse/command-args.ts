@@ -2,7 +2,7 @@ import { weekBounds, weekOf } from '../calendar/weeks.js';
 import type { MemberGroup } from '../store/groups.js';
 import type { CadrePreferences } from '../store/preferences.js';
 import type { Store } from '../store/store.js';
-import type { ConverseContext } from './command-registry.js';
+import type { ConverseContext } from './command.js';
 import type { ConverseText } from './converse-text.js';
 import { answer, type Reply } from './reply.js';
 

@@ -1,6 +1,6 @@
 import { weekOf } from '../calendar/weeks.js';
 import { type CadreGroupsView, cadreGroups } from './cadre-groups.js';
-import type { ConverseContext } from './command-registry.js';
+import type { ConverseContext } from './command.js';
 import { windowSpan } from './window-span.js';
 
 export interface CadreGroupsListing {

@@ -2,7 +2,7 @@ import type { WeekFindings } from '../analysis/registry.js';
 import type { WeekData } from '../model/week-data.js';
 import type { GroupFacts } from '../store/groups.js';
 import type { DisclosurePlan } from './disclosure-plan.js';
-import { bornAt, dissolvedAt, existsAt } from './group-lifecycle.js';
+import { activeDuring, bornAt, dissolvedAt, existsAt } from './group-lifecycle.js';
 import type { AuditRow } from './supervisor-audit.js';
 import type { WeekNotices } from './week-notices.js';
 
@@ -21,12 +21,6 @@ export interface AuditRowsInput {
   firstWeekEnd: number | null;
   /** What to hide (planDisclosure over the same groups and week). */
   plan: DisclosurePlan;
-}
-
-/** Whether the group was alive at some time during [from, to). */
-export function activeDuring(g: GroupFacts, from: number, to: number): boolean {
-  const gone = dissolvedAt(g, to);
-  return bornAt(g) < to && (gone === null || gone >= from);
 }
 
 /**

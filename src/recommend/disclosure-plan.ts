@@ -26,7 +26,7 @@
  */
 
 import type { GroupFacts } from '../store/groups.js';
-import { activeDuring } from './audit-rows.js';
+import { activeDuring } from './group-lifecycle.js';
 
 export interface DisclosureCell {
   groupId: string;

@@ -41,3 +41,9 @@ export function dissolvedAt(g: GroupFacts, cutoff: number): number | null {
 export function existsAt(g: GroupFacts, cutoff: number): boolean {
   return bornAt(g) < cutoff && dissolvedAt(g, cutoff) === null;
 }
+
+/** Whether the group was alive at some time during [from, to). */
+export function activeDuring(g: GroupFacts, from: number, to: number): boolean {
+  const gone = dissolvedAt(g, to);
+  return bornAt(g) < to && (gone === null || gone >= from);
+}

@@ -1,6 +1,6 @@
 import type { Contact } from '../model/contact.js';
 import type { PersonStatus } from '../privacy/storage-policy.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 /** Where a contact can be reached besides WeChat (migration: deliver channels). */
 export interface ContactAddresses {
@@ -39,7 +39,7 @@ const UPSERT = `
 
 /** The contacts table: who people are, where else they can be reached, and who is withheld. */
 export class Contacts {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   upsert(contact: Contact): void {
     this.store.assertWritable();

@@ -9,21 +9,12 @@
  * the same for the same data (same order, same fields).
  */
 import { parseDbTarget } from '../config/db-target.js';
-import type { WeekSource } from '../model/week-source.js';
 import type { StoreStats } from './stats.js';
 import { Store } from './store.js';
+import type { StoreReads } from './store-reads.js';
 import { SqliteWeekSource } from './week-source.js';
 
-export type StoreEngine = 'sqlite' | 'postgres';
-
-export interface StoreReads extends WeekSource {
-  readonly engine: StoreEngine;
-  /** Whether any message is stored in [from, to). */
-  hasMessagesBetween(from: number, to: number): Promise<boolean>;
-  /** What is stored, in aggregate (src/store/stats.ts). */
-  readStats(offsetMinutes: number, now?: number): Promise<StoreStats>;
-  close(): Promise<void>;
-}
+export type { StoreEngine, StoreReads } from './store-reads.js';
 
 /** The SQLite store behind the contract: each call is the synchronous table-module method. */
 export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {

@@ -1,5 +1,6 @@
 import type { Group, GroupInput } from '../model/group.js';
-import type { Store } from './store.js';
+import type { Contacts } from './contacts.js';
+import type { StoreCore } from './store-core.js';
 
 /** A group a contact is in, as its latest member snapshot says. */
 export interface MemberGroup {
@@ -55,7 +56,7 @@ const INSERT_EVENT =
 
 /** The groups table and the room events of each group (joins, leaves, topic changes). */
 export class Groups {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore & { readonly contacts: Contacts }) {}
 
   upsert(group: GroupInput): void {
     this.store.assertWritable();

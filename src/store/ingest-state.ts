@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 /** A file of a watched folder as last imported. */
 export interface WatchedFile {
@@ -16,7 +16,7 @@ export interface WatchedFile {
  * source stopped, and which files of a watched folder were imported, with the importer's report.
  */
 export class IngestState {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** A value remembered by an incremental source (e.g. chatlog's HTTP API: where polling stopped). */
   cursor(source: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 export type JobRunStatus = 'running' | 'done' | 'failed';
 
@@ -39,7 +39,7 @@ const SQL = {
  * so a first start does not "catch up" periods from before the bot existed.
  */
 export class JobRuns {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   private q(name: Exclude<keyof typeof SQL, 'getSince' | 'lastDone'>): Statement {
     return this.store.sql.get(SQL[name]);

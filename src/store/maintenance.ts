@@ -4,7 +4,8 @@ import type { Config } from '../config/schema.js';
 import type { MessageType } from '../model/message.js';
 import { createPrivateFile, restrictToOwner } from '../platform/private-files.js';
 import { MIGRATIONS } from './migrations.js';
-import type { Store } from './store.js';
+import type { Outbox } from './outbox.js';
+import type { StoreCore } from './store-core.js';
 import { StoreError } from './store-error.js';
 
 export interface DatabaseCheck {
@@ -87,7 +88,7 @@ const DONE_STATES = "('sent', 'failed', 'undeliverable', 'unconfirmed')";
 export class Maintenance {
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore & { readonly outbox: Outbox }) {}
 
   /** `qingqun doctor`: integrity, foreign keys, schema version and row counts. Read-only. */
   check(): DatabaseCheck {
@@ -305,7 +306,7 @@ export class Maintenance {
 }
 
 /** Runs `step` in its own transaction until it changes nothing; returns the rows changed. */
-function inChunks(store: Store, step: () => { changes: number }): number {
+function inChunks(store: StoreCore, step: () => { changes: number }): number {
   let total = 0;
   for (;;) {
     const { changes } = store.transaction(step);
@@ -319,7 +320,7 @@ function inChunks(store: Store, step: () => { changes: number }): number {
  * before classes existed is classified and fingerprinted first, by the store's own policy, so the
  * detectors can still read it.
  */
-function purgeTexts(store: Store, cutoff: number, counts: PurgeCounts): void {
+function purgeTexts(store: StoreCore, cutoff: number, counts: PurgeCounts): void {
   const select = store.sql.get(
     `SELECT row_id, source, source_id, group_id, sender_id, time, type, text, mention_all,
        (text_class IS NULL OR fingerprint IS NULL) AS needs_class

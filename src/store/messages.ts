@@ -1,10 +1,11 @@
 import type { MessageInput, StoredMessage } from '../model/message.js';
 import type { RequestText } from '../model/week-data.js';
 import type { PreparedMessage } from '../privacy/storage-policy.js';
+import type { Contacts } from './contacts.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from './message-row.js';
 import { EARLIEST_MESSAGE_TIME } from './plausible-time.js';
 import { readWeekMessages } from './read-week-messages.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 export type InsertOutcome = 'inserted' | 'duplicate' | 'conflict';
 
@@ -39,7 +40,7 @@ const TOUCH_GROUP =
  * read-week-messages.ts), one group's history, and the narrower reads of spans, times and requests.
  */
 export class Messages {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore & { readonly contacts: Contacts }) {}
 
   insert(m: MessageInput): InsertOutcome {
     return this.insertMany([m])[0] as InsertOutcome;

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open-database.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 /**
  * queued → sending → sent, or back to queued for a retry, or failed (attempts exhausted),
@@ -156,7 +156,7 @@ const SQL = {
  * 'sent' after it. Only one process may send from a database (recoverInterrupted assumes it).
  */
 export class Outbox {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   private get db(): Db {
     return this.store.db;

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 export interface DigestSubscription {
   contactId: string;
@@ -38,7 +38,7 @@ const SQL = {
  * `subscribers` (for the daily job). `forget` deletes everything about one contact.
  */
 export class CadrePreferences {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   private q(name: Exclude<keyof typeof SQL, 'muted' | 'listing'>): Statement {
     return this.store.sql.get(SQL[name]);

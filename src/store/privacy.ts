@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { MessageType, TextClass } from '../model/message.js';
-import type { Store } from './store.js';
+import type { Maintenance } from './maintenance.js';
+import type { StoreCore } from './store-core.js';
 
 export interface ForgetCounts {
   /** Their messages, kept as anonymous counts: sender, text, fingerprint, mentions and details removed. */
@@ -71,7 +72,7 @@ const PREFERENCE_TABLES = ['cadre_muted_groups', 'cadre_subscriptions', 'cadre_g
  * being forgotten, and seeing what is stored (我的数据). Spans every table that names a person.
  */
 export class MemberPrivacy {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore & { readonly maintenance: Maintenance }) {}
 
   /**
    * Opts a member out (docs/PRIVACY.md): from now on every message they send is stored as counts only

@@ -6,7 +6,7 @@ import {
   type TextClass,
 } from '../model/message.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from './message-row.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 /**
  * Cost (docs/PERFORMANCE.md): better-sqlite3 spends ~0.25 µs on every value it hands over, a fresh
@@ -119,7 +119,7 @@ type RareValues = [
 export const NO_MENTIONS = Object.freeze([]) as unknown as string[];
 
 /** The messages of [from, to), sorted by time then rowId. */
-export function readWeekMessages(store: Store, from: number, to: number): StoredMessage[] {
+export function readWeekMessages(store: StoreCore, from: number, to: number): StoredMessage[] {
   const expected = MESSAGE_COLUMNS.split(',')
     .map((c) => c.trim())
     .sort();

@@ -10,7 +10,7 @@ import type {
   RecommendationHistoryEntry,
   RecommendationStatus,
 } from '../model/recommendation-status.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 export interface IssuedRecommendation {
   ownerId: string;
@@ -90,7 +90,7 @@ function parseIds(json: string): string[] {
 
 /** The recommendation_status, issued_recommendations and digest_issues tables. */
 export class Recommendations {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** Every stored status, by recommendation id: the `history` input of `recommend`. */
   history(): Map<string, RecommendationHistoryEntry> {

@@ -1,8 +1,9 @@
-import type { Store } from './store.js';
+import type { Contacts } from './contacts.js';
+import type { StoreCore } from './store-core.js';
 
 /** Membership snapshots: who was in each group when, stored only when the roster changed. */
 export class Snapshots {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore & { readonly contacts: Contacts }) {}
 
   /**
    * Records who was in a group at `takenAt`. A snapshot identical to the latest one only extends

@@ -1,5 +1,5 @@
 import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from './plausible-time.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './store-core.js';
 
 export interface StoreStats {
   groups: number;
@@ -36,7 +36,7 @@ export interface DataStamp {
 
 /** Read-model: what is stored, in aggregate, over every table. */
 export class Stats {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** What is stored, in aggregate. `offsetMinutes` is the local UTC offset used to cut days. */
   read(offsetMinutes: number, now = Date.now()): StoreStats {

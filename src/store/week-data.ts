@@ -2,11 +2,15 @@ import type { WeekBounds } from '../calendar/weeks.js';
 import type { Contact } from '../model/contact.js';
 import type { Group } from '../model/group.js';
 import type { WeekData } from '../model/week-data.js';
-import type { Store } from './store.js';
+import type { Messages } from './messages.js';
+import type { Snapshots } from './snapshots.js';
+import type { StoreCore } from './store-core.js';
 
 /** Read-model: everything the detectors read for one week. */
 export class WeekDataReader {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: StoreCore & { readonly messages: Messages; readonly snapshots: Snapshots },
+  ) {}
 
   /**
    * Loads everything the detectors read for one week, in a handful of queries. Membership is the

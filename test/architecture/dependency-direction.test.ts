@@ -46,6 +46,12 @@ interface Checked {
   violations: string[];
   /** Pairs of folders under `root` importing each other at run time, as 'a <-> b: one edge each way'. */
   folderCycles: string[];
+  /**
+   * Files that reach themselves when `import type` counts too: harmless at run time, but a scan that
+   * reads every import (madge, an editor's graph) sees a loop, and the shapes belong in a file both
+   * sides can import. Kept at none as well.
+   */
+  typeCycles: string[];
 }
 
 async function check(cwd: string, root: string): Promise<Checked> {
@@ -67,10 +73,12 @@ async function check(cwd: string, root: string): Promise<Checked> {
     return set.has(to);
   };
   const violations = new Set<string>();
+  const typeCycles = new Set<string>();
   for (const v of result.output.summary.violations as IViolation[]) {
     if (v.rule.name === 'no-circular') {
       const path = [v.from, ...(v.cycle ?? []).map((c) => (typeof c === 'string' ? c : c.name))];
       const edges = path.slice(0, -1).map((from, i) => [from, path[i + 1] as string] as const);
+      typeCycles.add([...path.slice(0, -1)].sort().join(' , '));
       if (edges.every(([a, b]) => runTime(a, b)) && !edges.some(([a, b]) => known(`${a} -> ${b}`)))
         violations.add(`no-circular: ${path.join(' -> ')}`);
       continue;
@@ -97,23 +105,27 @@ async function check(cwd: string, root: string): Promise<Checked> {
     const back = between.get(`${b}>${a}`);
     if (back && a < b) folderCycles.push(`${a} <-> ${b}: ${edge}; ${back}`);
   }
-  return { violations: [...violations].sort(), folderCycles };
+  return { violations: [...violations].sort(), folderCycles, typeCycles: [...typeCycles].sort() };
 }
 
 describe('dependency direction', () => {
   it('src/ imports only downwards at run time, without cycles between files or folders', async () => {
-    const { violations, folderCycles } = await check(ROOT, 'src');
+    const { violations, folderCycles, typeCycles } = await check(ROOT, 'src');
     expect(violations, 'imports against the layer order (.dependency-cruiser.cjs)').toEqual([]);
     expect(folderCycles, 'folders importing each other at run time').toEqual([]);
+    expect(typeCycles, 'files reaching themselves when `import type` counts too').toEqual([]);
   }, 120_000);
 
   it('catches a planted cycle and ignores type-only imports', async () => {
     const cwd = join(ROOT, 'test/architecture/fixtures');
-    const { violations, folderCycles } = await check(cwd, 'src');
+    const { violations, folderCycles, typeCycles } = await check(cwd, 'src');
     expect(folderCycles).toEqual(['one <-> two: src/one/a.ts -> src/two/b.ts; src/two/b.ts -> src/one/c.ts']);
     // two/f ↔ two/g is a file cycle; d ↔ e import each other only as types, so they are none.
     expect(violations.filter((v) => v.startsWith('no-circular'))).toEqual([
       'no-circular: src/two/f.ts -> src/two/g.ts -> src/two/f.ts',
     ]);
+    // Counting types too, d ↔ e is a loop (and f ↔ g still is).
+    expect(typeCycles).toEqual(expect.arrayContaining(['src/two/f.ts , src/two/g.ts']));
+    expect(typeCycles.some((c) => c.includes('/d.ts') && c.includes('/e.ts'))).toBe(true);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { Command } from '../command-registry.js';
+import type { Command } from '../command.js';
 import { answer } from '../reply.js';
 
 /** 帮助 / help: the commands this contact may use (ctx.available), and nothing about others' rights. */

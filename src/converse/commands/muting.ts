@@ -1,8 +1,8 @@
 import { weekOf } from '../../calendar/weeks.js';
 import { advisedKeepGroups } from '../advised-keep.js';
 import { cadreGroups } from '../cadre-groups.js';
+import type { Command } from '../command.js';
 import { groupsNamedBy } from '../command-args.js';
-import type { Command } from '../command-registry.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
 import { listCadreGroups } from '../list-cadre-groups.js';
 import { coveredByKept, suggestFrom } from '../mute-suggestions.js';

@@ -1,4 +1,4 @@
-import type { Command } from '../command-registry.js';
+import type { Command } from '../command.js';
 import { listCadreGroups } from '../list-cadre-groups.js';
 import { answer } from '../reply.js';
 

@@ -1,4 +1,4 @@
-import type { Command } from '../command-registry.js';
+import type { Command } from '../command.js';
 import { localTime } from '../local-time.js';
 import { answer } from '../reply.js';
 

@@ -1,6 +1,6 @@
 import type { RecommendationStatus } from '../../recommend/recommendation.js';
 import type { IssuedRecommendation } from '../../store/recommendations.js';
-import type { Command } from '../command-registry.js';
+import type { Command } from '../command.js';
 import { answer, refuse } from '../reply.js';
 
 const NUMBER = /^\d{1,4}$/;

@@ -1,7 +1,7 @@
 import { weekOf } from '../../calendar/weeks.js';
 import { advisedKeepGroups } from '../advised-keep.js';
 import { cadreGroups } from '../cadre-groups.js';
-import type { Command } from '../command-registry.js';
+import type { Command } from '../command.js';
 import { dailyDigestTime } from '../daily-digest-time.js';
 import { suggestFrom } from '../mute-suggestions.js';
 import { answer } from '../reply.js';

@@ -2,8 +2,8 @@ import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
 import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import type { Command } from '../command.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
-import type { Command } from '../command-registry.js';
 import { answer, refuse } from '../reply.js';
 
 /**

@@ -1,8 +1,8 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import { buildOwnerDigests } from '../../weeks/owner-digests.js';
+import type { Command } from '../command.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
-import type { Command } from '../command-registry.js';
 import { answer, type ReplyPart, refuse } from '../reply.js';
 
 /**

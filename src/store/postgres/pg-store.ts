@@ -5,11 +5,11 @@ import type { StoredMessage } from '../../model/message.js';
 import type { RecommendationHistoryEntry, RecommendationStatus } from '../../model/recommendation-status.js';
 import type { MessageSpan, MessageTimes, RequestText, WeekData, WeekRange } from '../../model/week-data.js';
 import type { WeekSourceStamp } from '../../model/week-source.js';
-import type { StoreReads } from '../contract.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../message-row.js';
 import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from '../plausible-time.js';
 import { NO_MENTIONS } from '../read-week-messages.js';
 import type { StoreStats } from '../stats.js';
+import type { StoreReads } from '../store-reads.js';
 import { PgDatabase, type PgOpenOptions } from './pg-database.js';
 
 /** Rows fetched per round trip while a week streams. */

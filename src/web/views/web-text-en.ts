@@ -1,6 +1,6 @@
 /** The dashboard's English words (see web-text.ts for the keys). */
 import type { Locale } from '../../model/locale.js';
-import type { WebText } from './web-text.js';
+import type { WebText } from './web-text-zh.js';
 
 export const WEB_TEXT_EN: WebText = {
   lang: 'en',
