@@ -71,8 +71,9 @@ export function queueOwnerDigests(
       key: `digest:${week}:${d.ownerId}`,
       subject: weeklySubject('ownerDigest', week, config),
       parts: d.parts,
-      // An owner whose groups were all quiet gets no chart (chartPng null).
-      chart: d.chartPng ? { png: d.chartPng, name: `qingqun-${week}.png` } : undefined,
+      // An owner whose groups were all quiet gets no chart (chart null). The chart goes as what to
+      // draw; the send queue draws it when it goes out.
+      chart: d.chart ? { spec: d.chart, name: `qingqun-${week}.png` } : undefined,
     });
     if (route.channel === null) {
       unreachableOnes.push(unreachable(store, 'owners', d.ownerId, route.tried));

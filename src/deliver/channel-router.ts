@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { weekBounds } from '../calendar/weeks.js';
 import type { Config } from '../config/schema.js';
+import type { WeekChartSpec } from '../model/week-chart.js';
 import { joinParts, renderMail } from '../render/render-mail.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
 import type { IfUncertain, Outbox, OutboxItem } from '../store/outbox.js';
@@ -24,7 +25,8 @@ export interface LogicalMessage {
   subject: string;
   /** The text, cut into chat message parts (each ≤ recommend.digest.maxPartChars). */
   parts: string[];
-  chart?: { png: Buffer; name: string };
+  /** The week chart, as what to draw: the send queue draws it when the message goes out. */
+  chart?: { spec: WeekChartSpec; name: string };
   /** Files only a mail can carry (e.g. the audit's CSV); other channels go without. */
   attachments?: { name: string; contentType: string; content: Buffer }[];
   ifUncertain?: IfUncertain;
@@ -101,7 +103,7 @@ function itemsFor(config: Config, channel: ChannelName, m: LogicalMessage): Outb
           {
             ...base,
             dedupeKey: key,
-            content: { kind: 'image', base64: m.chart.png.toString('base64'), name: m.chart.name },
+            content: { kind: 'image', chart: m.chart.spec, name: m.chart.name },
           },
         ]
       : [];
@@ -142,8 +144,8 @@ function itemsFor(config: Config, channel: ChannelName, m: LogicalMessage): Outb
                 ? [
                     {
                       name: m.chart.name,
-                      contentType: 'image/png',
-                      base64: m.chart.png.toString('base64'),
+                      contentType: 'image/png' as const,
+                      chart: m.chart.spec,
                       cid,
                     },
                   ]

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { OutboxChannel, OutgoingContent } from '../store/outbox.js';
+import type { OutboxChannel, SendableContent } from '../store/outbox.js';
 import type { ThrottleSettings } from './send-throttle.js';
 
 export type ChannelName = OutboxChannel;
@@ -23,7 +23,7 @@ export type Audience = 'owners' | 'supervisors' | 'cadres';
  */
 export interface ChannelSender {
   readonly throttle: ThrottleSettings;
-  send(to: string, content: OutgoingContent): Promise<void>;
+  send(to: string, content: SendableContent): Promise<void>;
 }
 
 /** The service asked to slow down (WeCom 45009, SMTP 421/450/451/452). */

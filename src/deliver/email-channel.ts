@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/schema.js';
-import type { OutgoingContent } from '../store/outbox.js';
+import type { SendableContent } from '../store/outbox.js';
 import { ChannelBlockedError, type ChannelSender, RateLimitedError } from './channel.js';
 import { RecipientUnavailableError } from './sender.js';
 
@@ -27,7 +27,7 @@ interface SmtpError {
  */
 export function createEmailChannel(
   settings: EmailSettings,
-  subjectOf: (content: OutgoingContent) => string,
+  subjectOf: (content: SendableContent) => string,
 ): ChannelSender & { close(): void } {
   const loopback = LOOPBACK.test(settings.host);
   const transport = nodemailer.createTransport({

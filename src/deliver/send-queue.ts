@@ -1,6 +1,15 @@
 import type { Config } from '../config/schema.js';
 import { errorText, type Logger, STORED_ERROR_CHARS, silentLogger } from '../logging/logger.js';
-import type { EnqueueOutcome, Outbox, OutboxItem, OutboxRow, OutgoingContent } from '../store/outbox.js';
+import type { WeekChartSpec } from '../model/week-chart.js';
+import { renderWeekChart } from '../render/render-week-chart.js';
+import type {
+  EnqueueOutcome,
+  Outbox,
+  OutboxItem,
+  OutboxRow,
+  OutgoingContent,
+  SendableContent,
+} from '../store/outbox.js';
 import { ChannelBlockedError, type ChannelName, type ChannelSender, RateLimitedError } from './channel.js';
 import type { Clock } from './clock.js';
 import { retryDelay } from './retry-delay.js';
@@ -29,6 +38,8 @@ export interface SendQueueOptions {
    * or a later run with the channel configured, sends it).
    */
   channels?: Partial<Record<Exclude<ChannelName, 'wechat'>, ChannelSender>>;
+  /** Draws a week chart kept as a spec (default: render/render-week-chart.ts); tests may count calls. */
+  drawChart?: (chart: WeekChartSpec) => Buffer;
   /** A recipient's address on a channel (email, WeCom user id), looked up at send time. */
   addressOf?: (recipientId: string, channel: ChannelName) => string | undefined;
   /** A channel hit an error no retry fixes: called once per channel; its rows stay queued. */
@@ -234,7 +245,7 @@ export class SendQueue {
   }
 
   /** Sends one row's content on its channel; throws as the channel's sender does. */
-  private async deliver(row: OutboxRow, c: OutgoingContent): Promise<void> {
+  private async deliver(row: OutboxRow, c: SendableContent): Promise<void> {
     if (row.channel === 'wechat') {
       const { sender } = this.o;
       if (c.kind === 'text') await sender.sendText(row.recipientId, c.text);
@@ -260,7 +271,7 @@ export class SendQueue {
     try {
       const c = row.content;
       if (c === null) throw new Error('message content was purged');
-      await this.deliver(row, c);
+      await this.deliver(row, drawCharts(c, this.o.drawChart));
       const at = clock.now();
       this.throttleOf(row.channel).record(row.recipientId, at);
       outbox.markSent(row.id, at);
@@ -323,4 +334,35 @@ export class SendQueue {
       return 'done';
     }
   }
+}
+
+/**
+ * The content a channel can send: a week chart the outbox keeps as what to draw (an image, or a mail's
+ * inline file) is drawn now, just before it goes out. Queueing every owner's digest then costs about
+ * one report (issue 16), and the drawing is spread over the throttled sends; the same spec always
+ * draws the same PNG, so a resend sends the same bytes.
+ */
+export function drawCharts(
+  c: OutgoingContent,
+  draw: (chart: WeekChartSpec) => Buffer = (chart) => renderWeekChart(chart.input, chart.locale),
+): SendableContent {
+  if (c.kind === 'image' && 'chart' in c)
+    return { kind: 'image', base64: draw(c.chart).toString('base64'), name: c.name };
+  if (c.kind === 'mail' && c.files.some((f) => 'chart' in f)) {
+    return {
+      ...c,
+      files: c.files.map((f) =>
+        'chart' in f
+          ? {
+              name: f.name,
+              contentType: f.contentType,
+              base64: draw(f.chart).toString('base64'),
+              ...(f.cid ? { cid: f.cid } : {}),
+            }
+          : f,
+      ),
+    };
+  }
+  // Text, an image already drawn, or a mail without a chart: sendable as it is.
+  return c as SendableContent;
 }

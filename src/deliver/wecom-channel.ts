@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import type { OutgoingContent } from '../store/outbox.js';
+import type { SendableContent } from '../store/outbox.js';
 import type { ChannelSender } from './channel.js';
 import { readReply, TOKEN_ERRORS, type WecomReply, wecomError } from './wecom-api.js';
 
@@ -86,7 +86,7 @@ export function createWecomChannel(
       minGapSameRecipientMs: settings.minGapMs,
       maxPerMinute: settings.maxPerMinute,
     },
-    async send(to: string, content: OutgoingContent) {
+    async send(to: string, content: SendableContent) {
       if (content.kind === 'text') {
         await message(
           to,

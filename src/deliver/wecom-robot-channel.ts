@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/schema.js';
-import type { OutgoingContent } from '../store/outbox.js';
+import type { SendableContent } from '../store/outbox.js';
 import type { ChannelSender } from './channel.js';
 import { readReply, wecomError } from './wecom-api.js';
 
@@ -42,7 +42,7 @@ export function createWecomRobotChannel(
       minGapSameRecipientMs: settings.minGapMs,
       maxPerMinute: settings.maxPerMinute,
     },
-    async send(_to: string, content: OutgoingContent) {
+    async send(_to: string, content: SendableContent) {
       if (content.kind === 'text') return post({ msgtype: 'markdown', markdown: { content: content.text } });
       if (content.kind === 'mail') {
         return post({

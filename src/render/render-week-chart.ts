@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { Locale } from '../model/locale.js';
+import type { WeekChartInput } from '../model/week-chart.js';
 import { type ChartFontOptions, chartFonts, drawableText } from './chart-fonts.js';
 import { DIGEST_TEXT } from './digest-text.js';
 import { fontFileFor } from './font-subset.js';
@@ -26,17 +27,7 @@ function echartsModule(): ECharts {
   return loaded;
 }
 
-export interface WeekChartInput {
-  week: string;
-  /** Local dates (YYYY-MM-DD), one per day of the week. */
-  days: string[];
-  /** Messages per day (all of the owner's groups together). */
-  messages: number[];
-  /** Share of the day's messages sent outside working hours, 0..1; null on a day without messages. */
-  offHoursShare: (number | null)[];
-  /** Repeated copies of notices received per day. */
-  duplicates: number[];
-}
+export type { WeekChartInput };
 
 export interface ChartSize {
   width: number;

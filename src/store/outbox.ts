@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { WeekChartSpec } from '../model/week-chart.js';
 import type { Db } from './open-database.js';
 import type { StoreCore } from './store-core.js';
 
@@ -27,15 +28,32 @@ export interface MailFile {
   cid?: string;
 }
 
+/** A mail's week chart, kept as what to draw; drawn into a MailFile when the mail is sent. */
+export interface MailChart {
+  name: string;
+  contentType: 'image/png';
+  chart: WeekChartSpec;
+  cid?: string;
+}
+
 /**
- * What is sent: text, or a PNG given as a file path or as base64 bytes, or (email) one whole mail:
- * subject, plain text and HTML, inline images and attachments.
+ * What a channel sends: text, or a PNG given as a file path or as base64 bytes, or (email) one whole
+ * mail: subject, plain text and HTML, inline images and attachments.
  */
-export type OutgoingContent =
+export type SendableContent =
   | { kind: 'text'; text: string }
   | { kind: 'image'; path: string }
   | { kind: 'image'; base64: string; name?: string }
   | { kind: 'mail'; subject: string; text: string; html: string; files: MailFile[] };
+
+/**
+ * What the outbox keeps: sendable content, or content with a week chart still to draw (an image, or a
+ * mail's file). The send queue draws it just before the channel sends (`drawCharts`, deliver/send-queue.ts).
+ */
+export type OutgoingContent =
+  | SendableContent
+  | { kind: 'image'; chart: WeekChartSpec; name: string }
+  | { kind: 'mail'; subject: string; text: string; html: string; files: (MailFile | MailChart)[] };
 
 /**
  * The channel a message goes out on (src/deliver/channel.ts). The outbox only stores it; the queue

@@ -3,6 +3,7 @@ import { createWorkCalendar } from '../calendar/work-calendar.js';
 import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
 import type { Locale } from '../model/locale.js';
+import type { WeekChartSpec } from '../model/week-chart.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from '../recommend/owner-week-figures.js';
 import type { Recommendation } from '../recommend/recommendation.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
@@ -17,10 +18,13 @@ export interface OwnerDigest {
   /** WeChat message parts, in order, each ≤ recommend.digest.maxPartChars characters. */
   parts: string[];
   /**
-   * The week's chart (PNG), or null when the owner's groups had no message all week (an owner whose
-   * only group is a zombie): an empty chart tells nothing the text does not.
+   * The week's chart as what to draw, or null when the owner's groups had no message all week (an
+   * owner whose only group is a zombie): an empty chart tells nothing the text does not. Queueing
+   * keeps the spec; the send queue draws it when the message goes out.
    */
-  chartPng: Buffer | null;
+  chart: WeekChartSpec | null;
+  /** The chart drawn (PNG), on first read and then kept: for previews and private-chat replies. */
+  readonly chartPng: Buffer | null;
   /** The open recommendations the digest numbers: "采纳 N" means recommendationIds[N − 1]. */
   recommendationIds: string[];
   /** Those recommendations themselves, in the same order (what queueing records as issued). */
@@ -144,10 +148,10 @@ export function buildOwnerDigests(
       const perDay = daily.get(ownerId);
       const day = (d: string) => perDay?.get(d) ?? { messages: 0, offHoursMessages: 0, duplicates: 0 };
       const quiet = days.every((d) => day(d).messages === 0);
-      const chartPng = quiet
+      const chart: WeekChartSpec | null = quiet
         ? null
-        : renderWeekChart(
-            {
+        : {
+            input: {
               week,
               days,
               messages: days.map((d) => day(d).messages),
@@ -157,15 +161,28 @@ export function buildOwnerDigests(
               duplicates: days.map((d) => day(d).duplicates),
             },
             locale,
-          );
+          };
+      const drawn = drawnOnce(chart);
       return {
         ownerId,
         ownerName,
         week,
         parts,
-        chartPng,
+        chart,
+        get chartPng() {
+          return drawn();
+        },
         recommendationIds: open.map((r) => r.id),
         recommendations: open,
       };
     });
+}
+
+/** Draws `chart` on first use and keeps the PNG; a null chart stays null. */
+function drawnOnce(chart: WeekChartSpec | null): () => Buffer | null {
+  let png: Buffer | null | undefined;
+  return () => {
+    if (png === undefined) png = chart === null ? null : renderWeekChart(chart.input, chart.locale);
+    return png;
+  };
 }

@@ -5,6 +5,7 @@ import type { Wechaty } from 'wechaty';
 import { createDelivery } from '../../app/create-delivery.js';
 import { weekBounds } from '../../calendar/weeks.js';
 import type { Config } from '../../config/schema.js';
+import { drawCharts } from '../../deliver/send-queue.js';
 import { SimulatedClock } from '../../deliver/simulated-clock.js';
 import { createWechatySender } from '../../deliver/wechaty-sender.js';
 import type { Logger } from '../../logging/logger.js';
@@ -96,8 +97,11 @@ function describeRow(row: OutboxRow, recipient: string, db: string): string {
   if (c.kind === 'text') return `${head}\n${c.text}`;
   if (c.kind === 'mail') return `${head}\n[邮件] ${c.subject}\n${c.text}`;
   if ('path' in c) return `${head}\n[图片] ${c.path}`;
+  // A chart is queued as what to draw; draw it as the send queue does before it goes out.
+  const image = drawCharts(c);
+  if (image.kind !== 'image' || 'path' in image) return head;
   const path = join(dirname(db), 'demo-charts', `${row.dedupeKey.replace(/[^\w.-]+/g, '_')}.png`);
   makeDirectory(dirname(path));
-  writeFileSync(path, Buffer.from(c.base64, 'base64'), { mode: PRIVATE_FILE_MODE });
+  writeFileSync(path, Buffer.from(image.base64, 'base64'), { mode: PRIVATE_FILE_MODE });
   return `${head}\n[图片] ${path}`;
 }

@@ -6,6 +6,7 @@ import { routeMessage } from '../../../src/deliver/channel-router.js';
 import { createChannels } from '../../../src/deliver/create-channels.js';
 import { SendQueue, type UndeliverableReport } from '../../../src/deliver/send-queue.js';
 import { SimulatedClock } from '../../../src/deliver/simulated-clock.js';
+import type { WeekChartSpec } from '../../../src/model/week-chart.js';
 import type { OutboxItem } from '../../../src/store/outbox.js';
 import { Store } from '../../../src/store/store.js';
 import { tempStorePath } from '../../fixtures/temp-store.js';
@@ -18,6 +19,12 @@ import { AGENT_ID, CORP_ID, ROBOT_KEY, SECRET, startWecom } from './wecom-fixtur
  * an image, 45009 backed off, 60020 reported once and not retried, 81013 undeliverable, the
  * robot's 20-a-minute limit and 4096-byte markdown.
  */
+/** A week chart as the outbox keeps it; every chart drawn in these tests is recorded here. */
+const SPEC: WeekChartSpec = {
+  input: { week: '2026-W47', days: ['2026-11-16'], messages: [3], offHoursShare: [0], duplicates: [1] },
+  locale: 'zh-CN',
+};
+let drawn: WeekChartSpec[] = [];
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
     '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -52,6 +59,11 @@ function setup(overrides: Record<string, unknown> = {}) {
       },
     },
     channels: channels.senders,
+    // The outbox keeps the chart as what to draw; the queue draws it (here: the fixed PNG) on sending.
+    drawChart: (spec) => {
+      drawn.push(spec);
+      return PNG;
+    },
     addressOf: channels.addressOf,
     clock,
     settings: config.deliver,
@@ -73,13 +85,14 @@ function digest(config: Config, recipientId: string, week = '2026-W47') {
       '(1/2) 李娜您好：以下是您担任群主的 2 个工作群上周的情况。',
       '(2/2) ■ 建议\n1. 合并“东湖社区工作群”和“东湖社区网格群”',
     ],
-    chart: { png: PNG, name: `qingqun-${week}.png` },
+    chart: { spec: SPEC, name: `qingqun-${week}.png` },
   });
   if (route.channel === null) throw new Error('no route');
   return route;
 }
 
 beforeEach(async () => {
+  drawn = [];
   clock = new SimulatedClock(T0);
   wecom = await startWecom({ visible: ['LiNa', 'ZhangWei'], now: () => clock.now() });
   store = new Store(tempStorePath());
@@ -126,6 +139,9 @@ describe('WeCom application messages', () => {
     expect(upload?.query.type).toBe('image');
     expect(upload?.file?.name).toBe('qingqun-2026-W47.png');
     expect(upload?.file?.bytes.equals(PNG)).toBe(true);
+    // Drawn from the spec the outbox kept, once per chart sent.
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const spec of drawn) expect(spec).toEqual(SPEC);
     expect(sends[1]?.body).toMatchObject({ msgtype: 'image', image: { media_id: 'media-1' } });
   });
 
