@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { isPostgresUrl } from '../../config/db-target.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
+import { forgetMemberPg } from '../../store/postgres/pg-maintenance.js';
+import { describeMemberPg } from '../../store/postgres/pg-privacy.js';
 import type { ForgetCounts, MemberDescription } from '../../store/privacy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
@@ -55,12 +59,15 @@ export function registerForgetCommand(program: Command, context: () => CliContex
     .description('erase what is stored about a member, keeping anonymous counts only (docs/PRIVACY.md)')
     .argument('<member>', 'the member’s contact id')
     .option('--dry-run', 'only show what is stored about them')
-    .action((member: string, flags: { dryRun?: boolean }) => {
+    .action(async (member: string, flags: { dryRun?: boolean }) => {
       const { config, out, log } = context();
       const t = TEXT[config.locale];
-      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
-      try {
-        const before = store.privacy.describe(member, config);
+      // The same steps and lines on either engine: describe, then (unless a dry run) erase.
+      const run = async (engine: {
+        describe: () => Promise<MemberDescription> | MemberDescription;
+        forget: () => Promise<ForgetCounts> | ForgetCounts;
+      }) => {
+        const before = await engine.describe();
         if (!before.known) {
           out(t.unknown(member));
           return;
@@ -70,9 +77,28 @@ export function registerForgetCommand(program: Command, context: () => CliContex
           out(t.dryRun);
           return;
         }
-        const counts = store.privacy.forget(member, Date.now());
+        const counts = await engine.forget();
         out(t.done(counts));
         log.info({ ...counts }, 'member forgotten');
+      };
+      if (isPostgresUrl(config.db)) {
+        const db = await PgDatabase.open(config.db, { mustExist: true });
+        try {
+          await run({
+            describe: () => describeMemberPg(db, member, config),
+            forget: () => forgetMemberPg(db, member, Date.now()),
+          });
+        } finally {
+          await db.close();
+        }
+        return;
+      }
+      const store = new Store(config.db, { mustExist: true, policy: createStoragePolicy(config) });
+      try {
+        await run({
+          describe: () => store.privacy.describe(member, config),
+          forget: () => store.privacy.forget(member, Date.now()),
+        });
       } finally {
         store.close();
       }

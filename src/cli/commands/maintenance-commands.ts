@@ -1,10 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { deliverySetupLines } from '../../app/delivery-check.js';
+import { isPostgresUrl } from '../../config/db-target.js';
 import { COMMANDS } from '../../converse/command-registry.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
 import type { DatabaseCheck } from '../../store/maintenance.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
+import { checkPg, type PgDatabaseCheck, type WeekPartition } from '../../store/postgres/pg-maintenance.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { choiceFlag } from '../flags.js';
@@ -24,6 +27,41 @@ export function widePermissions(db: string): WideMode[] {
     return bits !== null && (bits & 0o077) !== 0 ? [{ path, mode: octal(bits) }] : [];
   });
 }
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const span = (p: WeekPartition) => `${p.name} (${day(p.from)}–${day(p.to - 1)})`;
+
+/** What doctor says on PostgreSQL where SQLite's checks have no counterpart, or another one. */
+const PG_TEXT = {
+  'zh-CN': {
+    server: (c: PgDatabaseCheck) => `  服务器：PostgreSQL ${c.server}，用户 ${c.user}，schema ${c.schema}`,
+    integrity: (c: PgDatabaseCheck) =>
+      `  完整性检查：页面由 PostgreSQL 服务器自行校验（数据校验和${c.dataChecksums ? '已开启' : '未开启'}）；message_keys ${c.keysMatchMessages ? '与消息一一对应' : `与消息不一致（message_keys ${c.counts.message_keys} 行，messages ${c.counts.messages} 行）`}`,
+    foreignKeys: '  外键：由 PostgreSQL 始终强制执行',
+    journal: '  日志模式：不适用（预写日志由 PostgreSQL 服务器管理）',
+    partitions: (c: PgDatabaseCheck) =>
+      c.partitions.first && c.partitions.last
+        ? `  按周分区：${c.partitions.count} 个，最早 ${span(c.partitions.first)}，最晚 ${span(c.partitions.last)}`
+        : '  按周分区：无（尚无消息）',
+    permissions: (c: PgDatabaseCheck) =>
+      `  文件权限：不适用（由服务器的角色权限决定谁能读取；当前用户 ${c.user}）`,
+    delivery: '发送渠道：在各机器人主机上检查（qingqun doctor --db 本机数据库）',
+  },
+  en: {
+    server: (c: PgDatabaseCheck) => `  server: PostgreSQL ${c.server}, user ${c.user}, schema ${c.schema}`,
+    integrity: (c: PgDatabaseCheck) =>
+      `  integrity: pages are checked by the PostgreSQL server (data checksums ${c.dataChecksums ? 'on' : 'off'}); message_keys ${c.keysMatchMessages ? 'match the messages' : `DO NOT match the messages (message_keys ${c.counts.message_keys} rows, messages ${c.counts.messages} rows)`}`,
+    foreignKeys: '  foreign keys: always enforced by PostgreSQL',
+    journal: "  journal mode: not applicable (the write-ahead log is the PostgreSQL server's)",
+    partitions: (c: PgDatabaseCheck) =>
+      c.partitions.first && c.partitions.last
+        ? `  week partitions: ${c.partitions.count}, first ${span(c.partitions.first)}, last ${span(c.partitions.last)}`
+        : '  week partitions: none (no messages yet)',
+    permissions: (c: PgDatabaseCheck) =>
+      `  permissions: not applicable (the server's roles decide who may read; connected as ${c.user})`,
+    delivery: 'delivery: checked on each bot host (qingqun doctor --db its spool)',
+  },
+};
 
 const TEXT = {
   'zh-CN': {
@@ -82,9 +120,13 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
     .command('doctor')
     .description('check the database: integrity, foreign keys, schema version, row counts, file permissions')
     .option('--format <format>', 'text or json', 'text')
-    .action((flags: { format: string }) => {
+    .action(async (flags: { format: string }) => {
       const { config, out } = context();
       const format = choiceFlag('--format', flags.format, ['text', 'json']);
+      if (isPostgresUrl(config.db)) {
+        await doctorPg(config.db, config.locale, format, out);
+        return;
+      }
       const store = new Store(config.db, { readonly: true });
       let check: DatabaseCheck;
       let delivery: string[];
@@ -126,6 +168,48 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       }
       if (!check.ok) process.exitCode = 1;
     });
+}
+
+/**
+ * doctor on PostgreSQL: the same exit-code rule (1 when a check fails; a database that cannot be
+ * opened is the usual catalogued line), SQLite's file checks replaced by their PostgreSQL meaning.
+ * Delivery is not checked here: central messages go out through the bot hosts, whose doctor checks it.
+ */
+async function doctorPg(
+  url: string,
+  locale: CliContext['config']['locale'],
+  format: string,
+  out: (text: string) => void,
+): Promise<void> {
+  const db = await PgDatabase.open(url, { mustExist: true });
+  let check: PgDatabaseCheck;
+  try {
+    check = await checkPg(db);
+  } finally {
+    await db.close();
+  }
+  if (format === 'json') {
+    out(JSON.stringify({ database: db.label, ...check, chartFonts: describeChartFonts() }, null, 2));
+  } else {
+    const t = TEXT[locale];
+    const p = PG_TEXT[locale];
+    out(
+      [
+        check.ok ? t.ok(db.label) : t.problems(db.label),
+        p.server(check),
+        p.integrity(check),
+        p.foreignKeys,
+        t.schema(check.schemaVersion, check.expectedSchemaVersion),
+        p.journal,
+        t.counts(check.counts),
+        p.partitions(check),
+        p.permissions(check),
+        chartFontLine(locale),
+        p.delivery,
+      ].join('\n'),
+    );
+  }
+  if (!check.ok) process.exitCode = 1;
 }
 
 /** What the digest charts are drawn with (render/chart-fonts.ts), or a warning when Chinese cannot be. */

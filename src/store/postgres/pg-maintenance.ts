@@ -4,6 +4,7 @@ import type { StoragePolicy } from '../../privacy/storage-policy.js';
 import type { PurgeCounts } from '../maintenance.js';
 import type { ForgetCounts } from '../privacy.js';
 import type { PgDatabase } from './pg-database.js';
+import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
 
 const DAY = 86_400_000;
@@ -255,4 +256,86 @@ export async function forgetMemberPg(db: PgDatabase, contactId: string, now: num
   });
   await db.query('VACUUM FULL contacts, messages, snapshot_members, room_events, outbox');
   return counts;
+}
+
+/**
+ * `qingqun doctor` on PostgreSQL: maintenance.check's questions in PostgreSQL's terms. Connecting and
+ * opening already proved the server reachable and the schema qingqun's (an empty or newer one is
+ * refused, an older one migrated, as on SQLite). SQLite's integrity_check has no counterpart a client
+ * can run (the server checks its pages, with data checksums when the cluster has them); what qingqun
+ * itself must keep true is that `message_keys` (the `(source, id)` uniqueness across partitions) has
+ * exactly one row per message. Foreign keys are always enforced by the server. `ok` is false when the
+ * schema version differs from the code's or the keys do not match the messages.
+ */
+export interface PgDatabaseCheck {
+  engine: 'postgres';
+  ok: boolean;
+  server: string;
+  user: string;
+  schema: string;
+  schemaVersion: number;
+  expectedSchemaVersion: number;
+  dataChecksums: boolean;
+  /** `message_keys` holds one row per message (compared by count and by key). */
+  keysMatchMessages: boolean;
+  /** Rows per table of the schema (partitions counted in `messages`, not listed). */
+  counts: Record<string, number>;
+  /** The week partitions of `messages`, oldest first: how many, and the first and last [from, to). */
+  partitions: { count: number; first: WeekPartition | null; last: WeekPartition | null };
+}
+
+export interface WeekPartition {
+  name: string;
+  from: number;
+  to: number;
+}
+
+export async function checkPg(db: PgDatabase): Promise<PgDatabaseCheck> {
+  const info = (
+    await db.query<{ server: string; user: string; schema: string; checksums: string }>(
+      `SELECT current_setting('server_version') AS server, current_user AS user, current_schema() AS schema,
+         current_setting('data_checksums') AS checksums`,
+    )
+  ).rows[0] as { server: string; user: string; schema: string; checksums: string };
+  const version = await db.query<{ version: number }>('SELECT version FROM qingqun_schema');
+  const schemaVersion = Number(version.rows[0]?.version ?? 0);
+  const tables = (
+    await db.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c
+       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+         AND NOT c.relispartition AND c.relname <> 'qingqun_schema'
+       ORDER BY c.relname COLLATE "C"`,
+    )
+  ).rows.map((r) => r.name);
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const { rows } = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${t.replaceAll('"', '""')}"`);
+    counts[t] = Number(rows[0]?.n ?? 0);
+  }
+  // Keys without a message or messages without their key (counts alone could hide one of each).
+  const orphans = await db.query<{ n: number }>(
+    `SELECT (SELECT COUNT(*) FROM message_keys k WHERE NOT EXISTS (SELECT 1 FROM messages m
+               WHERE m.time = k.time AND m.row_id = k.row_id AND m.source = k.source AND m.source_id = k.source_id))
+          + (SELECT COUNT(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM message_keys k
+               WHERE k.source = m.source AND k.source_id = m.source_id AND k.row_id = m.row_id)) AS n`,
+  );
+  const keysMatchMessages = Number(orphans.rows[0]?.n ?? 0) === 0 && counts.messages === counts.message_keys;
+  const partitions = await listWeekPartitions(db);
+  return {
+    engine: 'postgres',
+    ok: schemaVersion === PG_MIGRATIONS.length && keysMatchMessages,
+    server: info.server,
+    user: info.user,
+    schema: info.schema,
+    schemaVersion,
+    expectedSchemaVersion: PG_MIGRATIONS.length,
+    dataChecksums: info.checksums === 'on',
+    keysMatchMessages,
+    counts,
+    partitions: {
+      count: partitions.length,
+      first: partitions[0] ?? null,
+      last: partitions.at(-1) ?? null,
+    },
+  };
 }

@@ -90,6 +90,39 @@ export function writeChatlabFile(
   name: (id: string) => string,
   layout: 'json' | 'jsonl' = 'json',
 ): number {
+  const file = openChatlabFile(path, chat, name, layout);
+  try {
+    for (const m of messages) file.add(m);
+    return file.finish();
+  } finally {
+    file.close();
+  }
+}
+
+/** writeChatlabFile for messages that arrive asynchronously (a PostgreSQL cursor): the same bytes. */
+export async function writeChatlabFileAsync(
+  path: string,
+  chat: ChatlabChat,
+  messages: AsyncIterable<ChatlabInput>,
+  name: (id: string) => string,
+  layout: 'json' | 'jsonl' = 'json',
+): Promise<number> {
+  const file = openChatlabFile(path, chat, name, layout);
+  try {
+    for await (const m of messages) file.add(m);
+    return file.finish();
+  } finally {
+    file.close();
+  }
+}
+
+/** One chat file being written: the header at once, each message as it comes, the end at finish. */
+function openChatlabFile(
+  path: string,
+  chat: ChatlabChat,
+  name: (id: string) => string,
+  layout: 'json' | 'jsonl',
+): { add(m: ChatlabInput): void; finish(): number; close(): void } {
   const header = {
     chatlab: { version: '0.0.2', exportedAt: Math.floor(chat.exportedAt / 1000), generator: 'qingqun' },
   };
@@ -115,26 +148,32 @@ export function writeChatlabFile(
     }
   };
   let count = 0;
-  try {
-    if (layout === 'jsonl') {
-      write(`${JSON.stringify({ _type: 'header', ...header, meta })}\n`);
-      for (const m of members) write(`${JSON.stringify({ _type: 'member', ...m })}\n`);
-      for (const m of messages) {
-        write(`${JSON.stringify({ _type: 'message', ...chatlabMessage(m, name) })}\n`);
-        count++;
-      }
-    } else {
-      write(`{"chatlab":${JSON.stringify(header.chatlab)},"meta":${JSON.stringify(meta)},`);
-      write(`"members":${JSON.stringify(members)},"messages":[`);
-      for (const m of messages)
-        write(`${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(chatlabMessage(m, name))}`);
-      write('\n]}\n');
-    }
-    writeSync(fd, buffer);
-  } finally {
-    closeSync(fd);
+  let closed = false;
+  if (layout === 'jsonl') {
+    write(`${JSON.stringify({ _type: 'header', ...header, meta })}\n`);
+    for (const m of members) write(`${JSON.stringify({ _type: 'member', ...m })}\n`);
+  } else {
+    write(`{"chatlab":${JSON.stringify(header.chatlab)},"meta":${JSON.stringify(meta)},`);
+    write(`"members":${JSON.stringify(members)},"messages":[`);
   }
-  return count;
+  return {
+    add(m) {
+      if (layout === 'jsonl') write(`${JSON.stringify({ _type: 'message', ...chatlabMessage(m, name) })}\n`);
+      else write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(chatlabMessage(m, name))}`);
+      count++;
+    },
+    finish() {
+      if (layout === 'json') write('\n]}\n');
+      writeSync(fd, buffer);
+      buffer = '';
+      return count;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      closeSync(fd);
+    },
+  };
 }
 
 /** A file or directory name from a group name: path separators and control characters replaced. */
