@@ -14,8 +14,8 @@ export const HELP_ZH: Record<string, string> = {
   // the program
   '清群 qingqun — measures formalism in WeChat work groups and recommends what to change':
     '清群 qingqun — 度量微信工作群里的形式主义，并建议该改什么',
-  'SQLite database file (env QINGQUN_DB, default data/qingqun.sqlite)':
-    'SQLite 数据库文件（环境变量 QINGQUN_DB，默认 data/qingqun.sqlite）',
+  'SQLite database file or postgres:// URL of a central store (env QINGQUN_DB, default data/qingqun.sqlite)':
+    'SQLite 数据库文件，或中心 PostgreSQL 库的 postgres:// 地址（环境变量 QINGQUN_DB，默认 data/qingqun.sqlite）',
   'local YAML config layered over the defaults (env QINGQUN_CONFIG; config/default.yaml lists them)':
     '本地 YAML 配置，覆盖默认值（环境变量 QINGQUN_CONFIG；默认值见 config/default.yaml）',
   'language of the output: zh-CN or en': '输出语言：zh-CN 或 en',
