@@ -123,6 +123,22 @@ describe.skipIf(!pgReachable)('send --drain on the central store', () => {
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('已发送 0 条');
     expect(smtp.mails).toHaveLength(1);
+
+    // The central outbox, read-only: what waits for which host, what central sending took.
+    const list = await runCliAsync([...args, 'outbox', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('等待主机拉取：微信账号 host-a 1 条');
+    expect(list.stdout).toContain(`已由中心发送领取：email 1 条（状态见 qingqun outbox list --db ${spool}）`);
+    const json = await runCliAsync([...args, 'outbox', 'list', '--format', 'json', '--locale', 'en']);
+    expect(JSON.parse(json.stdout)).toEqual({
+      waitingByAccount: { 'host-a': 1 },
+      waitingCentral: {},
+      pulledByAccount: {},
+      claimedCentral: { email: 1 },
+    });
+    // The spool is an outbox like any other: its states are listed there.
+    const spoolList = await runCliAsync(['--db', spool, 'outbox', 'list', '--state', 'sent']);
+    expect(spoolList.stdout).toContain('audit:2026-W45:u-0001');
   }, 120_000);
 
   it('does not resend a message a crash interrupted while it was being sent (unconfirmed)', async () => {

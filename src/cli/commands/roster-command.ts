@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readAddressBook } from '../../ingest/archive/address-book.js';
 import { Store } from '../../store/store.js';
+import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 
 const TEXT = {
@@ -29,6 +30,7 @@ export function registerRosterCommand(program: Command, context: () => CliContex
     .argument('<file>', 'CSV file (UTF-8 or GB18030)')
     .action(async (file: string) => {
       const { config, out } = context();
+      refuseCentralDb(config.db, 'roster', 'roster import');
       const t = TEXT[config.locale];
       const book = await readAddressBook(file);
       const store = new Store(config.db);
