@@ -84,8 +84,6 @@ const zh = {
     `${p.command} 在本机记录，不能直接写中心库 ${p.db}：请用本机的 SQLite 文件作 --db（机器人的本地暂存库），并配置 central.url 让它按时上送到中心库（或运行 qingqun ship）`,
   pgBackup: (p: { db: string; schema: string }) =>
     `backup 只复制 SQLite 文件；中心库 ${p.db} 请用 PostgreSQL 自己的工具备份：pg_dump -n ${p.schema} -Fc -f qingqun.dump <数据库地址，不带 ?schema=>`,
-  pgRoster: (p: { db: string }) =>
-    `roster import 写入本机库：请对机器人的本地暂存库（SQLite 文件）运行它，下一次 qingqun ship 会把地址带到中心库 ${p.db}`,
   pgOutboxChange: (p: { command: string; spool: string }) =>
     `中心库的发件箱在这里只读：${p.command} 请对实际发送的那一处运行——邮件/企业微信在中心发送缓存（qingqun outbox ${p.command} --db ${p.spool} …），微信在拉取它的主机的本地库`,
 
@@ -165,8 +163,6 @@ const en: Messages = {
     `${p.command} records locally and cannot write the central store ${p.db} directly: give --db a local SQLite file (the bot's spool) and set central.url so that it ships to the central store on its own (or run qingqun ship)`,
   pgBackup: (p) =>
     `backup copies a SQLite file; back up the central store ${p.db} with PostgreSQL's own tools: pg_dump -n ${p.schema} -Fc -f qingqun.dump <the database URL without ?schema=>`,
-  pgRoster: (p) =>
-    `roster import writes a local database: run it on the bot's spool (a SQLite file) and the next qingqun ship carries the addresses to the central store ${p.db}`,
   pgOutboxChange: (p) =>
     `the central outbox is read-only here: run ${p.command} where the message is sent — email/WeCom in the central send spool (qingqun outbox ${p.command} --db ${p.spool} …), WeChat in the spool of the host that pulled it`,
 

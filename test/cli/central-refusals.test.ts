@@ -14,11 +14,6 @@ const CASES: { args: string[]; zh: string; en: string }[] = [
   { args: ['serve-webhook'], zh: 'serve-webhook 在本机记录', en: 'serve-webhook records locally' },
   { args: ['backup', 'copy.sqlite'], zh: 'pg_dump -n town -Fc', en: 'pg_dump -n town -Fc' },
   {
-    args: ['roster', 'import', 'book.csv'],
-    zh: 'roster import 写入本机库',
-    en: 'roster import writes a local database',
-  },
-  {
     args: ['outbox', 'requeue', 'k1'],
     zh: 'qingqun outbox requeue --db data/central-send.sqlite',
     en: 'run requeue where',
