@@ -78,6 +78,14 @@ const zh = {
   centralRefused: (p: { url: string; detail: string }) =>
     `中心库 ${p.url} 拒绝了上送：${p.detail}（请检查账号权限和 search_path；已提交的批次保留，下次从断点继续）`,
   shipBusy: (p: { account: string }) => `账号 ${p.account} 的上送正在另一个进程中进行：等它结束后再试`,
+  // A postgres:// --db given to a command that has no meaning on the central store (exit 2): what to
+  // do instead, naming the command.
+  pgRecorder: (p: { command: string; db: string }) =>
+    `${p.command} 在本机记录，不能直接写中心库 ${p.db}：请用本机的 SQLite 文件作 --db（机器人的本地暂存库），并配置 central.url 让它按时上送到中心库（或运行 qingqun ship）`,
+  pgBackup: (p: { db: string; schema: string }) =>
+    `backup 只复制 SQLite 文件；中心库 ${p.db} 请用 PostgreSQL 自己的工具备份：pg_dump -n ${p.schema} -Fc -f qingqun.dump <数据库地址，不带 ?schema=>`,
+  pgOutboxChange: (p: { command: string; spool: string }) =>
+    `中心库的发件箱在这里只读：${p.command} 请对实际发送的那一处运行——邮件/企业微信在中心发送缓存（qingqun outbox ${p.command} --db ${p.spool} …），微信在拉取它的主机的本地库`,
 
   // Bugs (exit 70): never the operator's fault.
   internal: (p: { detail: string }) =>
@@ -151,6 +159,12 @@ const en: Messages = {
   centralRefused: (p) =>
     `the central store ${p.url} refused the shipment: ${p.detail} (check the role's rights and search_path; committed batches stay, the next ship resumes)`,
   shipBusy: (p) => `a ship of account ${p.account} is running in another process: try again when it is done`,
+  pgRecorder: (p) =>
+    `${p.command} records locally and cannot write the central store ${p.db} directly: give --db a local SQLite file (the bot's spool) and set central.url so that it ships to the central store on its own (or run qingqun ship)`,
+  pgBackup: (p) =>
+    `backup copies a SQLite file; back up the central store ${p.db} with PostgreSQL's own tools: pg_dump -n ${p.schema} -Fc -f qingqun.dump <the database URL without ?schema=>`,
+  pgOutboxChange: (p) =>
+    `the central outbox is read-only here: run ${p.command} where the message is sent — email/WeCom in the central send spool (qingqun outbox ${p.command} --db ${p.spool} …), WeChat in the spool of the host that pulled it`,
 
   internal: (p) =>
     `internal error (a bug, not an operator mistake): ${p.detail}. Run again with QINGQUN_DEBUG=1 to see the stack and include it in a bug report`,

@@ -21,5 +21,13 @@ export const centralSchema = z
     shipEverySeconds: z.number().int().positive().default(60),
     /** Rows per batch (one central transaction each). */
     batchSize: z.number().int().positive().max(50_000).default(5000),
+    /**
+     * The local SQLite file where `qingqun send --drain` on a postgres:// --db keeps the centrally
+     * queued email / WeCom messages it has claimed, and their send states: its dedupe keys make a
+     * second claim a no-op, so they go out at most once, as from any outbox (docs/RELIABILITY.md).
+     * Keep it: deleting it forgets what was already sent (claimed rows are not claimed again, so
+     * nothing is resent, but unsent claimed ones are lost).
+     */
+    sendSpool: z.string().min(1).default('data/central-send.sqlite'),
   })
   .prefault({});

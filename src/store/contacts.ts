@@ -1,35 +1,20 @@
 import type { Contact } from '../model/contact.js';
 import type { PersonStatus } from '../privacy/storage-policy.js';
+import {
+  type AddressBookEntry,
+  type AddressBookOutcome,
+  applyAddressBook,
+  type BookContact,
+  type ContactAddresses,
+} from './address-book-import.js';
 import type { StoreCore } from './store-core.js';
 
-/** Where a contact can be reached besides WeChat (migration: deliver channels). */
-export interface ContactAddresses {
-  email: string | null;
-  wecomUserId: string | null;
-}
-
-/** The audience a row's 角色 names. */
-export type AddressBookRole = 'owners' | 'supervisors' | 'cadres';
-
-/** One row of a unit's address book (src/ingest/archive/address-book.ts reads them). */
-export interface AddressBookEntry {
-  line: number;
-  name: string;
-  unit: string | null;
-  wechatId: string | null;
-  wecomUserId: string | null;
-  email: string | null;
-  role: AddressBookRole | null;
-}
-
-export interface AddressBookOutcome {
-  added: number;
-  updated: number;
-  unchanged: number;
-  problems: { line: number; field: string; problem: string }[];
-  /** Contact id per imported entry's line (for role checks). */
-  ids: Map<number, string>;
-}
+export type {
+  AddressBookEntry,
+  AddressBookOutcome,
+  AddressBookRole,
+  ContactAddresses,
+} from './address-book-import.js';
 
 // A forgotten person's name and unit are never written again.
 const UPSERT = `
@@ -148,51 +133,21 @@ export class Contacts {
    * name, unit and addresses set. An entry that matches no contact and has no id is a problem.
    */
   importAddressBook(entries: readonly AddressBookEntry[]): AddressBookOutcome {
-    const out: AddressBookOutcome = { added: 0, updated: 0, unchanged: 0, problems: [], ids: new Map() };
     const read = (id: string) =>
       this.store.sql
         .get('SELECT name, unit, email, wecom_user_id AS wecomUserId FROM contacts WHERE id = ?')
-        .get(id) as
-        | { name: string; unit: string | null; email: string | null; wecomUserId: string | null }
-        | undefined;
-    this.store.transaction(() => {
-      for (const e of entries) {
-        let id = e.wechatId ?? (e.wecomUserId ? this.byWecomUserId(e.wecomUserId) : undefined);
-        if (!id && e.wecomUserId && this.find(e.wecomUserId)) id = e.wecomUserId;
-        if (!id) {
-          const named = this.idsByName(e.name, e.unit);
-          if (named.length === 1) id = named[0];
-          else if (named.length > 1) {
-            out.problems.push({
-              line: e.line,
-              field: '微信ID',
-              problem: `${named.length} stored contacts are named ${e.name}${e.unit ? ` in ${e.unit}` : ''}: give the 微信ID`,
-            });
-            continue;
-          }
-        }
-        id ??= e.wecomUserId ?? undefined;
-        if (!id) {
-          out.problems.push({
-            line: e.line,
-            field: '微信ID',
-            problem: `no id for ${e.name} and no stored contact of that name`,
-          });
-          continue;
-        }
-        const before = read(id);
-        this.upsert({ id, name: e.name, unit: e.unit });
-        this.setAddresses(id, {
-          ...(e.email ? { email: e.email } : {}),
-          ...(e.wecomUserId ? { wecomUserId: e.wecomUserId } : {}),
-        });
-        const after = read(id);
-        out.ids.set(e.line, id);
-        if (!before) out.added++;
-        else if (JSON.stringify(before) === JSON.stringify(after)) out.unchanged++;
-        else out.updated++;
-      }
-    });
-    return out;
+        .get(id) as BookContact | undefined;
+    return this.store.transaction(() =>
+      applyAddressBook(entries, {
+        byWecomUserId: (userId) => this.byWecomUserId(userId),
+        exists: (id) => this.find(id) !== undefined,
+        idsByName: (name, unit) => this.idsByName(name, unit),
+        read,
+        write: (id, name, unit, addresses) => {
+          this.upsert({ id, name, unit });
+          this.setAddresses(id, addresses);
+        },
+      }),
+    );
   }
 }

@@ -32,6 +32,25 @@ export interface ErasureOutcome {
 /** How many times a TRUNCATE checkpoint is tried while readers hold the WAL (each waits busy_timeout). */
 const CHECKPOINT_TRIES = 3;
 
+/**
+ * The cutoffs and the zeroed counts a retention purge starts from, on either engine (purgeExpired
+ * here, purgeExpiredPg in postgres/pg-maintenance.ts): texts older than retention.textDays, records
+ * older than retention.recordDays, from `now`.
+ */
+export function purgeStart(config: Pick<Config, 'retention'>, now: number, dryRun: boolean): PurgeCounts {
+  return {
+    dryRun,
+    textCutoff: now - config.retention.textDays * DAY,
+    recordCutoff: now - config.retention.recordDays * DAY,
+    textsPurged: 0,
+    classified: 0,
+    messagesDeleted: 0,
+    roomEventsDeleted: 0,
+    snapshotsDeleted: 0,
+    outboxPayloadsPurged: 0,
+  };
+}
+
 export interface PurgeCounts {
   dryRun: boolean;
   /** Messages before this (UTC ms) lose their text; before `recordCutoff` they go. */
@@ -165,20 +184,8 @@ export class Maintenance {
   ): PurgeCounts {
     const store = this.store;
     const { sql } = store;
-    const dryRun = options.dryRun ?? false;
-    const textCutoff = now - config.retention.textDays * DAY;
-    const recordCutoff = now - config.retention.recordDays * DAY;
-    const counts: PurgeCounts = {
-      dryRun,
-      textCutoff,
-      recordCutoff,
-      textsPurged: 0,
-      classified: 0,
-      messagesDeleted: 0,
-      roomEventsDeleted: 0,
-      snapshotsDeleted: 0,
-      outboxPayloadsPurged: 0,
-    };
+    const counts = purgeStart(config, now, options.dryRun ?? false);
+    const { dryRun, textCutoff, recordCutoff } = counts;
     const count = (text: string, ...params: unknown[]) => sql.pluck(text).get(...params) as number;
     const latestSnapshots = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id
       ORDER BY taken_at DESC, id DESC) AS rn FROM membership_snapshots) WHERE rn = 1`;

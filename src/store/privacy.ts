@@ -64,6 +64,61 @@ export interface MemberDescription {
   policy: { keepText: Config['privacy']['keepText']; textDays: number; recordDays: number };
 }
 
+/** The rows MemberPrivacy.describe reads, as either engine returns them (booleans as booleans). */
+export interface DescribeRows {
+  contactId: string;
+  contact:
+    | { name: string; unit: string | null; optedOutAt: number | null; forgottenAt: number | null }
+    | undefined;
+  byType: readonly { key: MessageType; n: number; withText: number; firstAt: number; lastAt: number }[];
+  byClass: readonly { key: TextClass | 'none'; n: number }[];
+  groups: readonly DescribedGroup[];
+  mentionedIn: number;
+  outgoing: number;
+}
+
+/**
+ * The one assembly of 我的数据 from the rows describe reads (SQLite here, PostgreSQL in
+ * postgres/pg-privacy.ts): both engines answer a member alike because only the queries differ.
+ */
+export function describeFromRows(
+  rows: DescribeRows,
+  config: Pick<Config, 'privacy' | 'retention'>,
+): MemberDescription {
+  const { contactId, contact, byType, byClass, groups, mentionedIn, outgoing } = rows;
+  const total = byType.reduce((sum, r) => sum + r.n, 0);
+  return {
+    contactId,
+    known: contact !== undefined || total > 0 || groups.length > 0 || mentionedIn > 0 || outgoing > 0,
+    name: contact && contact.name !== '' ? contact.name : null,
+    unit: contact?.unit ?? null,
+    optedOutAt: contact?.optedOutAt ?? null,
+    forgottenAt: contact?.forgottenAt ?? null,
+    groups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      member: g.member,
+      owner: g.owner,
+      messages: g.messages,
+    })),
+    messages: {
+      total,
+      byType: Object.fromEntries(byType.map((r) => [r.key, r.n])),
+      byClass: Object.fromEntries(byClass.map((r) => [r.key, r.n])),
+      withText: byType.reduce((sum, r) => sum + r.withText, 0),
+      firstAt: total > 0 ? Math.min(...byType.map((r) => r.firstAt)) : null,
+      lastAt: total > 0 ? Math.max(...byType.map((r) => r.lastAt)) : null,
+    },
+    mentionedIn,
+    outgoing,
+    policy: {
+      keepText: config.privacy.keepText,
+      textDays: config.retention.textDays,
+      recordDays: config.retention.recordDays,
+    },
+  };
+}
+
 /** Per-person tables of the private-chat commands: rows keyed by contact_id are theirs alone. */
 const PREFERENCE_TABLES = ['cadre_muted_groups', 'cadre_subscriptions', 'cadre_group_listings'];
 
@@ -259,37 +314,18 @@ export class MemberPrivacy {
       .get(JSON.stringify(contactId), contactId) as number;
     const outgoing = sql.pluck('SELECT COUNT(*) FROM outbox WHERE recipient_id = ?').get(contactId) as number;
 
-    const total = byType.reduce((sum, r) => sum + r.n, 0);
-    return {
-      contactId,
-      known: contact !== undefined || total > 0 || groups.length > 0 || mentionedIn > 0 || outgoing > 0,
-      name: contact && contact.name !== '' ? contact.name : null,
-      unit: contact?.unit ?? null,
-      optedOutAt: contact?.optedOutAt ?? null,
-      forgottenAt: contact?.forgottenAt ?? null,
-      groups: groups.map((g) => ({
-        id: g.id,
-        name: g.name,
-        member: g.member === 1,
-        owner: g.owner === 1,
-        messages: g.messages,
-      })),
-      messages: {
-        total,
-        byType: Object.fromEntries(byType.map((r) => [r.key, r.n])),
-        byClass: Object.fromEntries(byClass.map((r) => [r.key, r.n])),
-        withText: byType.reduce((sum, r) => sum + r.withText, 0),
-        firstAt: total > 0 ? Math.min(...byType.map((r) => r.firstAt)) : null,
-        lastAt: total > 0 ? Math.max(...byType.map((r) => r.lastAt)) : null,
+    return describeFromRows(
+      {
+        contactId,
+        contact,
+        byType,
+        byClass,
+        groups: groups.map((g) => ({ ...g, member: g.member === 1, owner: g.owner === 1 })),
+        mentionedIn,
+        outgoing,
       },
-      mentionedIn,
-      outgoing,
-      policy: {
-        keepText: config.privacy.keepText,
-        textDays: config.retention.textDays,
-        recordDays: config.retention.recordDays,
-      },
-    };
+      config,
+    );
   }
 
   private existingTables(names: readonly string[]): string[] {

@@ -9,6 +9,7 @@ import type { DatabaseCheck } from '../../store/maintenance.js';
 import { PgDatabase } from '../../store/postgres/pg-database.js';
 import { checkPg, type PgDatabaseCheck, type WeekPartition } from '../../store/postgres/pg-maintenance.js';
 import { Store } from '../../store/store.js';
+import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 import { choiceFlag } from '../flags.js';
 
@@ -108,6 +109,7 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
     .argument('<file>', 'the copy to write (must not exist)')
     .action(async (file: string) => {
       const { config, out } = context();
+      refuseCentralDb(config.db, 'backup', 'backup');
       const store = new Store(config.db, { readonly: true });
       try {
         const { pages } = await store.maintenance.backup(file);

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
+import { isPostgresUrl } from '../../config/db-target.js';
+import type { Locale } from '../../model/locale.js';
 import { OUTBOX_STATES, type Outbox, type OutboxRow, type OutboxState } from '../../store/outbox.js';
+import { type CentralOutboxSummary, summarizeCentralOutbox } from '../../store/postgres/central-outbox.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -38,6 +42,42 @@ const TEXT = {
   },
 } as const;
 
+const CENTRAL = {
+  'zh-CN': {
+    empty: '中心发件箱里没有消息',
+    waitingHost: (account: string, n: number) => `等待主机拉取：微信账号 ${account} ${n} 条`,
+    waitingCentral: (channel: string, n: number) =>
+      `等待中心发送（qingqun send --drain）：${channel} ${n} 条`,
+    pulled: (account: string, n: number) =>
+      `已由主机拉取：${account} ${n} 条（状态见该主机的 qingqun outbox list）`,
+    claimed: (channel: string, n: number, spool: string) =>
+      `已由中心发送领取：${channel} ${n} 条（状态见 qingqun outbox list --db ${spool}）`,
+  },
+  en: {
+    empty: 'the central outbox is empty',
+    waitingHost: (account: string, n: number) =>
+      `waiting for a host to pull: WeChat account ${account}: ${n}`,
+    waitingCentral: (channel: string, n: number) =>
+      `waiting for central sending (qingqun send --drain): ${channel}: ${n}`,
+    pulled: (account: string, n: number) =>
+      `pulled by a host: ${account}: ${n} (their states: qingqun outbox list on that host)`,
+    claimed: (channel: string, n: number, spool: string) =>
+      `claimed by central sending: ${channel}: ${n} (their states: qingqun outbox list --db ${spool})`,
+  },
+} as const;
+
+/** The central outbox's lines (read-only): what waits where, what was taken by whom. */
+function describeCentral(s: CentralOutboxSummary, locale: Locale, spool: string): string[] {
+  const t = CENTRAL[locale];
+  const lines = [
+    ...Object.entries(s.waitingByAccount).map(([a, n]) => t.waitingHost(a, n)),
+    ...Object.entries(s.waitingCentral).map(([c, n]) => t.waitingCentral(c, n)),
+    ...Object.entries(s.pulledByAccount).map(([a, n]) => t.pulled(a, n)),
+    ...Object.entries(s.claimedCentral).map(([c, n]) => t.claimed(c, n, spool)),
+  ];
+  return lines.length === 0 ? [t.empty] : lines;
+}
+
 function describe(row: OutboxRow): string {
   if (row.content === null) return '(content purged)';
   if (row.content.kind === 'image')
@@ -61,10 +101,23 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
     .description('list the outbox, oldest first')
     .option('--state <state>', `only this state: ${OUTBOX_STATES.join(', ')}`)
     .option('--format <format>', 'text or json', 'text')
-    .action((flags: ListFlags) => {
+    .action(async (flags: ListFlags) => {
       const { config, out } = context();
       if (flags.state !== undefined) choiceFlag('--state', flags.state, OUTBOX_STATES);
       choiceFlag('--format', flags.format, ['text', 'json']);
+      if (isPostgresUrl(config.db)) {
+        // The central store's outbox: counts only (its messages' states live where they are sent).
+        const central = await PgDatabase.open(config.db, { mustExist: true });
+        try {
+          const summary = await summarizeCentralOutbox(central.client);
+          if (flags.format === 'json') out(JSON.stringify(summary, null, 2));
+          else
+            for (const line of describeCentral(summary, config.locale, config.central.sendSpool)) out(line);
+        } finally {
+          await central.close();
+        }
+        return;
+      }
       const store = new Store(config.db, { mustExist: true });
       try {
         const box = store.outbox;
@@ -120,6 +173,9 @@ export function registerOutboxCommand(program: Command, context: () => CliContex
       .action((keys: string[]) => {
         const { config, out } = context();
         const t = TEXT[config.locale];
+        if (isPostgresUrl(config.db)) {
+          throw usageError('pgOutboxChange', { command: name, spool: config.central.sendSpool });
+        }
         const store = new Store(config.db, { mustExist: true });
         try {
           const box = store.outbox;

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { isPostgresUrl } from '../../config/db-target.js';
 import { readAddressBook } from '../../ingest/archive/address-book.js';
+import type { AddressBookOutcome } from '../../store/contacts.js';
+import { importAddressBookPg } from '../../store/postgres/pg-contacts.js';
+import { PgDatabase } from '../../store/postgres/pg-database.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -20,7 +24,10 @@ const TEXT = {
   },
 };
 
-/** `qingqun roster import FILE.csv`: a unit's address book (names, units, ids, addresses, roles). */
+/**
+ * `qingqun roster import FILE.csv`: a unit's address book (names, units, ids, addresses, roles),
+ * into a SQLite store or the central PostgreSQL store (the same matching, address-book-import.ts).
+ */
 export function registerRosterCommand(program: Command, context: () => CliContext): void {
   const roster = program.command('roster').description("a unit's address book: who can be reached where");
   roster
@@ -31,23 +38,34 @@ export function registerRosterCommand(program: Command, context: () => CliContex
       const { config, out } = context();
       const t = TEXT[config.locale];
       const book = await readAddressBook(file);
-      const store = new Store(config.db);
-      try {
-        const result = store.contacts.importAddressBook(book.entries);
-        const problems = [...book.problems, ...result.problems].sort((a, b) => a.line - b.line);
-        out(t.summary(result.added, result.updated, result.unchanged, problems.length));
-        const imported = book.entries.filter((e) => result.ids.has(e.line));
-        out(t.channels(imported.filter((e) => e.email).length, imported.filter((e) => e.wecomUserId).length));
-        const supervisors = new Set(config.org.supervisors.map((s) => s.id));
-        for (const e of imported) {
-          const id = result.ids.get(e.line) as string;
-          if (e.role === 'supervisors' && !supervisors.has(id)) out(t.notSupervisor(e.name, id));
+      let result: AddressBookOutcome;
+      if (isPostgresUrl(config.db)) {
+        // The central store: its contacts' addresses are what central sending (send --drain) uses.
+        const db = await PgDatabase.open(config.db, { mustExist: true });
+        try {
+          result = await importAddressBookPg(db, book.entries);
+        } finally {
+          await db.close();
         }
-        for (const p of problems.slice(0, 50)) out(`${file}:${p.line}: ${p.field}: ${p.problem}`);
-        if (problems.length > 50) out(`… ${problems.length - 50} more`);
-        if (problems.length > 0) process.exitCode = 1;
-      } finally {
-        store.close();
+      } else {
+        const store = new Store(config.db);
+        try {
+          result = store.contacts.importAddressBook(book.entries);
+        } finally {
+          store.close();
+        }
       }
+      const problems = [...book.problems, ...result.problems].sort((a, b) => a.line - b.line);
+      out(t.summary(result.added, result.updated, result.unchanged, problems.length));
+      const imported = book.entries.filter((e) => result.ids.has(e.line));
+      out(t.channels(imported.filter((e) => e.email).length, imported.filter((e) => e.wecomUserId).length));
+      const supervisors = new Set(config.org.supervisors.map((s) => s.id));
+      for (const e of imported) {
+        const id = result.ids.get(e.line) as string;
+        if (e.role === 'supervisors' && !supervisors.has(id)) out(t.notSupervisor(e.name, id));
+      }
+      for (const p of problems.slice(0, 50)) out(`${file}:${p.line}: ${p.field}: ${p.problem}`);
+      if (problems.length > 50) out(`… ${problems.length - 50} more`);
+      if (problems.length > 0) process.exitCode = 1;
     });
 }

@@ -17,6 +17,7 @@ import { Store } from '../../store/store.js';
 import { serveHealth } from '../../web/health-server.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
+import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 import { failure } from '../cli-error.js';
 import { checkShipConfig, startShipLoop } from '../start/ship-loop.js';
@@ -54,6 +55,7 @@ export function registerRunCommand(program: Command, context: () => CliContext):
     )
     .action(async () => {
       const { config, out, log } = context();
+      refuseCentralDb(config.db, 'recorder', 'run');
       const r = config.run;
       if (r.webhook && config.webhook.secret.length < 12) {
         throw new ConfigError(

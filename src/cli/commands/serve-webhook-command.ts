@@ -3,6 +3,7 @@ import { ConfigError } from '../../config/config-error.js';
 import { createWebhookServer } from '../../ingest/archive/create-webhook-server.js';
 import { createStoragePolicy } from '../../privacy/storage-policy.js';
 import { Store } from '../../store/store.js';
+import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 import { integerFlag } from '../flags.js';
 
@@ -16,6 +17,7 @@ export function registerServeWebhookCommand(program: Command, context: () => Cli
     .option('--host <host>', 'address to bind (default 127.0.0.1)')
     .action(async (flags: { port?: string; host?: string }) => {
       const { config, out, log } = context();
+      refuseCentralDb(config.db, 'recorder', 'serve-webhook');
       const { secret } = config.webhook;
       if (secret.length < 12) {
         throw new ConfigError(

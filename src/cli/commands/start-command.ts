@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 import { failure } from '../cli-error.js';
 
@@ -25,6 +26,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
     .option('--seed <n>', 'seed of the simulated organisation', '1')
     .action(async (flags: { seed: string }) => {
       const ctx = context();
+      refuseCentralDb(ctx.config.db, 'recorder', 'start');
       // Loaded on demand: Wechaty takes seconds to load and the other commands never need it.
       if (ctx.config.puppet.name === '') {
         const { runSimulationDemo } = await import('../demo/run-simulation-demo.js');

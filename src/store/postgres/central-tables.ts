@@ -30,11 +30,12 @@ export const SHIP_TABLES_DDL = `
   );
   CREATE INDEX IF NOT EXISTS group_assignments_account ON group_assignments(account);
   -- Messages decided centrally (digests, audits) waiting for the host of \`account\` to pull them
-  -- into its local outbox, which sends them under the usual guarantees.
+  -- into its local outbox (WeChat), or, with no account, for the central sender (email, WeCom);
+  -- either sends them under the usual guarantees.
   CREATE TABLE IF NOT EXISTS central_outbox (
     id            BIGSERIAL PRIMARY KEY,
     dedupe_key    TEXT NOT NULL UNIQUE,
-    account       TEXT NOT NULL,
+    account       TEXT,
     channel       TEXT NOT NULL DEFAULT 'wechat',
     recipient_id  TEXT NOT NULL,
     payload       TEXT NOT NULL,
@@ -45,6 +46,16 @@ export const SHIP_TABLES_DDL = `
     pulled_by     TEXT
   );
   CREATE INDEX IF NOT EXISTS central_outbox_waiting ON central_outbox(account, id) WHERE pulled_at IS NULL;
+  -- Non-WeChat items (email, WeCom) need no host: queued with no account, sent by \`qingqun send
+  -- --drain\` on the central store (central-outbox.ts). Tables created before that had the column
+  -- NOT NULL. Altered only when still so: every shipper runs this at connect, and an ALTER would
+  -- take the table's exclusive lock each time.
+  DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'central_outbox'::regclass
+               AND attname = 'account' AND attnotnull) THEN
+      ALTER TABLE central_outbox ALTER COLUMN account DROP NOT NULL;
+    END IF;
+  END $$;
 `;
 
 /** Creates what shipping needs in the central database, where missing. Serialised between shippers. */

@@ -1,13 +1,12 @@
 import type { Config } from '../../config/schema.js';
 import type { MessageType } from '../../model/message.js';
 import type { StoragePolicy } from '../../privacy/storage-policy.js';
-import type { PurgeCounts } from '../maintenance.js';
+import { type PurgeCounts, purgeStart } from '../maintenance.js';
 import type { ForgetCounts } from '../privacy.js';
 import type { PgDatabase } from './pg-database.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
 
-const DAY = 86_400_000;
 const DONE_STATES = "('sent', 'failed', 'undeliverable', 'unconfirmed')";
 const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id
   ORDER BY taken_at DESC, id DESC) AS rn FROM membership_snapshots) s WHERE rn = 1`;
@@ -27,22 +26,10 @@ export async function purgeExpiredPg(
   now: number,
   options: { dryRun?: boolean } = {},
 ): Promise<PurgeCounts> {
-  const dryRun = options.dryRun ?? false;
-  const textCutoff = now - config.retention.textDays * DAY;
-  const recordCutoff = now - config.retention.recordDays * DAY;
+  const counts = purgeStart(config, now, options.dryRun ?? false);
+  const { dryRun, textCutoff, recordCutoff } = counts;
   const count = async (sql: string, params: unknown[]) =>
     Number(Object.values((await db.query(sql, params)).rows[0] ?? {})[0] ?? 0);
-  const counts: PurgeCounts = {
-    dryRun,
-    textCutoff,
-    recordCutoff,
-    textsPurged: 0,
-    classified: 0,
-    messagesDeleted: 0,
-    roomEventsDeleted: 0,
-    snapshotsDeleted: 0,
-    outboxPayloadsPurged: 0,
-  };
   const live = "text IS NOT NULL AND time < $1 AND time >= $2 AND type <> 'recalled'";
   if (dryRun) {
     counts.textsPurged = await count(`SELECT COUNT(*) FROM messages WHERE ${live}`, [

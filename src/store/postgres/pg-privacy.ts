@@ -1,11 +1,11 @@
 import type { Config } from '../../config/schema.js';
 import type { MessageType, TextClass } from '../../model/message.js';
-import type { MemberDescription } from '../privacy.js';
+import { describeFromRows, type MemberDescription } from '../privacy.js';
 import type { PgDatabase } from './pg-database.js';
 
 /**
  * privacy.describe on PostgreSQL (src/store/privacy.ts, 我的数据 and `forget`'s first line): the same
- * counts from the same rows, never message text. Differences of form only: `mention_ids` is SQLite's
+ * counts from the same rows, never message text, assembled by the same describeFromRows. Differences of form only: `mention_ids` is SQLite's
  * JSON text, read with json_array_elements_text; group names are ordered in byte order (COLLATE "C",
  * SQLite's BINARY).
  */
@@ -66,35 +66,5 @@ export async function describeMemberPg(
   );
   const outgoing = await count('SELECT COUNT(*) AS n FROM outbox WHERE recipient_id = $1', [contactId]);
 
-  const total = byType.reduce((sum, r) => sum + r.n, 0);
-  return {
-    contactId,
-    known: contact !== undefined || total > 0 || groups.length > 0 || mentionedIn > 0 || outgoing > 0,
-    name: contact && contact.name !== '' ? contact.name : null,
-    unit: contact?.unit ?? null,
-    optedOutAt: contact?.optedOutAt ?? null,
-    forgottenAt: contact?.forgottenAt ?? null,
-    groups: groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      member: g.member,
-      owner: g.owner,
-      messages: g.messages,
-    })),
-    messages: {
-      total,
-      byType: Object.fromEntries(byType.map((r) => [r.key, r.n])),
-      byClass: Object.fromEntries(byClass.map((r) => [r.key, r.n])),
-      withText: byType.reduce((sum, r) => sum + r.withText, 0),
-      firstAt: total > 0 ? Math.min(...byType.map((r) => r.firstAt)) : null,
-      lastAt: total > 0 ? Math.max(...byType.map((r) => r.lastAt)) : null,
-    },
-    mentionedIn,
-    outgoing,
-    policy: {
-      keepText: config.privacy.keepText,
-      textDays: config.retention.textDays,
-      recordDays: config.retention.recordDays,
-    },
-  };
+  return describeFromRows({ contactId, contact, byType, byClass, groups, mentionedIn, outgoing }, config);
 }
