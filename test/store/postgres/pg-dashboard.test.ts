@@ -1,4 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { Command } from 'commander';
@@ -14,6 +16,7 @@ import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
 import { openStage } from '../../../src/store/postgres/pg-stage.js';
 import { Store } from '../../../src/store/store.js';
 import { createDashboardApp, type DashboardApp } from '../../../src/web/create-dashboard-app.js';
+import { trendPoint } from '../../../src/web/data/week-summary.js';
 import { recommendStoredWeek } from '../../../src/weeks/stored-week.js';
 import {
   ALL_TOKEN,
@@ -307,6 +310,52 @@ describe.skipIf(!pgReachable)('the dashboard on PostgreSQL', () => {
       } finally {
         await empty.drop();
       }
+    },
+    SLOW,
+  );
+
+  it(
+    'drops only the weeks that a message stored meanwhile touches (dataStamp, earliestTimeAfter)',
+    async () => {
+      const source = postgres.app.source;
+      const summary = (week: string) => source.build(() => source.summary(week));
+      const messagesOf = async (week: string) => trendPoint(await summary(week), () => true, 5).messages;
+      await source.refresh();
+      const w44 = await summary('2026-W44');
+      const w47 = await summary('2026-W47');
+      const before = (await messagesOf('2026-W47')) as number;
+      await source.refresh();
+      expect(await summary('2026-W47')).toBe(w47);
+
+      const late = join(mkdtempSync(join(tmpdir(), 'qingqun-pg-dash-')), 'late.jsonl');
+      writeFileSync(
+        late,
+        `${JSON.stringify({
+          kind: 'message',
+          id: 'late-1',
+          groupId: 'g-gongzuo@chatroom',
+          senderId: 'u-0008',
+          time: '2026-11-18T10:00:00+08:00',
+          type: 'text',
+          text: '收到',
+        })}\n`,
+      );
+      const pg = await PgDatabase.open(schema.url);
+      try {
+        const stage = await openStage(pg, createStoragePolicy(configSchema.parse({}), { bulk: true }));
+        try {
+          await importJsonl(stage.store, [late], { now: IMPORTED_AT });
+          await stage.transfer();
+        } finally {
+          stage.dispose();
+        }
+      } finally {
+        await pg.close();
+      }
+      await source.refresh();
+      expect(await summary('2026-W44')).toBe(w44);
+      expect(await summary('2026-W47')).not.toBe(w47);
+      expect(await messagesOf('2026-W47')).toBe(before + 1);
     },
     SLOW,
   );
