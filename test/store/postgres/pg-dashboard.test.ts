@@ -231,6 +231,28 @@ describe.skipIf(!pgReachable)('the dashboard on PostgreSQL', () => {
   );
 
   it(
+    'answers concurrent requests on a cold start, each page built from its own reads',
+    async () => {
+      // A second dashboard over its own connection, nothing analysed yet: every page at once.
+      const cold = await serveOver(await openStoreReads(schema.url), schema.url);
+      try {
+        const paths = PAGES;
+        const first = await Promise.all(paths.map((path) => fetchFrom(cold, ALL_TOKEN, path)));
+        for (const [i, r] of first.entries()) expect([paths[i], r.status]).toEqual([paths[i], 200]);
+        await cold.app.source.settled();
+        const again = await Promise.all(paths.map((path) => fetchFrom(cold, ALL_TOKEN, path)));
+        for (const [i, path] of paths.entries())
+          expect(again[i], path).toEqual(await fetchFrom(sqlite, ALL_TOKEN, path as string));
+      } finally {
+        if ('closeAllConnections' in cold.server) cold.server.closeAllConnections();
+        await new Promise((resolve) => cold.server.close(resolve));
+        await cold.reads.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'holds the privacy rules on PostgreSQL: nothing about fewer than 5 people, nothing outside the scope',
     async () => {
       const tiny = await fetchFrom(postgres, ALL_TOKEN, `/group?id=${enc(TINY_GROUP)}`);
