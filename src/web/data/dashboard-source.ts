@@ -314,10 +314,20 @@ export class DashboardSource {
         analysisOf: (w) => this.weeks.analysisNow(w),
       });
     const reads = this.answer(`audit:${week}`, null, () => this.auditReads(week));
+    // buildSupervisorAudit reads a SQLite Store synchronously: until it is built from inputs loaded
+    // ahead on either engine (loadAuditInputs, issue 18), it gets the four reads it makes, answered
+    // from what auditReads read (a read it was not given throws rather than answering wrong).
     const store = {
       groups: { lifecycles: () => reads.lifecycles },
       messages: { span: () => reads.span },
-      snapshots: { rostersAt: (at: number) => reads.rosters.get(at) ?? new Map() },
+      snapshots: {
+        rostersAt: (at: number) => {
+          const rosters = reads.rosters.get(at);
+          if (rosters === undefined)
+            throw new Error(`dashboard: the audit of ${week} did not read rosters at ${at}`);
+          return rosters;
+        },
+      },
       recommendations: { statuses: () => reads.statuses },
     } as unknown as Store;
     return buildSupervisorAudit(store, this.config, week, {
