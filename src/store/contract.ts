@@ -9,7 +9,9 @@
  * the same for the same data (same order, same fields).
  */
 import { parseDbTarget } from '../config/db-target.js';
-import type { StoreStats } from './stats.js';
+import type { GroupFacts } from './groups.js';
+import type { RecommendationStatusRow } from './recommendations.js';
+import type { DataStamp, StoreStats } from './stats.js';
 import { Store } from './store.js';
 import type { StoreReads } from './store-reads.js';
 import { SqliteWeekSource } from './week-source.js';
@@ -26,6 +28,26 @@ export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
 
   async readStats(offsetMinutes: number, now?: number): Promise<StoreStats> {
     return this.store.stats.read(offsetMinutes, now);
+  }
+
+  async dataStamp(): Promise<DataStamp> {
+    return this.store.stats.dataStamp();
+  }
+
+  async earliestTimeAfter(rowId: number): Promise<number | null> {
+    return this.store.messages.earliestTimeAfter(rowId);
+  }
+
+  async groupLifecycles(): Promise<GroupFacts[]> {
+    return this.store.groups.lifecycles();
+  }
+
+  async rostersAt(at: number): Promise<Map<string, string[]>> {
+    return this.store.snapshots.rostersAt(at);
+  }
+
+  async recommendationStatuses(): Promise<RecommendationStatusRow[]> {
+    return this.store.recommendations.statuses();
   }
 
   async close(): Promise<void> {

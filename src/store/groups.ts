@@ -39,7 +39,7 @@ export interface RoomEvent {
  * The recorder snapshots a room right after each room event; after the bot's own leave that
  * snapshot may still list the remaining members. Only later rosters show the bot is back.
  */
-const SNAPSHOT_GRACE_MS = 3_600_000;
+export const SNAPSHOT_GRACE_MS = 3_600_000;
 
 const UPSERT = `
             INSERT INTO groups (id, name, owner_id, unit, created_at, first_seen, last_seen)

@@ -79,7 +79,8 @@ function toIssuedRecommendation(row: IssuedRecommendationRow): IssuedRecommendat
   };
 }
 
-function parseIds(json: string): string[] {
+/** A stored JSON list of group ids (anything else is read as none). Shared with the PostgreSQL reads. */
+export function parseIds(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

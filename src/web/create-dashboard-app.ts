@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import type { StoreReads } from '../store/store-reads.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { SessionStore } from './auth/session-store.js';
 import { supervisorKeys } from './auth/supervisor-keys.js';
@@ -16,7 +17,8 @@ import { securityHeaders } from './routes/security-headers.js';
 import { renderMessage } from './views/message-view.js';
 
 export interface DashboardAppOptions {
-  store: Store;
+  /** The SQLite store, or either engine behind the store contract (openStoreReads). */
+  store: Store | StoreReads;
   config: Config;
   /** Errors are logged by name and route only (never request bodies, cookies or message text). */
   log?: Logger;

@@ -3,12 +3,14 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import type { StoreReads } from '../store/store-reads.js';
 import type { WeekAnalyses } from '../weeks/week-analyses.js';
 import { createDashboardApp } from './create-dashboard-app.js';
 import { DashboardSource } from './data/dashboard-source.js';
 
 export interface ServeDashboardOptions {
-  store: Store;
+  /** The SQLite store, or either engine behind the store contract (openStoreReads). */
+  store: Store | StoreReads;
   config: Config;
   /** Default config.web.port; 0 picks a free port. */
   port?: number;
@@ -60,8 +62,9 @@ export async function serveDashboard(options: ServeDashboardOptions): Promise<Ru
       : (async () => {
           await new Promise((resolve) => setImmediate(resolve));
           if (stop.signal.aborted) return;
-          source.refresh();
-          await source.warm(source.trendWeeks(source.defaultWeek()).reverse(), stop.signal);
+          await source.refresh();
+          const weeks = await source.build(() => source.trendWeeks(source.defaultWeek()));
+          await source.warm(weeks.reverse(), stop.signal);
         })().catch((error: Error) =>
           log?.warn({ error: error.name }, 'dashboard: analysing weeks ahead failed'),
         );

@@ -12,384 +12,44 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { weekBounds } from '../../src/calendar/weeks.js';
 import { configSchema } from '../../src/config/schema.js';
 import { Store } from '../../src/store/store.js';
-import type { Access } from '../../src/web/access.js';
 import { DashboardSource } from '../../src/web/data/dashboard-source.js';
-import { buildPage } from '../../src/web/pages/build-page.js';
-import type { PageContext } from '../../src/web/pages/page-context.js';
-import { type PageData, type PageName, PageNotFound } from '../../src/web/pages/page-data.js';
 import { webText } from '../../src/web/views/web-text.js';
-import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
-
-const MIN = 5;
-const WEEKS = ['2026-W46', '2026-W47'] as const;
-const TZ = 'Asia/Shanghai';
-const NOW = Date.parse('2026-12-01T04:00:00Z');
-const NOTICE = '请各单位于本周五下班前报送安全生产检查情况，逾期未报的将予以通报，联系电话见附件。';
-
-interface GroupSpec {
-  /** Per week: first pool index and how many members (1..9: rosters change between weeks). */
-  roster: [number, number][];
-  /** Per week: ordinary messages and copies of the notice. */
-  chat: number[];
-  notices: number[];
-}
-interface Town {
-  units: GroupSpec[][];
-  /** Units a limited login sees (indexes), or null for every unit. */
-  scope: number[] | null;
-}
-
-const groupSpec = fc.record({
-  roster: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 })), {
-    minLength: 2,
-    maxLength: 2,
-  }),
-  chat: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 2 }),
-  notices: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 2 }),
-});
-const town: fc.Arbitrary<Town> = fc
-  .array(fc.array(groupSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 })
-  .chain((units) =>
-    fc.record({
-      units: fc.constant(units),
-      scope: fc.option(
-        fc.subarray(
-          units.map((_, i) => i),
-          { minLength: 1 },
-        ),
-        { nil: null },
-      ),
-    }),
-  );
-
-const unitName = (u: number) => `单位${u}`;
-const groupId = (u: number, g: number) => `g${u}-${g}@chatroom`;
-
-function buildStore(t: Town): string {
-  const path = tempStorePath();
-  const store = new Store(path);
-  let n = 0;
-  try {
-    t.units.forEach((groups, u) => {
-      // Units share people (the first six of each pool), so groups overlap across units too.
-      const pool = Array.from({ length: 16 }, (_, i) => (i < 6 ? `p-${i}` : `p${u}-${i}`));
-      groups.forEach((spec, g) => {
-        const id = groupId(u, g);
-        store.groups.upsert({
-          id,
-          name: id.replace('@chatroom', ''),
-          ownerId: null,
-          unit: unitName(u),
-          createdAt: Date.parse('2026-01-05T01:00:00Z'),
-          seenAt: Date.parse('2026-01-05T01:00:00Z'),
-        });
-        WEEKS.forEach((week, w) => {
-          const { from } = weekBounds(week, TZ);
-          const [start, size] = spec.roster[w] as [number, number];
-          const members = pool.slice(start, start + size);
-          store.snapshots.record(id, from + 3_600_000, members);
-          const messages = [];
-          for (let i = 0; i < (spec.chat[w] ?? 0); i++)
-            messages.push(
-              messageInput({
-                id: `m${n++}`,
-                groupId: id,
-                senderId: members[i % members.length] as string,
-                time: from + 86_400_000 + i * 3_600_000,
-              }),
-            );
-          for (let i = 0; i < (spec.notices[w] ?? 0); i++)
-            messages.push(
-              messageInput({
-                id: `m${n++}`,
-                groupId: id,
-                senderId: members[0] as string,
-                time: from + 2 * 86_400_000 + i * 600_000 + g * 60_000,
-                text: NOTICE,
-              }),
-            );
-          store.messages.insertMany(messages);
-        });
-      });
-    });
-  } finally {
-    store.close();
-  }
-  return path;
-}
-
-/** A linear equation over named unknowns: Σ coef·x = (some shown value; only the form matters). */
-type Equation = Map<string, number>;
-const sumOf = (vars: readonly string[], coef = 1): Equation => new Map(vars.map((v) => [v, coef]));
-const msg = (g: string, week: string) => `x|${week}|${g}`;
-const copy = (week: string, notice: string, g: string) => `y|${week}|${notice}|${g}`;
-
-/** Rank of the rows restricted to `cols`, by Gaussian elimination (small 0/±1 matrices). */
-function rank(rows: readonly Equation[], cols: readonly string[]): number {
-  const m = rows.map((r) => cols.map((c) => r.get(c) ?? 0));
-  let r = 0;
-  for (let c = 0; c < cols.length && r < m.length; c++) {
-    let p = -1;
-    for (let i = r; i < m.length; i++) if (Math.abs((m[i] as number[])[c] as number) > 1e-9) p = i;
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p] as number[], m[r] as number[]];
-    const pivot = m[r] as number[];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const row = m[i] as number[];
-      const f = (row[c] as number) / (pivot[c] as number);
-      if (f !== 0)
-        for (let k = c; k < cols.length; k++) row[k] = (row[k] as number) - f * (pivot[k] as number);
-    }
-    r++;
-  }
-  return r;
-}
-
-/**
- * The smallest set of unknowns about fewer than MIN people that the shown sums pin down (alone or
- * as a sum), or null. Unknowns determined one by one must be about MIN people or more; then, with
- * those eliminated, no combination of equations may be supported on a set of fewer than MIN people.
- */
-function isolated(
-  equations: readonly Equation[],
-  peopleOf: (v: string) => readonly string[],
-): string[] | null {
-  const vars = [...new Set(equations.flatMap((e) => [...e.keys()]))].sort();
-  const full = rank(equations, vars);
-  const determined = vars.filter(
-    (v) =>
-      rank(
-        equations,
-        vars.filter((x) => x !== v),
-      ) < full,
-  );
-  for (const v of determined) if (peopleOf(v).length < MIN) return [v];
-  const rest = vars.filter((v) => !determined.includes(v));
-  const restRank = rank(equations, rest);
-  const small = rest.filter((v) => peopleOf(v).length < MIN);
-  let found: string[] | null = null;
-  const search = (from: number, chosen: string[], people: Set<string>) => {
-    if (found) return;
-    if (chosen.length > 0) {
-      const others = rest.filter((v) => !chosen.includes(v));
-      if (rank(equations, others) < restRank) {
-        found = [...chosen];
-        return;
-      }
-    }
-    for (let i = from; i < small.length; i++) {
-      const v = small[i] as string;
-      const next = new Set([...people, ...peopleOf(v)]);
-      if (next.size < MIN) search(i + 1, [...chosen, v], next);
-    }
-  };
-  search(0, [], new Set());
-  return found;
-}
-
-function page(
-  source: DashboardSource,
-  access: Access,
-  name: PageName,
-  week: string,
-  query: Record<string, string> = {},
-): PageData | null {
-  const ctx: PageContext = { source, access, week, locale: 'zh-CN', query };
-  try {
-    return buildPage(name, ctx);
-  } catch (error) {
-    if (error instanceof PageNotFound) return null;
-    throw error;
-  }
-}
-
-const num = (x: unknown): x is number => typeof x === 'number';
-/** Overlap rows with member figures seen over all runs (the generator must reach some). */
-let overlapsShown = 0;
-/** Overlap rows between a group in scope and one outside it (their figures must be hidden). */
-let overlapsOutOfScope = 0;
-
-/** Every shown message figure of every page for one scope, as equations; people figures checked. */
-function shownEquations(t: Town, source: DashboardSource, access: Access): Equation[] {
-  const eq: Equation[] = [];
-  const visibleUnits = t.units
-    .map((_, u) => u)
-    .filter((u) => access.units === null || access.units.has(unitName(u)));
-  const groupsOf = (u: number) => (t.units[u] ?? []).map((_, g) => groupId(u, g));
-  const scopeGroups = visibleUnits.flatMap(groupsOf);
-  const people = (value: unknown, where: string) => {
-    if (num(value)) expect(value, where).toSatisfy((n: number) => n === 0 || n >= MIN);
-  };
-  const unitOfLabel = new Map(visibleUnits.map((u) => [unitName(u), u]));
-  const groupOfName = new Map(scopeGroups.map((g) => [g.replace('@chatroom', ''), g]));
-  for (const week of WEEKS) {
-    const prev = week === WEEKS[1] ? WEEKS[0] : null;
-    const overview = page(source, access, 'overview', week) as PageData;
-    const kpi = (p: PageData, key: string) => p.kpis.find((k) => k.key === key);
-    if (num(kpi(overview, 'messages')?.value)) eq.push(sumOf(scopeGroups.map((g) => msg(g, week))));
-    people(kpi(overview, 'people')?.value, `${week} overview people`);
-    for (const row of overview.tables.find((x) => x.name === 'units')?.rows ?? []) {
-      const u = unitOfLabel.get(String(row.cells.unit)) as number;
-      if (num(row.cells.messages)) eq.push(sumOf(groupsOf(u).map((g) => msg(g, week))));
-      people(row.cells.people, `${week} unit row people`);
-    }
-    for (const row of overview.tables.find((x) => x.name === 'trend')?.rows ?? [])
-      if (num(row.cells.messages)) eq.push(sumOf(scopeGroups.map((g) => msg(g, String(row.cells.week)))));
-
-    for (const u of visibleUnits) {
-      const p = page(source, access, 'unit', week, { u: unitName(u) });
-      if (!p) continue;
-      if (num(kpi(p, 'messages')?.value)) eq.push(sumOf(groupsOf(u).map((g) => msg(g, week))));
-      people(kpi(p, 'people')?.value, `${week} unit people`);
-      const weekly = p.charts.find((c) => c.id === 'weeklyMessages');
-      weekly?.series[0]?.data.forEach((v, i) => {
-        if (num(v)) eq.push(sumOf(groupsOf(u).map((g) => msg(g, weekly.categories[i] as string))));
-      });
-      for (const row of p.tables.find((x) => x.name === 'groups')?.rows ?? []) {
-        const g = groupOfName.get(String(row.cells.group)) as string;
-        if (num(row.cells.messages)) eq.push(sumOf([msg(g, week)]));
-        if (num(row.cells.previousMessages) && prev) eq.push(sumOf([msg(g, prev)]));
-        people(row.cells.members, `${week} group row members`);
-      }
-    }
-    for (const g of scopeGroups) {
-      const p = page(source, access, 'group', week, { id: g });
-      if (!p) continue;
-      // Shared members with Jaccard and containment give both groups' sizes: only between groups in
-      // scope that both have 5+ members.
-      for (const row of p.tables.find((x) => x.name === 'overlaps')?.rows ?? []) {
-        if (!groupOfName.has(String(row.cells.otherGroup))) overlapsOutOfScope++;
-        if (row.cells.sharedMembers === null) continue;
-        overlapsShown++;
-        for (const name of [row.cells.group, row.cells.otherGroup]) {
-          const other = groupOfName.get(String(name));
-          expect(other, `${week} an overlap with a group outside the scope shows its members`).toBeDefined();
-          const size = source.view(week).analysis.data.members.get(other as string)?.length ?? 0;
-          expect(size, `${week} an overlap shows members of a small group`).toBeGreaterThanOrEqual(MIN);
-        }
-      }
-      const m = kpi(p, 'messages');
-      if (num(m?.value)) eq.push(sumOf([msg(g, week)]));
-      if (num(m?.change) && prev)
-        eq.push(
-          new Map([
-            [msg(g, week), 1],
-            [msg(g, prev), -1],
-          ]),
-        );
-      people(kpi(p, 'members')?.value, `${week} group members`);
-      const weekly = p.charts.find((c) => c.id === 'weeklyMessages');
-      weekly?.series[0]?.data.forEach((v, i) => {
-        if (num(v)) eq.push(sumOf([msg(g, weekly.categories[i] as string)]));
-      });
-    }
-    const notices = page(source, access, 'notices', week) as PageData;
-    const clusters = source.view(week).analysis.findings.duplicates;
-    for (const row of notices.tables.find((x) => x.name === 'notices')?.rows ?? []) {
-      const c = clusters.find((x) => x.id === row.cells.id);
-      if (c && num(row.cells.copies)) eq.push(sumOf(c.groupIds.map((g) => copy(week, c.id, g))));
-    }
-    for (const row of notices.tables.find((x) => x.name === 'deliveries')?.rows ?? []) {
-      const g = groupOfName.get(String(row.cells.group));
-      expect(g, `${week} a delivery names a group outside the scope`).toBeDefined();
-      if (num(row.cells.copies)) eq.push(sumOf([copy(week, String(row.cells.id), g as string)]));
-    }
-  }
-  return eq;
-}
+import {
+  buildStore,
+  checkHardTown,
+  checkTown,
+  coverage,
+  HARD_TOWN,
+  NOW,
+  TZ,
+  town,
+} from './disclosure-equations.js';
 
 describe('no combination of shown figures isolates fewer than 5 people', () => {
-  it('holds over generated towns, every page and export, both weeks and a random scope', () => {
-    fc.assert(
-      fc.property(town, (t) => {
+  it('holds over generated towns, every page and export, both weeks and a random scope', async () => {
+    await fc.assert(
+      fc.asyncProperty(town, async (t) => {
         const db = buildStore(t);
         const store = new Store(db, { readonly: true });
         try {
-          const config = configSchema.parse({ db, timezone: TZ });
-          const source = new DashboardSource(store, config, () => NOW);
-          for (const access of [
-            { supervisorId: 'all', units: null },
-            ...(t.scope ? [{ supervisorId: 'some', units: new Set(t.scope.map(unitName)) }] : []),
-          ] as Access[]) {
-            const members = new Map<string, readonly string[]>();
-            for (const week of WEEKS)
-              for (const [g, list] of source.view(week).analysis.data.members)
-                members.set(`${week}|${g}`, list);
-            const peopleOf = (v: string) => {
-              const [, week, ...rest] = v.split('|');
-              return members.get(`${week}|${rest[rest.length - 1]}`) ?? [];
-            };
-            const eqs = shownEquations(t, source, access);
-            const leak = isolated(eqs, peopleOf);
-            expect(
-              leak,
-              `${JSON.stringify(t)} scope ${JSON.stringify(access.units && [...access.units])}`,
-            ).toBeNull();
-          }
+          await checkTown(t, new DashboardSource(store, configSchema.parse({ db, timezone: TZ }), () => NOW));
         } finally {
           store.close();
         }
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 40), seed: Number(process.env.FC_SEED ?? 1307) },
     );
-    expect(overlapsShown).toBeGreaterThan(0);
-    expect(overlapsOutOfScope).toBeGreaterThan(0);
+    expect(coverage.overlapsShown).toBeGreaterThan(0);
+    expect(coverage.overlapsOutOfScope).toBeGreaterThan(0);
   }, 240_000);
 
-  it('catches the subtraction of issue 13 (a hard case the generator must cover)', () => {
-    // A 3-member group alone in one unit, a second unit of one 6-member group, a third of 9.
-    const t: Town = {
-      units: [
-        [
-          {
-            roster: [
-              [0, 3],
-              [0, 3],
-            ],
-            chat: [2, 4],
-            notices: [1, 1],
-          },
-        ],
-        [
-          {
-            roster: [
-              [0, 6],
-              [0, 6],
-            ],
-            chat: [3, 5],
-            notices: [1, 1],
-          },
-        ],
-        [
-          {
-            roster: [
-              [0, 9],
-              [0, 9],
-            ],
-            chat: [1, 2],
-            notices: [0, 1],
-          },
-        ],
-      ],
-      scope: null,
-    };
-    const db = buildStore(t);
+  it('catches the subtraction of issue 13 (a hard case the generator must cover)', async () => {
+    const db = buildStore(HARD_TOWN);
     const store = new Store(db, { readonly: true });
     try {
-      const source = new DashboardSource(store, configSchema.parse({ db, timezone: TZ }), () => NOW);
-      const access: Access = { supervisorId: 'all', units: null };
-      const eq = shownEquations(t, source, access);
-      const members = (v: string) => {
-        const [, week, ...rest] = v.split('|');
-        return source.view(week as string).analysis.data.members.get(rest[rest.length - 1] as string) ?? [];
-      };
-      expect(isolated(eq, members)).toBeNull();
-      // Hard negative: the solver does find the leak if one more figure (the 6-member group) is shown.
-      expect(isolated([...eq, sumOf([msg(groupId(1, 0), WEEKS[1])])], members)).not.toBeNull();
+      await checkHardTown(new DashboardSource(store, configSchema.parse({ db, timezone: TZ }), () => NOW));
       expect(webText('zh-CN').unassigned).toBeTruthy();
     } finally {
       store.close();

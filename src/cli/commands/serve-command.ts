@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/store.js';
+import { openStoreReads } from '../../store/contract.js';
 import { serveDashboard } from '../../web/serve-dashboard.js';
 import type { CliContext } from '../cli-context.js';
 import { integerFlag } from '../flags.js';
@@ -40,13 +40,14 @@ export function registerServeCommand(program: Command, context: () => CliContext
       const t = TEXT[config.locale];
       const port = integerFlag('--port', flags.port, 0, 65535) ?? config.web.port;
       const host = flags.host ?? config.web.host;
-      // Read-only (an older schema is migrated once first); a missing database is refused.
-      const store = new Store(config.db, { readonly: true });
+      // Either engine (a SQLite file or a postgres:// URL), read-only (an older SQLite schema is
+      // migrated once first); a missing database is refused.
+      const store = await openStoreReads(config.db);
       let running: Awaited<ReturnType<typeof serveDashboard>>;
       try {
         running = await serveDashboard({ store, config, port, host, log });
       } catch (error) {
-        store.close();
+        await store.close();
         throw error;
       }
       out(t.listening(running.url));
@@ -57,6 +58,6 @@ export function registerServeCommand(program: Command, context: () => CliContext
         process.once('SIGTERM', resolve);
       });
       await running.close();
-      store.close();
+      await store.close();
     });
 }

@@ -1,12 +1,14 @@
 import { shiftWeek, weekBounds, weekOf } from '../../calendar/weeks.js';
 import { createWorkCalendar, type WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Config } from '../../config/schema.js';
+import type { MessageSpan } from '../../model/week-data.js';
 import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../recommend/disclosure-plan.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
-import type { Store } from '../../store/store.js';
+import { SqliteStoreReads, type StoreReads } from '../../store/contract.js';
+import { Store } from '../../store/store.js';
 import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
-import { defaultReportWeek } from '../../weeks/stored-weeks.js';
+import type { StoredWeekAnalysis } from '../../weeks/stored-week.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
 import { BackgroundQueue } from './background-queue.js';
@@ -24,9 +26,40 @@ import { buildWeekView, type WeekView } from './week-view.js';
 /** Full analyses kept at once: each holds a week's messages. Summaries are small and kept longer. */
 const MAX_VIEWS = 3;
 const MAX_SUMMARIES = 530;
+/** Reads one page may wait for at most (a page needs a handful; more means a page that never settles). */
+const MAX_PENDING_READS = 200;
+/** Accepted advice is followed this many weeks back (as build-supervisor-audit.ts's EFFECT_WEEKS). */
+const EFFECT_WEEKS = 12;
 
 /**
- * The dashboard's read side: analyses weeks from the store on demand and keeps them in memory.
+ * Thrown by a synchronous read (view, recommendations, lifecycles…) that the store cannot answer at
+ * once (PostgreSQL): `build` awaits `load`, keeps its answer for the rest of the request under `key`
+ * and builds the page again. Pages are pure functions of what they read, so building one again only
+ * costs the building.
+ */
+class PendingRead extends Error {
+  constructor(
+    readonly key: string,
+    readonly load: () => Promise<unknown>,
+  ) {
+    super(`dashboard: ${key} is not read yet`);
+  }
+}
+
+/** What the audit reads besides the week's analysis, read ahead on an engine without sync reads. */
+interface AuditReads {
+  lifecycles: GroupFacts[];
+  span: MessageSpan;
+  rosters: Map<number, Map<string, string[]>>;
+  statuses: RecommendationStatusRow[];
+  analyses: Map<string, StoredWeekAnalysis>;
+}
+
+/**
+ * The dashboard's read side: analyses weeks from the store on demand and keeps them in memory, on
+ * either engine. Pages are synchronous and read through `build(make)`: a read the store cannot
+ * answer at once (PostgreSQL; SQLite answers everything at once, as before) throws a PendingRead,
+ * which `build` awaits before building the page again, so nothing waits on the event loop.
  * `refresh()` (once per request) compares a cheap DataStamp with the last one: new messages drop
  * the weeks from the earliest new message on; new rosters, room events or groups drop everything;
  * new answers to recommendations drop the recommendations. Entries also expire after
@@ -43,15 +76,26 @@ export class DashboardSource {
   readonly weeks: WeekAnalyses;
   /** Lists of weeks by first week and last: pure calendar arithmetic, worth keeping. */
   private readonly weekLists = new Map<string, string[]>();
-  private readonly background = new BackgroundQueue((week) => this.summary(week));
+  private readonly background = new BackgroundQueue((week) => this.build(() => this.summary(week)));
   private whole: { lifecycles?: GroupFacts[]; statuses?: RecommendationStatusRow[]; at: number } = { at: 0 };
+  /** The store behind the contract (either engine). */
+  readonly reads: StoreReads;
+  /** The SQLite store when there is one: its reads are answered at once. */
+  private readonly store: Store | null;
+  /** The answers awaited for the page being built (set only while `build` runs its page). */
+  private memo: Map<string, unknown> | null = null;
+  /** Refreshes run one after another, so a request never reads what another is still dropping. */
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
-    readonly store: Store,
+    store: Store | StoreReads,
     readonly config: Config,
     readonly now: () => number = Date.now,
     shared?: WeekAnalyses,
   ) {
+    this.reads = store instanceof Store ? new SqliteStoreReads(store) : store;
+    this.store =
+      store instanceof Store ? store : this.reads instanceof SqliteStoreReads ? this.reads.store : null;
     this.calendar = createWorkCalendar(config);
     const ttl = config.web.cacheSeconds * 1000;
     const to = (week: string) => weekBounds(week, config.timezone).to;
@@ -61,12 +105,50 @@ export class DashboardSource {
     this.plans = new WeekCache(MAX_SUMMARIES, ttl, now, to);
     // A process that also delivers (`qingqun run`) passes its one service; alone, the dashboard keeps
     // few weeks (each holds its messages) and lets them expire like its other caches.
-    this.weeks = shared ?? WeekAnalyses.forStore(store, config, { max: MAX_VIEWS, maxAgeMs: ttl, now });
+    this.weeks = shared ?? new WeekAnalyses(this.reads, config, { max: MAX_VIEWS, maxAgeMs: ttl, now });
   }
 
-  /** Drops what the store's changes made stale. Call once per request, before reading. */
-  refresh(): void {
-    const next = this.store.stats.dataStamp();
+  /**
+   * Runs `make` (a page builder: synchronous, reading only through this source) until every read
+   * it makes is answered: each PendingRead is awaited and kept for the rest of this call. On SQLite
+   * the first run is the only one.
+   */
+  async build<T>(make: () => T): Promise<T> {
+    const memo = new Map<string, unknown>();
+    for (let reads = 0; ; reads++) {
+      let pending: PendingRead;
+      this.memo = memo;
+      try {
+        return make();
+      } catch (error) {
+        if (!(error instanceof PendingRead) || reads >= MAX_PENDING_READS) throw error;
+        pending = error;
+      } finally {
+        this.memo = null;
+      }
+      memo.set(pending.key, await pending.load());
+    }
+  }
+
+  /** A read inside `build`: awaited before (kept under `key`), else at once on SQLite, else pending. */
+  private answer<T>(key: string, now: ((store: Store) => T) | null, load: () => Promise<T>): T {
+    const memo = this.memo;
+    if (memo?.has(key)) return memo.get(key) as T;
+    if (this.store !== null && now !== null) return now(this.store);
+    throw new PendingRead(key, load);
+  }
+
+  /** Drops what the store's changes made stale. Call (and await) once per request, before reading. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(
+      () => this.refreshOnce(),
+      () => this.refreshOnce(),
+    );
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<void> {
+    const next = await this.reads.dataStamp();
     const prev = this.stamp;
     this.stamp = next;
     for (const cache of this.weekCaches()) cache.expire();
@@ -82,7 +164,7 @@ export class DashboardSource {
       return;
     }
     if (next.messages > prev.messages) {
-      const earliest = this.store.messages.earliestTimeAfter(prev.messages);
+      const earliest = await this.reads.earliestTimeAfter(prev.messages);
       if (earliest !== null) for (const cache of this.weekCaches()) cache.dropFrom(earliest);
       this.whole.lifecycles = undefined;
     }
@@ -103,7 +185,7 @@ export class DashboardSource {
    * keeps its latest weeks, not its oldest.
    */
   storedWeeks(upTo: string): string[] {
-    const { first } = this.store.messages.span();
+    const { first } = this.span();
     if (first === null) return [upTo];
     const tz = this.config.timezone;
     const earliest = shiftWeek(upTo, -(MAX_LISTED_WEEKS - 1), tz);
@@ -124,7 +206,31 @@ export class DashboardSource {
 
   /** The week shown when none is asked for: the latest stored week if it is over, else last week. */
   defaultWeek(): string {
-    return defaultReportWeek(this.store, this.config.timezone, this.now());
+    // As defaultReportWeek (src/weeks/stored-weeks.ts), over the span read once per page.
+    const tz = this.config.timezone;
+    const current = weekOf(this.now(), tz);
+    const { last } = this.span();
+    if (last === null) return shiftWeek(current, -1, tz);
+    const lastWeek = weekOf(last, tz);
+    return lastWeek < current ? lastWeek : shiftWeek(current, -1, tz);
+  }
+
+  /** The span of stored messages: read each time on SQLite (as before), once per page otherwise. */
+  private span(): MessageSpan {
+    return this.answer(
+      'span',
+      (store) => store.messages.span(),
+      () => this.reads.messageSpan(),
+    );
+  }
+
+  /** The week's analysis, from the week-analysis service. */
+  private analysis(week: string): StoredWeekAnalysis {
+    return this.answer(
+      `analysis:${week}`,
+      () => this.weeks.analysisNow(week),
+      () => this.weeks.analysis(week),
+    );
   }
 
   /** The weeks a trend ending at `week` covers (web.trendWeeks, not before the first stored week). */
@@ -136,7 +242,7 @@ export class DashboardSource {
   view(week: string): WeekView {
     return this.views.get(week, () =>
       buildWeekView({
-        analysis: this.weeks.analysisNow(week),
+        analysis: this.analysis(week),
         calendar: this.calendar,
         groupUnits: this.config.org.groupUnits,
         minPeople: this.config.recommend.minPeople,
@@ -179,23 +285,88 @@ export class DashboardSource {
 
   /** The week's recommendations (the service keeps them, and the evidence of the weeks before). */
   recommendations(week: string): Recommendation[] {
-    return this.weeks.recommendationsNow(week);
+    return this.answer(
+      `recommendations:${week}`,
+      () => this.weeks.recommendationsNow(week),
+      () => this.weeks.recommendations(week),
+    );
   }
 
   /** The supervisors' audit of the week, limited to what `access` sees. */
   audit(week: string, access: Access): SupervisorAudit {
     const scope = accessScope(access);
-    return this.audits.get(
-      week,
-      () =>
-        buildSupervisorAudit(this.store, this.config, week, {
-          units: scope ?? undefined,
-          analysis: this.view(week).analysis,
-          analysisOf: (w) => this.weeks.analysisNow(w),
-          recommendations: this.recommendations(week),
-        }),
-      JSON.stringify(scope),
-    );
+    return this.audits.get(week, () => this.buildAudit(week, scope), JSON.stringify(scope));
+  }
+
+  /**
+   * The one place the dashboard builds an audit. SQLite: from the store, at once. Otherwise from
+   * what auditReads read ahead, handed to the same builder through the few store reads it makes.
+   */
+  private buildAudit(week: string, scope: string[] | null): SupervisorAudit {
+    const options = {
+      units: scope ?? undefined,
+      analysis: this.view(week).analysis,
+      recommendations: this.recommendations(week),
+    };
+    if (this.store !== null)
+      return buildSupervisorAudit(this.store, this.config, week, {
+        ...options,
+        analysisOf: (w) => this.weeks.analysisNow(w),
+      });
+    const reads = this.answer(`audit:${week}`, null, () => this.auditReads(week));
+    // buildSupervisorAudit reads a SQLite Store synchronously: until it is built from inputs loaded
+    // ahead on either engine (loadAuditInputs, issue 18), it gets the four reads it makes, answered
+    // from what auditReads read (a read it was not given throws rather than answering wrong).
+    const store = {
+      groups: { lifecycles: () => reads.lifecycles },
+      messages: { span: () => reads.span },
+      snapshots: {
+        rostersAt: (at: number) => {
+          const rosters = reads.rosters.get(at);
+          if (rosters === undefined)
+            throw new Error(`dashboard: the audit of ${week} did not read rosters at ${at}`);
+          return rosters;
+        },
+      },
+      recommendations: { statuses: () => reads.statuses },
+    } as unknown as Store;
+    return buildSupervisorAudit(store, this.config, week, {
+      ...options,
+      analysisOf: (w) => {
+        const analysis = reads.analyses.get(w);
+        if (analysis === undefined) throw new Error(`dashboard: the audit of ${week} did not read ${w}`);
+        return analysis;
+      },
+    });
+  }
+
+  /**
+   * What buildSupervisorAudit reads of the store for `week`, read ahead: the groups, the span, the
+   * rosters at the end of each earlier trend week, the answers, and the analyses of the weeks the
+   * effects of accepted advice cover (every scope's: a superset is harmless).
+   */
+  private async auditReads(week: string): Promise<AuditReads> {
+    const tz = this.config.timezone;
+    const span = await this.reads.messageSpan();
+    const statuses = await this.reads.recommendationStatuses();
+    const lifecycles = await this.reads.groupLifecycles();
+    const firstWeek = span.first === null ? null : weekOf(span.first, tz);
+    const rosters = new Map<number, Map<string, string[]>>();
+    for (let i = this.config.web.trendWeeks - 1; i >= 1; i--) {
+      const w = shiftWeek(week, -i, tz);
+      if (w < (firstWeek ?? week)) continue;
+      const to = weekBounds(w, tz).to;
+      rosters.set(to, await this.reads.rostersAt(to));
+    }
+    const analyses = new Map<string, StoredWeekAnalysis>();
+    const accepted = statuses.filter((r) => r.status === 'accepted' && r.week <= week).map((r) => r.week);
+    const earliest = accepted.sort()[0];
+    if (earliest !== undefined)
+      for (let i = EFFECT_WEEKS; i >= 1; i--) {
+        const w = shiftWeek(week, -i, tz);
+        if (w >= earliest) analyses.set(w, await this.weeks.analysis(w));
+      }
+    return { lifecycles, span, rosters, statuses, analyses };
   }
 
   /**
@@ -227,12 +398,20 @@ export class DashboardSource {
   }
 
   lifecycles(): GroupFacts[] {
-    this.whole.lifecycles ??= this.store.groups.lifecycles();
+    this.whole.lifecycles ??= this.answer(
+      'lifecycles',
+      (store) => store.groups.lifecycles(),
+      () => this.reads.groupLifecycles(),
+    );
     return this.whole.lifecycles;
   }
 
   statuses(): RecommendationStatusRow[] {
-    this.whole.statuses ??= this.store.recommendations.statuses();
+    this.whole.statuses ??= this.answer(
+      'statuses',
+      (store) => store.recommendations.statuses(),
+      () => this.reads.recommendationStatuses(),
+    );
     return this.whole.statuses;
   }
 
@@ -244,8 +423,8 @@ export class DashboardSource {
   async warm(weeks: readonly string[], signal?: AbortSignal): Promise<void> {
     for (const week of weeks) {
       if (signal?.aborted) return;
-      this.refresh();
-      this.summary(week);
+      await this.refresh();
+      await this.build(() => this.summary(week));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

@@ -27,45 +27,45 @@ const messagesOf = (source: DashboardSource, week: string) =>
   trendPoint(source.summary(week), everyone, 5).messages;
 
 describe('DashboardSource', () => {
-  it('keeps analysed weeks until the store changes, then drops only the weeks new messages touch', () => {
+  it('keeps analysed weeks until the store changes, then drops only the weeks new messages touch', async () => {
     const source = new DashboardSource(store, dashboardConfig(dbPath), () => NOW);
-    source.refresh();
+    await source.refresh();
     const w44 = source.view('2026-W44');
     const w46 = source.summary('2026-W46');
     const before = messagesOf(source, WEEK) as number;
-    source.refresh();
+    await source.refresh();
     expect(source.view('2026-W44')).toBe(w44);
     expect(source.summary('2026-W46')).toBe(w46);
 
     store.messages.insert(
       messageInput({ id: 'late-1', groupId: 'g-gongzuo@chatroom', time: Date.parse('2026-11-18T02:00:00Z') }),
     );
-    source.refresh();
+    await source.refresh();
     expect(source.summary('2026-W46')).toBe(w46);
     expect(messagesOf(source, WEEK)).toBe(before + 1);
 
     store.messages.insert(
       messageInput({ id: 'late-2', groupId: 'g-gongzuo@chatroom', time: Date.parse('2026-11-03T02:00:00Z') }),
     );
-    source.refresh();
+    await source.refresh();
     expect(source.view('2026-W44')).toBe(w44);
     expect(source.summary('2026-W46')).not.toBe(w46);
   });
 
-  it('drops everything when a roster changes, and whatever is older than web.cacheSeconds', () => {
+  it('drops everything when a roster changes, and whatever is older than web.cacheSeconds', async () => {
     let now = NOW;
     const source = new DashboardSource(store, dashboardConfig(dbPath, { cacheSeconds: 60 }), () => now);
-    source.refresh();
+    await source.refresh();
     const w44 = source.view('2026-W44');
     now += 30_000;
-    source.refresh();
+    await source.refresh();
     expect(source.view('2026-W44')).toBe(w44);
     now += 31_000;
-    source.refresh();
+    await source.refresh();
     const fresh = source.view('2026-W44');
     expect(fresh).not.toBe(w44);
     store.snapshots.record('g-jingji@chatroom', Date.parse('2026-11-30T00:00:00Z'), ['u-0026', 'u-0027']);
-    source.refresh();
+    await source.refresh();
     expect(source.view('2026-W44')).not.toBe(fresh);
   });
 
