@@ -9,6 +9,8 @@
  * the same for the same data (same order, same fields).
  */
 import { parseDbTarget } from '../config/db-target.js';
+import type { GroupFacts } from './groups.js';
+import type { RecommendationStatusRow } from './recommendations.js';
 import type { StoreStats } from './stats.js';
 import { Store } from './store.js';
 import type { StoreReads } from './store-reads.js';
@@ -28,6 +30,18 @@ export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
     return this.store.stats.read(offsetMinutes, now);
   }
 
+  async groupLifecycles(): Promise<GroupFacts[]> {
+    return this.store.groups.lifecycles();
+  }
+
+  async rostersAt(at: number): Promise<Map<string, string[]>> {
+    return this.store.snapshots.rostersAt(at);
+  }
+
+  async recommendationStatuses(): Promise<RecommendationStatusRow[]> {
+    return this.store.recommendations.statuses();
+  }
+
   async close(): Promise<void> {
     this.store.close();
   }
@@ -35,13 +49,16 @@ export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
 
 /**
  * Opens the store `db` names (src/config/db-target.ts) for reading, behind the contract: an existing
- * qingqun database is required on either engine. PostgreSQL is loaded only when named.
+ * qingqun database is required on either engine. PostgreSQL is loaded only when named. `writable`
+ * opens a SQLite file for writing too (a command that also queues); a PostgreSQL connection always can.
  */
-export async function openStoreReads(db: string): Promise<StoreReads> {
+export async function openStoreReads(db: string, options: { writable?: boolean } = {}): Promise<StoreReads> {
   const target = parseDbTarget(db);
   if (target.engine === 'postgres') {
     const { PgStore } = await import('./postgres/pg-store.js');
     return PgStore.open(db, { mustExist: true });
   }
-  return new SqliteStoreReads(new Store(target.path, { readonly: true }));
+  return new SqliteStoreReads(
+    new Store(target.path, options.writable ? { mustExist: true } : { readonly: true }),
+  );
 }

@@ -39,7 +39,7 @@ export interface RoomEvent {
  * The recorder snapshots a room right after each room event; after the bot's own leave that
  * snapshot may still list the remaining members. Only later rosters show the bot is back.
  */
-const SNAPSHOT_GRACE_MS = 3_600_000;
+export const SNAPSHOT_GRACE_MS = 3_600_000;
 
 const UPSERT = `
             INSERT INTO groups (id, name, owner_id, unit, created_at, first_seen, last_seen)
@@ -139,7 +139,7 @@ export class Groups {
        WHERE e.kind = 'leave' AND e.actor_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM membership_snapshots s JOIN snapshot_members sm ON sm.snapshot_id = s.id
                          WHERE s.group_id = e.group_id AND sm.contact_id = e.actor_id)
-       ORDER BY e.time`,
+       ORDER BY e.time, e.id`,
       )
       .all(SNAPSHOT_GRACE_MS) as { groupId: string; time: number; nextActivityAt: number | null }[];
 

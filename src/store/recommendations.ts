@@ -79,7 +79,8 @@ function toIssuedRecommendation(row: IssuedRecommendationRow): IssuedRecommendat
   };
 }
 
-function parseIds(json: string): string[] {
+/** A JSON list of ids as stored (anything else reads as none). */
+export function parseIds(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

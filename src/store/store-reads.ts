@@ -1,4 +1,6 @@
 import type { WeekSource } from '../model/week-source.js';
+import type { GroupFacts } from './groups.js';
+import type { RecommendationStatusRow } from './recommendations.js';
 import type { StoreStats } from './stats.js';
 
 /**
@@ -15,5 +17,11 @@ export interface StoreReads extends WeekSource {
   hasMessagesBetween(from: number, to: number): Promise<boolean>;
   /** What is stored, in aggregate (src/store/stats.ts). */
   readStats(offsetMinutes: number, now?: number): Promise<StoreStats>;
+  /** Every group with its roster sizes and the bot's leaves, by id: as Store.groups.lifecycles(). */
+  groupLifecycles(): Promise<GroupFacts[]>;
+  /** Each group's roster in effect at `at`: as Store.snapshots.rostersAt(at). */
+  rostersAt(at: number): Promise<Map<string, string[]>>;
+  /** Every stored recommendation status, newest answer first: as Store.recommendations.statuses(). */
+  recommendationStatuses(): Promise<RecommendationStatusRow[]>;
   close(): Promise<void>;
 }

@@ -5,9 +5,11 @@ import type { StoredMessage } from '../../model/message.js';
 import type { RecommendationHistoryEntry, RecommendationStatus } from '../../model/recommendation-status.js';
 import type { MessageSpan, MessageTimes, RequestText, WeekData, WeekRange } from '../../model/week-data.js';
 import type { WeekSourceStamp } from '../../model/week-source.js';
+import { type GroupFacts, SNAPSHOT_GRACE_MS } from '../groups.js';
 import { MESSAGE_COLUMNS, type MessageRow, toStoredMessage } from '../message-row.js';
 import { EARLIEST_MESSAGE_TIME, FUTURE_TOLERANCE_MS } from '../plausible-time.js';
 import { NO_MENTIONS } from '../read-week-messages.js';
+import { parseIds, type RecommendationStatusRow } from '../recommendations.js';
 import type { StoreStats } from '../stats.js';
 import type { StoreReads } from '../store-reads.js';
 import { PgDatabase, type PgOpenOptions } from './pg-database.js';
@@ -223,6 +225,55 @@ export class PgStore implements StoreReads {
       magnitude: number;
     }>('SELECT id, status, week, magnitude FROM recommendation_status ORDER BY id');
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** As store.groups.lifecycles() (src/store/groups.ts): the same three reads, the same orders. */
+  async groupLifecycles(): Promise<GroupFacts[]> {
+    const groups = await this.db.query<Group>(
+      `SELECT id, name, owner_id AS "ownerId", unit, created_at AS "createdAt", first_seen AS "firstSeen",
+              last_seen AS "lastSeen"
+       FROM groups ORDER BY id`,
+    );
+    const snapshots = await this.db.query<{ groupId: string; takenAt: number; members: number }>(
+      `SELECT group_id AS "groupId", taken_at AS "takenAt", member_count AS members
+       FROM membership_snapshots ORDER BY taken_at, id`,
+    );
+    const leaves = await this.db.query<{ groupId: string; time: number; nextActivityAt: number | null }>(
+      `SELECT e.group_id AS "groupId", e.time AS time,
+              (SELECT MIN(t) FROM (
+                 SELECT MIN(m.time) AS t FROM messages m WHERE m.group_id = e.group_id AND m.time > e.time
+                 UNION ALL
+                 SELECT MIN(s.taken_at) FROM membership_snapshots s
+                 WHERE s.group_id = e.group_id AND s.taken_at > e.time + $1 AND s.member_count > 0) AS next)
+                AS "nextActivityAt"
+       FROM room_events e
+       WHERE e.kind = 'leave' AND e.actor_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM membership_snapshots s JOIN snapshot_members sm ON sm.snapshot_id = s.id
+                         WHERE s.group_id = e.group_id AND sm.contact_id = e.actor_id)
+       ORDER BY e.time, e.id`,
+      [SNAPSHOT_GRACE_MS],
+    );
+    const facts = new Map<string, GroupFacts>(
+      groups.rows.map((g) => [g.id, { ...g, snapshots: [], botLeaves: [] }]),
+    );
+    for (const s of snapshots.rows)
+      facts.get(s.groupId)?.snapshots.push({ takenAt: s.takenAt, members: s.members });
+    for (const l of leaves.rows)
+      facts.get(l.groupId)?.botLeaves.push({ time: l.time, nextActivityAt: l.nextActivityAt });
+    return [...facts.values()];
+  }
+
+  rostersAt(at: number): Promise<Map<string, string[]>> {
+    return this.readRostersAt(at);
+  }
+
+  /** As store.recommendations.statuses(): newest answer first. */
+  async recommendationStatuses(): Promise<RecommendationStatusRow[]> {
+    const { rows } = await this.db.query<Omit<RecommendationStatusRow, 'groupIds'> & { groupIds: string }>(
+      `SELECT id, kind, group_ids AS "groupIds", status, week, updated_at AS "updatedAt"
+       FROM recommendation_status ORDER BY updated_at DESC, id`,
+    );
+    return rows.map((r) => ({ ...r, groupIds: parseIds(r.groupIds) }));
   }
 
   /** As store.stats.read (src/store/stats.ts). */

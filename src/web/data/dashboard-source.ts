@@ -5,7 +5,7 @@ import { type DisclosurePlan, disclosureCells, planDisclosure } from '../../reco
 import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
 import type { Store } from '../../store/store.js';
-import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { auditInputsNow, buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
 import { defaultReportWeek } from '../../weeks/stored-weeks.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
@@ -188,12 +188,16 @@ export class DashboardSource {
     return this.audits.get(
       week,
       () =>
-        buildSupervisorAudit(this.store, this.config, week, {
-          units: scope ?? undefined,
-          analysis: this.view(week).analysis,
-          analysisOf: (w) => this.weeks.analysisNow(w),
-          recommendations: this.recommendations(week),
-        }),
+        buildSupervisorAudit(
+          auditInputsNow(this.store, this.config, week, (w) => this.weeks.analysisNow(w)),
+          this.config,
+          week,
+          {
+            units: scope ?? undefined,
+            analysis: this.view(week).analysis,
+            recommendations: this.recommendations(week),
+          },
+        ),
       JSON.stringify(scope),
     );
   }
