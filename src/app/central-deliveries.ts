@@ -53,9 +53,22 @@ async function routeCentrally(
 ): Promise<Routed[]> {
   const contacts = await central.contacts(messages.map((m) => m.recipientId));
   const keys = await central.keysStartingWith(prefix);
+  // Sorted by code unit, so the keys under a prefix start at the first key not below it: one binary
+  // search per message, not a scan of every key queued this period.
+  const sorted = [...keys].sort();
+  const hasKeyPrefix = (p: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string) < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && (sorted[lo] as string).startsWith(p);
+  };
   const lookups = {
     addresses: (id: string) => contacts.get(id),
-    hasKeyPrefix: (p: string) => [...keys].some((k) => k.startsWith(p)),
+    hasKeyPrefix,
     hasKey: (k: string) => keys.has(k),
   };
   return messages.map((message) => ({
