@@ -1,11 +1,23 @@
 import type { Config } from '../config/schema.js';
-import { routeMessage, type Unreachable, unreachable, weeklySubject } from '../deliver/channel-router.js';
+import {
+  type LogicalMessage,
+  routeMessage,
+  type Unreachable,
+  unreachable,
+  weeklySubject,
+} from '../deliver/channel-router.js';
 import type { SendQueue } from '../deliver/send-queue.js';
+import type { SupervisorAudit } from '../recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
 import type { Store } from '../store/store.js';
-import { buildSupervisorAudit } from '../weeks/build-supervisor-audit.js';
-import { buildOwnerDigests, type OwnerDigest } from '../weeks/owner-digests.js';
+import { auditInputsNow, buildSupervisorAudit } from '../weeks/build-supervisor-audit.js';
+import {
+  buildOwnerDigests,
+  digestInputsNow,
+  loadDigestInputs,
+  type OwnerDigest,
+} from '../weeks/owner-digests.js';
 import { WeekAnalyses } from '../weeks/week-analyses.js';
 
 export interface QueuedDeliveries {
@@ -28,6 +40,46 @@ export interface QueueOwnerDigestsOptions {
   analyses?: WeekAnalyses;
 }
 
+/** An owner's digest as one logical message (its dedupe key names week and owner). */
+export function digestMessage(config: Config, week: string, d: OwnerDigest): LogicalMessage {
+  return {
+    audience: 'owners',
+    recipientId: d.ownerId,
+    key: `digest:${week}:${d.ownerId}`,
+    subject: weeklySubject('ownerDigest', week, config),
+    parts: d.parts,
+    // An owner whose groups were all quiet gets no chart (chart null). The chart goes as what to
+    // draw; the send queue draws it when it goes out.
+    chart: d.chart ? { spec: d.chart, name: `qingqun-${week}.png` } : undefined,
+  };
+}
+
+/** A supervisor's audit as one logical message: the text, and the CSV for a mail. */
+export function auditMessage(
+  config: Config,
+  week: string,
+  supervisorId: string,
+  audit: SupervisorAudit,
+): LogicalMessage {
+  const text = renderSupervisorAudit(audit, 'text', config.locale);
+  // The CSV writer (src/render/csv.ts) starts with a BOM, so spreadsheet programs read the Chinese as UTF-8.
+  const csv = renderSupervisorAudit(audit, 'csv', config.locale);
+  return {
+    audience: 'supervisors',
+    recipientId: supervisorId,
+    key: `audit:${week}:${supervisorId}`,
+    subject: weeklySubject('audit', week, config),
+    parts: splitMessageParts(text, config.recommend.digest.maxPartChars),
+    attachments: [
+      {
+        name: `qingqun-audit-${week}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        content: Buffer.from(csv),
+      },
+    ],
+  };
+}
+
 /**
  * Every owner's weekly digest of `week` (or one owner's), built once from one analysis and one set of
  * recommendations taken from the week-analysis service.
@@ -39,11 +91,17 @@ export function buildWeeklyOwnerDigests(
   options: { ownerId?: string; analyses?: WeekAnalyses } = {},
 ): OwnerDigest[] {
   const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
-  return buildOwnerDigests(store, config, week, {
-    ownerId: options.ownerId,
-    analysis: analyses.analysisNow(week),
-    recommendations: analyses.recommendationsNow(week),
-  });
+  return buildOwnerDigests(digestInputsNow(analyses, week), config, week, { ownerId: options.ownerId });
+}
+
+/** buildWeeklyOwnerDigests through the service's async reads: over either engine. */
+export async function loadWeeklyOwnerDigests(
+  analyses: WeekAnalyses,
+  week: string,
+  options: { ownerId?: string } = {},
+): Promise<OwnerDigest[]> {
+  const inputs = await loadDigestInputs(analyses, week);
+  return buildOwnerDigests(inputs, analyses.config, week, { ownerId: options.ownerId });
 }
 
 /**
@@ -65,16 +123,7 @@ export function queueOwnerDigests(
   let queued = 0;
   let alreadyQueued = 0;
   for (const d of digests) {
-    const route = routeMessage(store, config, {
-      audience: 'owners',
-      recipientId: d.ownerId,
-      key: `digest:${week}:${d.ownerId}`,
-      subject: weeklySubject('ownerDigest', week, config),
-      parts: d.parts,
-      // An owner whose groups were all quiet gets no chart (chart null). The chart goes as what to
-      // draw; the send queue draws it when it goes out.
-      chart: d.chart ? { spec: d.chart, name: `qingqun-${week}.png` } : undefined,
-    });
+    const route = routeMessage(store, config, digestMessage(config, week, d));
     if (route.channel === null) {
       unreachableOnes.push(unreachable(store, 'owners', d.ownerId, route.tried));
       continue;
@@ -105,32 +154,17 @@ export function queueSupervisorAudits(
 ): QueuedDeliveries {
   const analysis = analyses.analysisNow(week);
   const recommendations = analyses.recommendationsNow(week);
+  // Loaded once, built for each supervisor's scope.
+  const inputs = auditInputsNow(store, config, week, (w) => analyses.analysisNow(w));
   let queued = 0;
   const unreachableOnes: Unreachable[] = [];
   for (const supervisor of config.org.supervisors) {
-    const audit = buildSupervisorAudit(store, config, week, {
+    const audit = buildSupervisorAudit(inputs, config, week, {
       supervisorId: supervisor.id,
       analysis,
       recommendations,
-      analysisOf: (w) => analyses.analysisNow(w),
     });
-    const text = renderSupervisorAudit(audit, 'text', config.locale);
-    // The CSV writer (src/render/csv.ts) starts with a BOM, so spreadsheet programs read the Chinese as UTF-8.
-    const csv = renderSupervisorAudit(audit, 'csv', config.locale);
-    const route = routeMessage(store, config, {
-      audience: 'supervisors',
-      recipientId: supervisor.id,
-      key: `audit:${week}:${supervisor.id}`,
-      subject: weeklySubject('audit', week, config),
-      parts: splitMessageParts(text, config.recommend.digest.maxPartChars),
-      attachments: [
-        {
-          name: `qingqun-audit-${week}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          content: Buffer.from(csv),
-        },
-      ],
-    });
+    const route = routeMessage(store, config, auditMessage(config, week, supervisor.id, audit));
     if (route.channel === null) {
       unreachableOnes.push(unreachable(store, 'supervisors', supervisor.id, route.tried));
       continue;

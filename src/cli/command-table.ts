@@ -1,5 +1,19 @@
 import type { Command } from 'commander';
+import type { SqliteStoreReads, StoreReads } from '../store/contract.js';
+import type { PgStore } from '../store/postgres/pg-store.js';
+import type { Store } from '../store/store.js';
 import type { CliContext } from './cli-context.js';
+
+/** The SQLite Store behind the contract (for the commands that also write the local outbox). */
+function sqliteStore(reads: StoreReads): Store {
+  return (reads as SqliteStoreReads).store;
+}
+
+/** The central queueing of a PostgreSQL store (its connection; the central tables made where missing). */
+async function centralDeliveries(reads: StoreReads) {
+  const { PgCentralDeliveries } = await import('../store/postgres/pg-central-deliveries.js');
+  return PgCentralDeliveries.over((reads as PgStore).db.client);
+}
 
 export type RegisterCommand = (program: Command, context: () => CliContext) => void;
 
@@ -20,15 +34,31 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
     return (program, context) =>
       registerDigestCommand(program, context, {
         // Without --dry-run digests go to the outbox; the running bot's send queue delivers them.
-        queueDigests: async (store, config, digests) => {
+        queueDigests: async (reads, config, digests) => {
           const { describeUnreachable } = await import('../deliver/channel-report.js');
           const now = Date.now();
-          const queue = outboxOnlyQueue(store, now);
           const [only] = digests;
           if (!only) return { queued: 0, alreadyQueued: 0, notes: [] };
           // One analysis for all owners (or the one asked for), routed to each owner's channel.
           // The digests built for the command are the ones queued: nothing is analysed or drawn again.
-          const r = queueOwnerDigests(store, config, queue, only.week, now, { digests });
+          // On PostgreSQL into the central outbox, which the hosts pull (src/app/central-deliveries.ts).
+          const r =
+            reads.engine === 'postgres'
+              ? await (await import('../app/central-deliveries.js')).queueOwnerDigestsCentrally(
+                  await centralDeliveries(reads),
+                  config,
+                  only.week,
+                  digests,
+                  now,
+                )
+              : queueOwnerDigests(
+                  sqliteStore(reads),
+                  config,
+                  outboxOnlyQueue(sqliteStore(reads), now),
+                  only.week,
+                  now,
+                  { digests },
+                );
           const notes = r.unreachable.map((u) => describeUnreachable(u, config.locale));
           // The outbox skips a message whose dedupe key it holds: that digest was queued before.
           const queued = digests.length - r.unreachable.length - r.alreadyQueued;
@@ -43,8 +73,23 @@ export const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
     return (program, context) =>
       registerAuditCommand(program, context, {
         // --send queues the audit to every configured supervisor; the running sender delivers it.
-        queueAudits: (store, config, week) => {
-          const r = queueSupervisorAudits(store, config, outboxOnlyQueue(store, Date.now()), week);
+        queueAudits: async (reads, config, week) => {
+          let r: Awaited<ReturnType<typeof queueSupervisorAudits>>;
+          if (reads.engine === 'postgres') {
+            const { queueSupervisorAuditsCentrally } = await import('../app/central-deliveries.js');
+            const { WeekAnalyses } = await import('../weeks/week-analyses.js');
+            r = await queueSupervisorAuditsCentrally(
+              await centralDeliveries(reads),
+              reads,
+              config,
+              new WeekAnalyses(reads, config),
+              week,
+              Date.now(),
+            );
+          } else {
+            const store = sqliteStore(reads);
+            r = queueSupervisorAudits(store, config, outboxOnlyQueue(store, Date.now()), week);
+          }
           return {
             queued: r.recipients - r.unreachable.length,
             notes: r.unreachable.map((u) => describeUnreachable(u, config.locale)),

@@ -42,7 +42,7 @@ const zh = {
   dbEmpty: (p: { path: string }) => `数据库 ${p.path} 是空的：先运行 qingqun start 或 qingqun import`,
   dbNewer: (p: { path: string }) => `数据库 ${p.path} 由更新版本的清群写入：请升级 qingqun`,
   dbPostgresUnsupported: (p: { path: string }) =>
-    `此命令暂不支持 PostgreSQL 数据库（${p.path}）：支持的有 import、report、stats、purge、forget、doctor、export、serve；其他命令请用 SQLite 文件作 --db（未做任何更改）`,
+    `此命令暂不支持 PostgreSQL 数据库（${p.path}）：支持的有 import、report、stats、purge、forget、doctor、export、serve、audit、digest、send、outbox list、roster import；其他命令请用 SQLite 文件作 --db（未做任何更改）`,
   dbNeedsUpgrade: (p: { path: string }) =>
     `数据库 ${p.path} 需要升级结构，这需要一次写权限：请用有写权限的账号运行一次任意命令（如 qingqun doctor）`,
   dbReadOnlyWal: (p: { path: string }) =>
@@ -123,7 +123,7 @@ const en: Messages = {
   dbEmpty: (p) => `the database ${p.path} is empty: run qingqun start or qingqun import first`,
   dbNewer: (p) => `the database ${p.path} was written by a newer qingqun: upgrade qingqun`,
   dbPostgresUnsupported: (p) =>
-    `this command does not support a PostgreSQL database yet (${p.path}): import, report, stats, purge, forget, doctor, export and serve do; use a SQLite file as --db for the others (nothing was changed)`,
+    `this command does not support a PostgreSQL database yet (${p.path}): import, report, stats, purge, forget, doctor, export, serve, audit, digest, send, outbox list and roster import do; use a SQLite file as --db for the others (nothing was changed)`,
   dbNeedsUpgrade: (p) =>
     `the database ${p.path} needs a schema upgrade, which needs write access once: run any command (e.g. qingqun doctor) as a user who can write it`,
   dbReadOnlyWal: (p) =>

@@ -20,6 +20,11 @@ const AUDIENCE = {
 
 export function describeUnreachable(u: Unreachable, locale: Locale): string {
   const tried = u.tried.map((c) => NAMES[locale][c]).join(locale === 'en' ? ', ' : '、');
+  if (u.noAccount) {
+    return locale === 'en'
+      ? `not reachable: ${AUDIENCE.en[u.audience]} ${u.name} (${u.recipientId}): no bot account shipping to this store is in a group with them, so no host can send on ${tried}`
+      : `无法送达：${AUDIENCE['zh-CN'][u.audience]} ${u.name}（${u.recipientId}）不在任何向本库同步的机器人账号所在的群里，没有主机能通过${tried}发送`;
+  }
   return locale === 'en'
     ? `not reachable: ${AUDIENCE.en[u.audience]} ${u.name} (${u.recipientId}) has no address on ${tried}; add it to the roster (qingqun roster import)`
     : `无法送达：${AUDIENCE['zh-CN'][u.audience]} ${u.name}（${u.recipientId}）在${tried}上都没有地址，请在通讯录中补充（qingqun roster import）`;

@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { WeekChartSpec } from '../model/week-chart.js';
 import { joinParts, renderMail } from '../render/render-mail.js';
 import { splitMessageParts } from '../render/split-message-parts.js';
+import type { ContactAddresses } from '../store/contacts.js';
 import type { IfUncertain, Outbox, OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { type Audience, type ChannelName, channelConfigured } from './channel.js';
@@ -42,26 +43,17 @@ const WECOM_APP_BYTES = 2048;
 const WECOM_ROBOT_BYTES = 4096;
 
 /**
- * Whether `recipientId` has an address on `channel`. WeChat: the contact id itself (contacts come
- * from WeChat groups); the robot posts into its group, so any recipient "has" it.
+ * What routing reads about the recipients and what was queued, whatever the store: the SQLite store
+ * (storeLookups) or what a central PostgreSQL store loaded beforehand (src/app/central-deliveries.ts),
+ * so both engines route with the same rules.
  */
-export function hasAddress(store: Store, channel: ChannelName, recipientId: string): boolean {
-  if (channel === 'wechat' || channel === 'wecomRobot') return true;
-  const a = store.contacts.addresses(recipientId);
-  return channel === 'email' ? !!a?.email : !!a?.wecomUserId;
-}
-
-/** The channel an audience's message to `recipientId` goes on: the first configured one with an address. */
-export function chooseChannel(
-  store: Store,
-  config: Config,
-  audience: Audience,
-  recipientId: string,
-): ChannelName | null {
-  for (const channel of config.deliver.channels[audience]) {
-    if (channelConfigured(config, channel) && hasAddress(store, channel, recipientId)) return channel;
-  }
-  return null;
+export interface RouteLookups {
+  /** The contact's addresses, or undefined when the contact is not stored. */
+  addresses(contactId: string): ContactAddresses | undefined;
+  /** Whether an item whose dedupe key starts with `prefix` was queued. */
+  hasKeyPrefix(prefix: string): boolean;
+  /** Whether an item with this dedupe key was queued. */
+  hasKey(dedupeKey: string): boolean;
 }
 
 /** One Outbox (its prepared statements) per database, for routing many messages. */
@@ -75,21 +67,70 @@ function outboxOf(store: Store): Outbox {
   return outbox;
 }
 
+/** The SQLite store's contacts and outbox, as RouteLookups. */
+export function storeLookups(store: Store): RouteLookups {
+  return {
+    addresses: (contactId) => store.contacts.addresses(contactId),
+    hasKeyPrefix: (prefix) => outboxOf(store).hasKeyPrefix(prefix),
+    hasKey: (key) => outboxOf(store).get(key) !== undefined,
+  };
+}
+
+/**
+ * Whether `recipientId` has an address on `channel`. WeChat: the contact id itself (contacts come
+ * from WeChat groups); the robot posts into its group, so any recipient "has" it.
+ */
+function hasAddressIn(lookups: RouteLookups, channel: ChannelName, recipientId: string): boolean {
+  if (channel === 'wechat' || channel === 'wecomRobot') return true;
+  const a = lookups.addresses(recipientId);
+  return channel === 'email' ? !!a?.email : !!a?.wecomUserId;
+}
+
+export function hasAddress(store: Store, channel: ChannelName, recipientId: string): boolean {
+  return hasAddressIn(storeLookups(store), channel, recipientId);
+}
+
+function chooseChannelIn(
+  lookups: RouteLookups,
+  config: Config,
+  audience: Audience,
+  recipientId: string,
+): ChannelName | null {
+  for (const channel of config.deliver.channels[audience]) {
+    if (channelConfigured(config, channel) && hasAddressIn(lookups, channel, recipientId)) return channel;
+  }
+  return null;
+}
+
+/** The channel an audience's message to `recipientId` goes on: the first configured one with an address. */
+export function chooseChannel(
+  store: Store,
+  config: Config,
+  audience: Audience,
+  recipientId: string,
+): ChannelName | null {
+  return chooseChannelIn(storeLookups(store), config, audience, recipientId);
+}
+
 /**
  * The outbox items that deliver `message` on the recipient's channel. A message of which any item
  * was queued before — on whatever channel — yields no items (`already`): a digest goes out once,
  * even if the channel configuration changed since.
  */
 export function routeMessage(store: Store, config: Config, message: LogicalMessage): RouteResult {
-  const channel = chooseChannel(store, config, message.audience, message.recipientId);
+  return routeWith(storeLookups(store), config, message);
+}
+
+/** routeMessage over any store's lookups. */
+export function routeWith(lookups: RouteLookups, config: Config, message: LogicalMessage): RouteResult {
+  const channel = chooseChannelIn(lookups, config, message.audience, message.recipientId);
   if (channel === null) return { channel: null, tried: config.deliver.channels[message.audience] };
   const items = itemsFor(config, channel, message);
-  const outbox = outboxOf(store);
-  if (outbox.hasKeyPrefix(`${message.key}:`)) {
+  if (lookups.hasKeyPrefix(`${message.key}:`)) {
     // Items of the same channel are enqueued again as before (the outbox reports duplicates and
     // conflicts by key); a message that went on another channel is not sent a second time.
     const first = items[0];
-    const same = first !== undefined && outbox.get(first.dedupeKey) !== undefined;
+    const same = first !== undefined && lookups.hasKey(first.dedupeKey);
     return { channel, items: same ? items : [], already: true };
   }
   return { channel, items, already: false };
@@ -221,8 +262,23 @@ export interface Unreachable {
   recipientId: string;
   name: string;
   tried: ChannelName[];
+  /**
+   * Queued centrally (a PostgreSQL store): the channel has an address, but no bot account that
+   * ships to the store records a group the recipient is in, so no host can send it.
+   */
+  noAccount?: true;
 }
 
 export function unreachable(store: Store, audience: Audience, recipientId: string, tried: ChannelName[]) {
-  return { audience, recipientId, name: store.contacts.find(recipientId)?.name ?? recipientId, tried };
+  return unreachableNamed(store.contacts.find(recipientId)?.name, audience, recipientId, tried);
+}
+
+/** unreachable() with the recipient's stored name (undefined: not stored) already read. */
+export function unreachableNamed(
+  name: string | undefined,
+  audience: Audience,
+  recipientId: string,
+  tried: ChannelName[],
+): Unreachable {
+  return { audience, recipientId, name: name ?? recipientId, tried };
 }

@@ -57,13 +57,16 @@ export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
 
 /**
  * Opens the store `db` names (src/config/db-target.ts) for reading, behind the contract: an existing
- * qingqun database is required on either engine. PostgreSQL is loaded only when named.
+ * qingqun database is required on either engine. PostgreSQL is loaded only when named. `writable`
+ * opens a SQLite file for writing too (a command that also queues); a PostgreSQL connection always can.
  */
-export async function openStoreReads(db: string): Promise<StoreReads> {
+export async function openStoreReads(db: string, options: { writable?: boolean } = {}): Promise<StoreReads> {
   const target = parseDbTarget(db);
   if (target.engine === 'postgres') {
     const { PgStore } = await import('./postgres/pg-store.js');
     return PgStore.open(db, { mustExist: true });
   }
-  return new SqliteStoreReads(new Store(target.path, { readonly: true }));
+  return new SqliteStoreReads(
+    new Store(target.path, options.writable ? { mustExist: true } : { readonly: true }),
+  );
 }

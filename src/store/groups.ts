@@ -139,7 +139,7 @@ export class Groups {
        WHERE e.kind = 'leave' AND e.actor_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM membership_snapshots s JOIN snapshot_members sm ON sm.snapshot_id = s.id
                          WHERE s.group_id = e.group_id AND sm.contact_id = e.actor_id)
-       ORDER BY e.time`,
+       ORDER BY e.time, e.id`,
       )
       .all(SNAPSHOT_GRACE_MS) as { groupId: string; time: number; nextActivityAt: number | null }[];
 

@@ -4,12 +4,14 @@ import type { Config } from '../config/schema.js';
 import type { Group } from '../model/group.js';
 import type { Locale } from '../model/locale.js';
 import type { WeekChartSpec } from '../model/week-chart.js';
+import type { MessageTimes } from '../model/week-data.js';
 import { dailyFiguresByOwner, previousFiguresByGroup, weekDays } from '../recommend/owner-week-figures.js';
 import type { Recommendation } from '../recommend/recommendation.js';
 import { type DigestGroupFigures, renderOwnerDigest } from '../render/render-owner-digest.js';
 import { renderWeekChart } from '../render/render-week-chart.js';
 import type { Store } from '../store/store.js';
-import { recommendStoredWeek, type StoredWeekAnalysis } from './stored-week.js';
+import type { StoredWeekAnalysis } from './stored-week.js';
+import { WeekAnalyses } from './week-analyses.js';
 
 export interface OwnerDigest {
   ownerId: string;
@@ -36,16 +38,60 @@ export interface BuildOwnerDigestsOptions {
   ownerId?: string;
   /** Defaults to config.locale. */
   locale?: Locale;
-  /** An analysis of the same week already made (saves running the detectors twice). */
-  analysis?: StoredWeekAnalysis;
-  /** The week's recommendations already made (the week-analysis service's); made here when absent. */
-  recommendations?: readonly Recommendation[];
+}
+
+/**
+ * What the digests of one week are built from, loaded from either engine (loadDigestInputs,
+ * digestInputsNow): the week's analysis and recommendations, and last week's message times (the
+ * figures each group is compared with).
+ */
+export interface DigestInputs {
+  analysis: StoredWeekAnalysis;
+  recommendations: readonly Recommendation[];
+  previousTimes: MessageTimes;
+}
+
+function previousWeek(config: Config, week: string) {
+  return weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
+}
+
+/** The inputs of `week`'s digests through the week-analysis service, from its source (any engine). */
+export async function loadDigestInputs(analyses: WeekAnalyses, week: string): Promise<DigestInputs> {
+  const prev = previousWeek(analyses.config, week);
+  return {
+    analysis: await analyses.analysis(week),
+    recommendations: await analyses.recommendations(week),
+    previousTimes: await analyses.source.messageTimes(prev.from, prev.to),
+  };
+}
+
+/** loadDigestInputs answered at once, for a service over a synchronous source (SQLite). */
+export function digestInputsNow(analyses: WeekAnalyses, week: string): DigestInputs {
+  const { sync } = analyses.source;
+  if (!sync) throw new Error('digestInputsNow: this week source answers only asynchronously');
+  const prev = previousWeek(analyses.config, week);
+  return {
+    analysis: analyses.analysisNow(week),
+    recommendations: analyses.recommendationsNow(week),
+    previousTimes: sync.messageTimes(prev.from, prev.to),
+  };
+}
+
+/** Every owner's digest of `week` from a SQLite store at once (one service for this call unless given). */
+export function ownerDigestsNow(
+  store: Store,
+  config: Config,
+  week: string,
+  options: BuildOwnerDigestsOptions & { analyses?: WeekAnalyses } = {},
+): OwnerDigest[] {
+  const analyses = options.analyses ?? WeekAnalyses.forStore(store, config);
+  return buildOwnerDigests(digestInputsNow(analyses, week), config, week, options);
 }
 
 /**
  * One digest per group owner known to the store for `week`, covering all of the owner's groups,
- * sorted by owner id. Reads the store only: recording which recommendations a digest carried
- * (Recommendations.recordIssued) is for whoever actually sends it.
+ * sorted by owner id. Pure over what was loaded: recording which recommendations a digest carried
+ * is for whoever actually sends it.
  *
  * Groups of fewer than `recommend.minPeople` members (or without a known roster) are listed by name
  * with "fewer than 5 members: no figures" and left out of everything else — the totals, the burden
@@ -54,20 +100,16 @@ export interface BuildOwnerDigestsOptions {
  * `org.ownerOverrides` can name someone outside the group, and digests get forwarded.
  */
 export function buildOwnerDigests(
-  store: Store,
+  inputs: DigestInputs,
   config: Config,
   week: string,
   options: BuildOwnerDigestsOptions = {},
 ): OwnerDigest[] {
   const locale = options.locale ?? config.locale;
-  const { analysis, recommendations } =
-    options.analysis && options.recommendations
-      ? { analysis: options.analysis, recommendations: options.recommendations }
-      : recommendStoredWeek(store, config, week, options.analysis);
+  const { analysis, recommendations } = inputs;
   const { data, findings } = analysis;
   const calendar = createWorkCalendar(config);
-  const prev = weekBounds(shiftWeek(week, -1, config.timezone), config.timezone);
-  const previous = previousFiguresByGroup(store.messages.times(prev.from, prev.to), calendar);
+  const previous = previousFiguresByGroup(inputs.previousTimes, calendar);
   const days = weekDays(data, calendar);
   const minPeople = config.recommend.minPeople;
   const small = (groupId: string) => (data.members.get(groupId)?.length ?? 0) < minPeople;

@@ -9,7 +9,7 @@ import { writeSimulation } from '../../src/ingest/simulate/write-simulation.js';
 import type { GroundTruth } from '../../src/model/ground-truth.js';
 import type { Recommendation } from '../../src/recommend/recommendation.js';
 import { Store } from '../../src/store/store.js';
-import { buildOwnerDigests, type OwnerDigest } from '../../src/weeks/owner-digests.js';
+import { type OwnerDigest, ownerDigestsNow } from '../../src/weeks/owner-digests.js';
 import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { messageInput, tempStorePath } from '../fixtures/temp-store.js';
 import { PNG_SIGNATURE } from '../render/decode-png.js';
@@ -35,7 +35,7 @@ beforeAll(async () => {
     ownerOf.set(g.id, g.ownerId);
   }
   recs = recommendStoredWeek(store, config, WEEK).recommendations;
-  digests = buildOwnerDigests(store, config, WEEK);
+  digests = ownerDigestsNow(store, config, WEEK);
 });
 
 afterAll(() => store?.close());
@@ -139,10 +139,10 @@ describe('digests of the simulated organisation, week 2026-W46', () => {
       at: Date.now(),
     });
     expect(dismissed?.kind).toBe('merge');
-    const again = buildOwnerDigests(store, config, WEEK, { ownerId: owner })[0] as OwnerDigest;
+    const again = ownerDigestsNow(store, config, WEEK, { ownerId: owner })[0] as OwnerDigest;
     expect(again.recommendationIds).not.toContain(dismissed?.id);
     expect(again.recommendationIds).toHaveLength(digest.recommendationIds.length - 1);
-    const nextWeek = buildOwnerDigests(store, config, '2026-W47', { ownerId: owner })[0] as OwnerDigest;
+    const nextWeek = ownerDigestsNow(store, config, '2026-W47', { ownerId: owner })[0] as OwnerDigest;
     expect(nextWeek.recommendationIds).not.toContain(dismissed?.id);
     const status = recommendStoredWeek(store, config, '2026-W47').recommendations.find(
       (r) => r.id === dismissed?.id,
@@ -184,7 +184,7 @@ describe('an owner whose only group is a zombie', () => {
       quiet.messages.insert(
         messageInput({ id: 'new', groupId: 'busy@chatroom', senderId: 'm-2', time: from + 86_400_000 }),
       );
-      const digests = buildOwnerDigests(quiet, config, WEEK);
+      const digests = ownerDigestsNow(quiet, config, WEEK);
       const zombieOnly = digests.find((d) => d.ownerId === 'z-owner') as OwnerDigest;
       expect(zombieOnly.parts.length).toBeGreaterThan(0);
       expect(zombieOnly.chartPng).toBeNull();

@@ -3,7 +3,7 @@ import { configSchema } from '../../src/config/schema.js';
 import type { AuditRow } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
 import type { Store } from '../../src/store/store.js';
-import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { supervisorAuditNow } from '../../src/weeks/build-supervisor-audit.js';
 import { at } from '../analysis/fixtures/week-data-factory.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
 import { people } from './fixtures/crafted-week.js';
@@ -85,7 +85,7 @@ const row = (rows: AuditRow[], unit: string) => rows.find((r) => r.unit === unit
 
 describe('buildSupervisorAudit', () => {
   it('counts groups at the end of the week, of last week and of the first week on record', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK);
+    const audit = supervisorAuditNow(store, config, WEEK);
     expect(audit.firstWeek).toBe('2026-W45');
     expect(row(audit.units, '党政办')).toMatchObject({
       groups: 3,
@@ -113,7 +113,7 @@ describe('buildSupervisorAudit', () => {
   });
 
   it('shows per-unit figures only about 5 or more people', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK);
+    const audit = supervisorAuditNow(store, config, WEEK);
     expect(row(audit.units, '党政办')).toMatchObject({
       people: 14,
       messages: 12,
@@ -133,7 +133,7 @@ describe('buildSupervisorAudit', () => {
   });
 
   it('lists policy breaches, counting those in groups under 5 members without naming them', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK);
+    const audit = supervisorAuditNow(store, config, WEEK);
     expect(audit.breaches.map((b) => `${b.policy} ${b.unit} ${b.groupId} ${b.value}`).sort()).toEqual([
       'maxAtAllPerGroupPerWeek 党政办 big1 5',
       'maxGroupsPerUnit 党政办 null 3',
@@ -143,17 +143,17 @@ describe('buildSupervisorAudit', () => {
   });
 
   it('shows a supervisor only their units', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK, { supervisorId: 'sv' });
+    const audit = supervisorAuditNow(store, config, WEEK, { supervisorId: 'sv' });
     expect(audit.scope).toEqual(['红旗村', '南桥社区']);
     expect(audit.units.map((u) => u.unit).sort()).toEqual(['南桥社区', '红旗村']);
     expect(audit.total).toMatchObject({ groups: 2, people: 7 });
     expect(audit.breaches).toEqual([]);
-    expect(buildSupervisorAudit(store, config, WEEK, { supervisorId: 'all' }).scope).toBeNull();
-    expect(() => buildSupervisorAudit(store, config, WEEK, { supervisorId: 'nobody' })).toThrow(RangeError);
+    expect(supervisorAuditNow(store, config, WEEK, { supervisorId: 'all' }).scope).toBeNull();
+    expect(() => supervisorAuditNow(store, config, WEEK, { supervisorId: 'nobody' })).toThrow(RangeError);
   });
 
   it('hides the owner distribution cells about fewer than 5 owners', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK);
+    const audit = supervisorAuditNow(store, config, WEEK);
     // At the end of the week o1 owns 2 groups; o2, o3, o4 and o6 one each (o5's groups are gone).
     expect(audit.owners.owners).toBe(5);
     expect(audit.owners.distribution).toEqual([
@@ -165,7 +165,7 @@ describe('buildSupervisorAudit', () => {
   });
 
   it('renders hidden figures as —, in every format but JSON', () => {
-    const audit = buildSupervisorAudit(store, config, WEEK);
+    const audit = supervisorAuditNow(store, config, WEEK);
     expect(renderSupervisorAudit(audit, 'text', 'zh-CN')).toContain('■ 红旗村（— 人）');
     expect(renderSupervisorAudit(audit, 'md', 'zh-CN')).toContain('| 红旗村 | — | 1 |');
     expect(renderSupervisorAudit(audit, 'csv', 'zh-CN')).toContain('unit,红旗村,—,1,');

@@ -10,7 +10,7 @@ import { nearestRank } from '../../src/recommend/groups-per-member.js';
 import type { SupervisorAudit } from '../../src/recommend/supervisor-audit.js';
 import { renderSupervisorAudit } from '../../src/render/render-supervisor-audit.js';
 import { Store } from '../../src/store/store.js';
-import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { supervisorAuditNow } from '../../src/weeks/build-supervisor-audit.js';
 import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 
 const WEEK = '2026-W47';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   store = new Store(join(dir, 'q.sqlite'));
   await importJsonl(store, [sim, extras], { now: Date.parse('2027-01-01T00:00:00Z') });
-  audit = JSON.parse(renderSupervisorAudit(buildSupervisorAudit(store, config, WEEK), 'json', 'zh-CN'));
+  audit = JSON.parse(renderSupervisorAudit(supervisorAuditNow(store, config, WEEK), 'json', 'zh-CN'));
 }, 120_000);
 
 /** Recomputed straight from the store: each group's roster in effect at the end of the week. */
@@ -203,7 +203,7 @@ describe('audit --format json: groups per member and the plan', () => {
   });
 
   it('shows a trend by week and the sections in text, Markdown and CSV', () => {
-    const built = buildSupervisorAudit(store, config, WEEK);
+    const built = supervisorAuditNow(store, config, WEEK);
     expect(built.groupsPerMemberTrend?.map((p) => p.week)).toEqual([
       '2026-W44',
       '2026-W45',
@@ -234,7 +234,7 @@ describe('audit --format json: groups per member and the plan', () => {
 
 describe('audit: repeated data requests', () => {
   it('says which units asked for the same data and suggests one shared table', () => {
-    const built = buildSupervisorAudit(store, config, WEEK);
+    const built = supervisorAuditNow(store, config, WEEK);
     expect(built.repeatedRequests).toEqual([]);
     const withOne: SupervisorAudit = {
       ...built,
@@ -278,7 +278,7 @@ describe('audit: the effect of accepted recommendations', () => {
       figures: merge.evidence.figures,
       at: Date.parse('2026-11-10T02:00:00Z'),
     });
-    const built = buildSupervisorAudit(store, config, WEEK);
+    const built = supervisorAuditNow(store, config, WEEK);
     expect(built.effects).toHaveLength(1);
     const [e] = built.effects ?? [];
     expect(e?.acceptedWeek).toBe('2026-W45');

@@ -5,7 +5,7 @@ import { suggestFrom } from '../../src/converse/mute-suggestions.js';
 import { reasonText } from '../../src/recommend/reason-text.js';
 import type { Draft } from '../../src/recommend/rule-context.js';
 import { Store } from '../../src/store/store.js';
-import { buildOwnerDigests } from '../../src/weeks/owner-digests.js';
+import { ownerDigestsNow } from '../../src/weeks/owner-digests.js';
 import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { buildDashboardDb, dashboardConfig, WEEK } from '../web/dashboard-fixture.js';
 
@@ -66,7 +66,7 @@ describe('honest digests', () => {
     const store = new Store(db, { readonly: true });
     try {
       const recs = new Map(recommendStoredWeek(store, config, WEEK).recommendations.map((r) => [r.id, r]));
-      const digests = buildOwnerDigests(store, config, WEEK);
+      const digests = ownerDigestsNow(store, config, WEEK);
       let checked = 0;
       for (const d of digests) {
         const list = d.recommendationIds.map((id) => recs.get(id));

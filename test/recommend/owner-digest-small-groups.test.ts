@@ -11,7 +11,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { importJsonl } from '../../src/ingest/jsonl/import-jsonl.js';
 import type { InterchangeRecord } from '../../src/model/interchange.js';
 import { Store } from '../../src/store/store.js';
-import { buildOwnerDigests, type OwnerDigest } from '../../src/weeks/owner-digests.js';
+import { type OwnerDigest, ownerDigestsNow } from '../../src/weeks/owner-digests.js';
 
 const OWNER = 'u-0001';
 const members = (from: number, n: number) =>
@@ -80,7 +80,7 @@ beforeAll(async () => {
   const summary = await importJsonl(store, [file], { now: Date.parse('2027-01-01T00:00:00Z') });
   expect(summary.rejected).toBe(0);
   const config = configSchema.parse({ locale: 'zh-CN' });
-  digest = buildOwnerDigests(store, config, '2026-W47', { ownerId: OWNER })[0] as OwnerDigest;
+  digest = ownerDigestsNow(store, config, '2026-W47', { ownerId: OWNER })[0] as OwnerDigest;
 });
 
 afterAll(() => store?.close());

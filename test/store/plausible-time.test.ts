@@ -4,7 +4,7 @@ import { renderStats } from '../../src/render/render-stats.js';
 import { EARLIEST_MESSAGE_TIME, implausibleTime } from '../../src/store/plausible-time.js';
 import type { Store } from '../../src/store/store.js';
 import { DashboardSource } from '../../src/web/data/dashboard-source.js';
-import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { supervisorAuditNow } from '../../src/weeks/build-supervisor-audit.js';
 import { messageInput, openTempStore } from '../fixtures/temp-store.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00+08:00');
@@ -75,7 +75,7 @@ describe('readers are robust to absurd times already stored', () => {
     expect(text).toContain('time range: 2026-11-10 10:00 — 2026-11-24 10:00');
     expect(text).toContain('4 more messages have implausible times');
     const config = configSchema.parse({});
-    expect(buildSupervisorAudit(s, config, '2026-W47').firstWeek).toBe('2026-W46');
+    expect(supervisorAuditNow(s, config, '2026-W47').firstWeek).toBe('2026-W46');
   });
 
   it('the dashboard lists the real weeks, not a thousand empty weeks from year 1', () => {

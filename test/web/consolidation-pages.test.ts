@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { createDashboardApp, type DashboardApp } from '../../src/web/create-dashboard-app.js';
 import { type RunningDashboard, serveDashboard } from '../../src/web/serve-dashboard.js';
-import { buildSupervisorAudit } from '../../src/weeks/build-supervisor-audit.js';
+import { supervisorAuditNow } from '../../src/weeks/build-supervisor-audit.js';
 import { recommendStoredWeek } from '../../src/weeks/stored-week.js';
 import { hasChromium, launchChromium, paintedPixels, watchPage } from './browser-fixture.js';
 import {
@@ -62,7 +62,7 @@ const text = async (path: string, c = cookie) => {
 
 describe('consolidation pages (groups per member, the plan, the effect)', () => {
   it('show the audit’s figures: groups per member per unit, the plan, the effect', async () => {
-    const audit = buildSupervisorAudit(store, dashboardConfig(db), WEEK);
+    const audit = supervisorAuditNow(store, dashboardConfig(db), WEEK);
     const members = await exportJson(get(`/export/members/groupsPerMember.json?week=${WEEK}`));
     expect(members.rows).toHaveLength(audit.groupsPerMember?.units.length ?? -1);
     const dangzheng = members.rows.find((r) => r.unit === '党政办');

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/schema.js';
 import { type AuditFormat, renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
-import { Store } from '../../store/store.js';
-import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { openStoreReads, type StoreReads } from '../../store/contract.js';
+import { buildSupervisorAudit, loadAuditInputs } from '../../weeks/build-supervisor-audit.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
@@ -20,8 +20,11 @@ interface AuditFlags {
 const FORMATS: readonly AuditFormat[] = ['text', 'md', 'csv', 'json'];
 
 export interface AuditCommandHooks {
-  /** Queues the week's audit to every configured supervisor (on their channel). */
-  queueAudits?: (store: Store, config: Config, week: string) => QueueOutcome;
+  /**
+   * Queues the week's audit to every configured supervisor (on their channel): into the outbox of a
+   * SQLite store, or the central outbox of a PostgreSQL one.
+   */
+  queueAudits?: (store: StoreReads, config: Config, week: string) => Promise<QueueOutcome>;
 }
 
 /** `qingqun audit`: the supervisors' audit of a week; aggregates only. --send queues it. */
@@ -50,9 +53,10 @@ export function registerAuditCommand(
       if (flags.supervisor !== undefined && !config.org.supervisors.some((s) => s.id === flags.supervisor)) {
         throw usageError('unknownSupervisor', { detail: `"${flags.supervisor}"` });
       }
-      const store = new Store(config.db, { readonly: true });
+      // Either engine (src/store/contract.ts); --send writes the outbox, so SQLite opens for writing.
+      const store = await openStoreReads(config.db, { writable: flags.send === true });
       try {
-        if (flags.unit !== undefined) checkUnits(store, config, flags.unit);
+        if (flags.unit !== undefined) await checkUnits(store, config, flags.unit);
         if (flags.send) {
           if (!hooks.queueAudits) throw usageError('badValue', { detail: 'audit --send' });
           if (config.org.supervisors.length === 0) {
@@ -63,24 +67,28 @@ export function registerAuditCommand(
                   : 'audit --send：配置中没有督查人员（org.supervisors）',
             });
           }
-          const { queued, notes } = hooks.queueAudits(store, config, week);
+          const { queued, notes } = await hooks.queueAudits(store, config, week);
           out(`queued ${queued} audits for ${week}`);
           for (const note of notes) out(note);
           return;
         }
-        const weeks = WeekAnalyses.forStore(store, config);
-        const audit = buildSupervisorAudit(store, config, week, {
-          supervisorId: flags.supervisor,
-          units: flags.unit,
-          analysis: await weeks.analysis(week),
-          recommendations: await weeks.recommendations(week),
-          analysisOf: (w) => weeks.analysisNow(w),
-        });
+        const weeks = new WeekAnalyses(store, config);
+        const audit = buildSupervisorAudit(
+          await loadAuditInputs(store, config, week, (w) => weeks.analysis(w)),
+          config,
+          week,
+          {
+            supervisorId: flags.supervisor,
+            units: flags.unit,
+            analysis: await weeks.analysis(week),
+            recommendations: await weeks.recommendations(week),
+          },
+        );
         const rendered = renderSupervisorAudit(audit, format, config.locale);
         // `out` ends with LF: the CSV's own last CRLF is completed by it, so every record ends in CRLF.
         out(format === 'csv' ? rendered.replace(/\r\n$/, '\r') : rendered);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -89,9 +97,9 @@ export function registerAuditCommand(
  * A unit no group belongs to (in the store or in org.groupUnits) and no supervisor covers is a typo,
  * not an empty audit: refuse it naming the known units (a usage error, exit 2).
  */
-function checkUnits(store: Store, config: Config, units: readonly string[]): void {
+async function checkUnits(store: StoreReads, config: Config, units: readonly string[]): Promise<void> {
   const known = new Set<string>();
-  for (const g of store.groups.lifecycles()) {
+  for (const g of await store.groupLifecycles()) {
     const unit = g.unit ?? config.org.groupUnits[g.id];
     if (unit) known.add(unit);
   }

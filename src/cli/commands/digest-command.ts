@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildWeeklyOwnerDigests } from '../../app/weekly-deliveries.js';
+import { loadWeeklyOwnerDigests } from '../../app/weekly-deliveries.js';
+import { redactDbUrl } from '../../config/db-target.js';
 import type { Config } from '../../config/schema.js';
 import { makeDirectory, PRIVATE_FILE_MODE } from '../../platform/private-files.js';
-import { Store } from '../../store/store.js';
+import { openStoreReads, type StoreReads } from '../../store/contract.js';
 import type { OwnerDigest } from '../../weeks/owner-digests.js';
+import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import type { CliContext } from '../cli-context.js';
 import { usageError } from '../cli-error.js';
 import { choiceFlag, weekFlag } from '../flags.js';
@@ -48,11 +50,12 @@ export interface QueueOutcome {
 
 export interface DigestCommandHooks {
   /**
-   * Queues the digests for sending (and records the recommendations each carries); returns how many
-   * were newly queued and how many the queue already held (same week and owner: not queued again).
+   * Queues the digests for sending (and records the recommendations each carries): into the outbox
+   * of a SQLite store, or the central outbox of a PostgreSQL one. Returns how many were newly queued
+   * and how many the queue already held (same week and owner: not queued again).
    */
   queueDigests: (
-    store: Store,
+    store: StoreReads,
     config: Config,
     digests: OwnerDigest[],
   ) => Promise<QueueOutcome> | QueueOutcome;
@@ -78,12 +81,13 @@ export function registerDigestCommand(
       const { config, out } = context();
       choiceFlag('--format', flags.format, ['text', 'json']);
       const week = weekFlag(flags.week, config.timezone);
-      // --dry-run only reads; queueing writes the outbox. Neither creates a database.
-      const store = new Store(config.db, flags.dryRun ? { readonly: true } : { mustExist: true });
+      // --dry-run only reads; queueing writes the outbox. Neither creates a database. Either engine.
+      const store = await openStoreReads(config.db, { writable: !flags.dryRun });
       try {
-        const digests = buildWeeklyOwnerDigests(store, config, week, { ownerId: flags.owner });
+        const analyses = new WeekAnalyses(store, config);
+        const digests = await loadWeeklyOwnerDigests(analyses, week, { ownerId: flags.owner });
         if (flags.owner !== undefined && digests.length === 0) {
-          throw usageError('unknownOwner', { owner: flags.owner, db: config.db });
+          throw usageError('unknownOwner', { owner: flags.owner, db: redactDbUrl(config.db) });
         }
         const paths = new Map<string, string>();
         if (flags.charts !== undefined) {
@@ -122,7 +126,7 @@ export function registerDigestCommand(
           for (const part of d.parts) out(`${part}\n---`);
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,7 +1,7 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import { renderSupervisorAudit } from '../../render/render-supervisor-audit.js';
 import { splitMessageParts } from '../../render/split-message-parts.js';
-import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { auditInputsNow, buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
 import type { Command } from '../command.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import { answer, refuse } from '../reply.js';
@@ -22,9 +22,11 @@ export const auditCommand: Command = {
     const outOfRange =
       read === undefined ? null : weekOutOfRange(store, week, clock.now(), config.timezone, text);
     if (outOfRange) return answer(outOfRange);
-    const audit = buildSupervisorAudit(store, config, week, {
+    const inputs = auditInputsNow(store, config, week, (w) => analyses.analysisNow(w));
+    const audit = buildSupervisorAudit(inputs, config, week, {
       supervisorId: roles.contactId,
       analysis: analyses.analysisNow(week),
+      recommendations: analyses.recommendationsNow(week),
     });
     if (audit.total.groups === 0) return answer(text.noAudit(week));
     const rendered = renderSupervisorAudit(audit, 'text', config.locale);

@@ -1,6 +1,6 @@
 import { shiftWeek, weekOf } from '../../calendar/weeks.js';
 import type { Recommendation } from '../../recommend/recommendation.js';
-import { buildOwnerDigests } from '../../weeks/owner-digests.js';
+import { buildOwnerDigests, digestInputsNow } from '../../weeks/owner-digests.js';
 import type { Command } from '../command.js';
 import { readWeekArg, weekOutOfRange } from '../command-args.js';
 import { answer, type ReplyPart, refuse } from '../reply.js';
@@ -24,13 +24,9 @@ export const weeklyDigestCommand: Command = {
     // Only a week that was asked for is checked: last week, the default, always has its digest.
     const outOfRange = read === undefined ? null : weekOutOfRange(store, week, now, config.timezone, text);
     if (outOfRange) return answer(outOfRange);
-    const analysis = analyses.analysisNow(week);
-    const recommendations = analyses.recommendationsNow(week);
-    const [digest] = buildOwnerDigests(store, config, week, {
-      ownerId: roles.contactId,
-      analysis,
-      recommendations,
-    });
+    const inputs = digestInputsNow(analyses, week);
+    const { recommendations } = inputs;
+    const [digest] = buildOwnerDigests(inputs, config, week, { ownerId: roles.contactId });
     if (!digest) return answer(text.noDigest(week));
     const byId = new Map(recommendations.map((r) => [r.id, r]));
     store.recommendations.recordIssued({

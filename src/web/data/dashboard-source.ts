@@ -7,7 +7,7 @@ import type { Recommendation } from '../../recommend/recommendation.js';
 import type { SupervisorAudit } from '../../recommend/supervisor-audit.js';
 import { SqliteStoreReads, type StoreReads } from '../../store/contract.js';
 import { Store } from '../../store/store.js';
-import { buildSupervisorAudit } from '../../weeks/build-supervisor-audit.js';
+import { auditInputsNow, buildSupervisorAudit, loadAuditInputs } from '../../weeks/build-supervisor-audit.js';
 import type { StoredWeekAnalysis } from '../../weeks/stored-week.js';
 import { WeekAnalyses } from '../../weeks/week-analyses.js';
 import { type Access, accessScope, canSeeUnit } from '../access.js';
@@ -28,8 +28,6 @@ const MAX_VIEWS = 3;
 const MAX_SUMMARIES = 530;
 /** Reads one page may wait for at most (a page needs a handful; more means a page that never settles). */
 const MAX_PENDING_READS = 200;
-/** Accepted advice is followed this many weeks back (as build-supervisor-audit.ts's EFFECT_WEEKS). */
-const EFFECT_WEEKS = 12;
 
 /**
  * Thrown by a synchronous read (view, recommendations, lifecycles…) that the store cannot answer at
@@ -46,14 +44,6 @@ class PendingRead extends Error {
   }
 }
 
-/** What the audit reads besides the week's analysis, read ahead on an engine without sync reads. */
-interface AuditReads {
-  lifecycles: GroupFacts[];
-  span: MessageSpan;
-  rosters: Map<number, Map<string, string[]>>;
-  statuses: RecommendationStatusRow[];
-  analyses: Map<string, StoredWeekAnalysis>;
-}
 
 /**
  * The dashboard's read side: analyses weeks from the store on demand and keeps them in memory, on
@@ -299,74 +289,21 @@ export class DashboardSource {
   }
 
   /**
-   * The one place the dashboard builds an audit. SQLite: from the store, at once. Otherwise from
-   * what auditReads read ahead, handed to the same builder through the few store reads it makes.
+   * The one place the dashboard builds an audit: the pure builder over inputs loaded at once from
+   * SQLite (auditInputsNow) or, on PostgreSQL, awaited once per request (loadAuditInputs; the
+   * earlier weeks through the week-analysis service, so each is analysed once).
    */
   private buildAudit(week: string, scope: string[] | null): SupervisorAudit {
-    const options = {
+    const inputs = this.answer(
+      `audit:${week}`,
+      (store) => auditInputsNow(store, this.config, week, (w) => this.weeks.analysisNow(w)),
+      () => loadAuditInputs(this.reads, this.config, week, (w) => this.weeks.analysis(w)),
+    );
+    return buildSupervisorAudit(inputs, this.config, week, {
       units: scope ?? undefined,
       analysis: this.view(week).analysis,
       recommendations: this.recommendations(week),
-    };
-    if (this.store !== null)
-      return buildSupervisorAudit(this.store, this.config, week, {
-        ...options,
-        analysisOf: (w) => this.weeks.analysisNow(w),
-      });
-    const reads = this.answer(`audit:${week}`, null, () => this.auditReads(week));
-    // buildSupervisorAudit reads a SQLite Store synchronously: until it is built from inputs loaded
-    // ahead on either engine (loadAuditInputs, issue 18), it gets the four reads it makes, answered
-    // from what auditReads read (a read it was not given throws rather than answering wrong).
-    const store = {
-      groups: { lifecycles: () => reads.lifecycles },
-      messages: { span: () => reads.span },
-      snapshots: {
-        rostersAt: (at: number) => {
-          const rosters = reads.rosters.get(at);
-          if (rosters === undefined)
-            throw new Error(`dashboard: the audit of ${week} did not read rosters at ${at}`);
-          return rosters;
-        },
-      },
-      recommendations: { statuses: () => reads.statuses },
-    } as unknown as Store;
-    return buildSupervisorAudit(store, this.config, week, {
-      ...options,
-      analysisOf: (w) => {
-        const analysis = reads.analyses.get(w);
-        if (analysis === undefined) throw new Error(`dashboard: the audit of ${week} did not read ${w}`);
-        return analysis;
-      },
     });
-  }
-
-  /**
-   * What buildSupervisorAudit reads of the store for `week`, read ahead: the groups, the span, the
-   * rosters at the end of each earlier trend week, the answers, and the analyses of the weeks the
-   * effects of accepted advice cover (every scope's: a superset is harmless).
-   */
-  private async auditReads(week: string): Promise<AuditReads> {
-    const tz = this.config.timezone;
-    const span = await this.reads.messageSpan();
-    const statuses = await this.reads.recommendationStatuses();
-    const lifecycles = await this.reads.groupLifecycles();
-    const firstWeek = span.first === null ? null : weekOf(span.first, tz);
-    const rosters = new Map<number, Map<string, string[]>>();
-    for (let i = this.config.web.trendWeeks - 1; i >= 1; i--) {
-      const w = shiftWeek(week, -i, tz);
-      if (w < (firstWeek ?? week)) continue;
-      const to = weekBounds(w, tz).to;
-      rosters.set(to, await this.reads.rostersAt(to));
-    }
-    const analyses = new Map<string, StoredWeekAnalysis>();
-    const accepted = statuses.filter((r) => r.status === 'accepted' && r.week <= week).map((r) => r.week);
-    const earliest = accepted.sort()[0];
-    if (earliest !== undefined)
-      for (let i = EFFECT_WEEKS; i >= 1; i--) {
-        const w = shiftWeek(week, -i, tz);
-        if (w >= earliest) analyses.set(w, await this.weeks.analysis(w));
-      }
-    return { lifecycles, span, rosters, statuses, analyses };
   }
 
   /**

@@ -78,7 +78,7 @@ describe.skipIf(!pgReachable)('SQLite and PostgreSQL give the same answers', () 
     'refuses a command not yet on PostgreSQL with one catalogued line, creating nothing',
     () => {
       const other = testSchema('refuse');
-      const r = cli(['audit', '--db', other.url]);
+      const r = cli(['outbox', 'list', '--db', other.url]);
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain('does not support a PostgreSQL database yet');
