@@ -3,6 +3,7 @@ import type { MessageType } from '../../model/message.js';
 import type { StoragePolicy } from '../../privacy/storage-policy.js';
 import { type PurgeCounts, purgeStart } from '../maintenance.js';
 import type { ForgetCounts } from '../privacy.js';
+import { forgetInCentralOutbox, purgeCentralOutbox } from './central-erasure.js';
 import type { PgDatabase } from './pg-database.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
@@ -52,6 +53,8 @@ export async function purgeExpiredPg(
       `SELECT COUNT(*) FROM outbox WHERE payload IS NOT NULL AND state IN ${DONE_STATES} AND updated_at < $1`,
       [textCutoff],
     );
+    const central = await purgeCentralOutbox(db, textCutoff, true);
+    if (central !== null) counts.centralOutboxPayloadsPurged = central;
     return counts;
   }
 
@@ -134,15 +137,25 @@ export async function purgeExpiredPg(
           [textCutoff],
         )
       ).rowCount ?? 0;
+    const central = await purgeCentralOutbox(db, textCutoff, false);
+    if (central !== null) counts.centralOutboxPayloadsPurged = central;
   });
   const purged =
     counts.messagesDeleted +
     counts.textsPurged +
     counts.roomEventsDeleted +
     counts.snapshotsDeleted +
-    counts.outboxPayloadsPurged;
+    counts.outboxPayloadsPurged +
+    (counts.centralOutboxPayloadsPurged ?? 0);
   if (purged > 0)
-    await vacuum(db, ['messages', 'message_keys', 'room_events', 'membership_snapshots', 'outbox']);
+    await vacuum(db, [
+      'messages',
+      'message_keys',
+      'room_events',
+      'membership_snapshots',
+      'outbox',
+      ...(counts.centralOutboxPayloadsPurged === undefined ? [] : ['central_outbox']),
+    ]);
   return counts;
 }
 
@@ -231,17 +244,20 @@ export async function forgetMemberPg(db: PgDatabase, contactId: string, now: num
       preferencesDeleted += await run(`DELETE FROM ${table} WHERE contact_id = $1`, [contactId]);
     }
     const owned = await db.query('SELECT COUNT(*) AS n FROM groups WHERE owner_id = $1', [contactId]);
+    const central = await forgetInCentralOutbox(db, contactId, now);
     return {
       messagesAnonymised,
       mentionsRemoved,
       membershipsRemoved,
       roomEventsAnonymised,
       outboxPayloadsPurged,
+      ...(central === null ? {} : { centralOutboxPayloadsPurged: central }),
       preferencesDeleted,
       groupsOwned: Number(owned.rows[0]?.n ?? 0),
     };
   });
-  await db.query('VACUUM FULL contacts, messages, snapshot_members, room_events, outbox');
+  const central = counts.centralOutboxPayloadsPurged === undefined ? '' : ', central_outbox';
+  await db.query(`VACUUM FULL contacts, messages, snapshot_members, room_events, outbox${central}`);
   return counts;
 }
 
