@@ -13,11 +13,8 @@
  * Every function here is a no-op (zero, empty) when the table does not exist: a central store that
  * never shipped or sent has none.
  */
-import { CENTRAL_SENDER } from './central-outbox.js';
+import { CENTRAL_SENDER, WITHDRAWN } from './central-outbox.js';
 import type { PgDatabase } from './pg-database.js';
-
-/** `pulled_by` of a waiting row withdrawn by `forget` (its recipient was forgotten): never pulled, never sent. */
-export const WITHDRAWN = 'withdrawn';
 
 const DAY = 86_400_000;
 

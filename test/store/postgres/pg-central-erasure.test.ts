@@ -215,6 +215,9 @@ describe.skipIf(!pgReachable)('central outbox: purge, forget and doctor on Postg
         { dedupe_key: `audit:new:${MEMBER}`, payload: '', pulled_by: 'central' },
         { dedupe_key: `digest:wait:${MEMBER}`, payload: '', pulled_by: 'withdrawn' },
       ]);
+      expect(cli(['outbox', 'list']).stdout).toContain(
+        'withdrawn unsent, their recipient forgotten (forget): 1',
+      );
       // The withdrawn row is never pulled: the host gets only the other waiting row.
       const host = new Store(':memory:');
       await pullCentral(central.client, 'host-a', (items) => host.outbox.enqueue(items, now), now);
