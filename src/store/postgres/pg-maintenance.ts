@@ -17,7 +17,9 @@ const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITIO
  * week partitions wholly older than `retention.recordDays` are detached and dropped (their rows
  * counted first), the rest of the expired messages deleted row by row; old texts set to NULL (a row
  * stored without class or fingerprint is given them first by the store's policy, as on SQLite); old
- * room events, superseded snapshots and sent payloads go. Then the changed tables are VACUUMed
+ * room events, superseded snapshots and sent payloads go, and so do the payloads of central_outbox
+ * rows taken before the text cutoff (central-erasure.ts; `centralOutboxPayloadsPurged`, present only
+ * where the table exists). Then the changed tables are VACUUMed
  * (docs/SCALING.md, "PostgreSQL store", on what that does and does not erase).
  */
 export async function purgeExpiredPg(
@@ -169,7 +171,8 @@ async function vacuum(db: PgDatabase, tables: readonly string[]): Promise<void> 
 }
 
 /**
- * `forget` on PostgreSQL: privacy.forget's meaning (src/store/privacy.ts), in one transaction,
+ * `forget` on PostgreSQL: privacy.forget's meaning (src/store/privacy.ts), in one transaction, the
+ * central_outbox rows addressed to them included (emptied, the waiting ones withdrawn: central-erasure.ts),
  * then VACUUM FULL of the tables that held them (rewrites each table into new files, so the dead row
  * versions holding their name or texts are not left in the table's pages; see docs/SCALING.md).
  */
