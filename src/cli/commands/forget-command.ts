@@ -98,7 +98,9 @@ export function registerForgetCommand(program: Command, context: () => CliContex
           // The central send spool holds email / WeCom messages to them: erased there by SQLite's own
           // forget, only when it holds anything of theirs (so their id is not written into it).
           const inSpool = () =>
-            withCentralSpool(config, (spool) => spool.privacy.describe(member, config).outgoing) ?? 0;
+            withCentralSpool(config, (spool) => spool.privacy.describe(member, config).outgoing, {
+              readonly: true,
+            }) ?? 0;
           await run({
             describe: async () => {
               const d = await describeMemberPg(db, member, config);
