@@ -67,6 +67,13 @@ export interface PurgeCounts {
   snapshotsDeleted: number;
   /** Outgoing messages whose payload (a digest's text) was purged. */
   outboxPayloadsPurged: number;
+  /**
+   * PostgreSQL only, present when the store has a central_outbox: its settled rows whose payload was
+   * emptied (postgres/central-erasure.ts).
+   */
+  centralOutboxPayloadsPurged?: number;
+  /** PostgreSQL only, present when the central send spool (central.sendSpool) exists: its outbox payloads purged. */
+  spoolPayloadsPurged?: number;
   /** Present only when the WAL could not be truncated because another connection kept reading. */
   walBusy?: true;
 }

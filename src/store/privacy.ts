@@ -18,6 +18,13 @@ export interface ForgetCounts {
    * to the puppet right now (`sending`) cannot be recalled and is emptied by the retention purge.
    */
   outboxPayloadsPurged: number;
+  /**
+   * PostgreSQL only, present when the store has a central_outbox: rows addressed to them emptied, the
+   * waiting ones withdrawn (postgres/central-erasure.ts).
+   */
+  centralOutboxPayloadsPurged?: number;
+  /** PostgreSQL only, present when the central send spool (central.sendSpool) exists: its outbox rows to them emptied. */
+  spoolPayloadsPurged?: number;
   /** Their preferences in private chat (muted groups, subscriptions, listings). */
   preferencesDeleted: number;
   /** Groups they own: ownership is an organisational role and is kept (change it in config). */

@@ -7,6 +7,7 @@ import { describeMemberPg } from '../../store/postgres/pg-privacy.js';
 import type { ForgetCounts, MemberDescription } from '../../store/privacy.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { withCentralSpool } from './central-spool.js';
 
 /** When another process kept the WAL open, the old page images in it are gone only at its next checkpoint. */
 export const WAL_BUSY = {
@@ -25,6 +26,11 @@ const TEXT = {
       [
         `已删除：${c.messagesAnonymised} 条消息只保留匿名条数；从 ${c.mentionsRemoved} 条消息的 @ 中移除；从 ${c.membershipsRemoved} 份成员快照中移除；${c.roomEventsAnonymised} 条群事件匿名；${c.outboxPayloadsPurged} 条私信内容清除；${c.preferencesDeleted} 项个人设置删除。`,
         '此人的姓名和单位已删除，今后的消息只按匿名条数统计（发“恢复记录”或 opt-in 后恢复）。',
+        ...(c.centralOutboxPayloadsPurged === undefined && c.spoolPayloadsPurged === undefined
+          ? []
+          : [
+              `中心待发消息中给此人的 ${c.centralOutboxPayloadsPurged ?? 0} 条内容清除（未取走的已撤回），中心发送缓存中 ${c.spoolPayloadsPurged ?? 0} 条内容清除。`,
+            ]),
         ...(c.groupsOwned > 0
           ? [`注意：此人仍是 ${c.groupsOwned} 个群的群主（组织信息，如需变更请改配置 org.ownerOverrides）。`]
           : []),
@@ -41,6 +47,11 @@ const TEXT = {
       [
         `Forgotten: ${c.messagesAnonymised} messages kept as anonymous counts; removed from the mentions of ${c.mentionsRemoved} messages and from ${c.membershipsRemoved} membership snapshots; ${c.roomEventsAnonymised} room events anonymised; ${c.outboxPayloadsPurged} private message texts and ${c.preferencesDeleted} preferences deleted.`,
         'Their name and unit are erased; their future messages are counted anonymously until they opt in again.',
+        ...(c.centralOutboxPayloadsPurged === undefined && c.spoolPayloadsPurged === undefined
+          ? []
+          : [
+              `Central messages to them: ${c.centralOutboxPayloadsPurged ?? 0} texts deleted in central_outbox (those not yet taken withdrawn), ${c.spoolPayloadsPurged ?? 0} in the central send spool.`,
+            ]),
         ...(c.groupsOwned > 0
           ? [
               `Note: they still own ${c.groupsOwned} groups (an organisational role: change org.ownerOverrides).`,
@@ -84,9 +95,30 @@ export function registerForgetCommand(program: Command, context: () => CliContex
       if (isPostgresUrl(config.db)) {
         const db = await PgDatabase.open(config.db, { mustExist: true });
         try {
+          // The central send spool holds email / WeCom messages to them: erased there by SQLite's own
+          // forget, only when it holds anything of theirs (so their id is not written into it).
+          const inSpool = () =>
+            withCentralSpool(config, (spool) => spool.privacy.describe(member, config).outgoing, {
+              readonly: true,
+            }) ?? 0;
           await run({
-            describe: () => describeMemberPg(db, member, config),
-            forget: () => forgetMemberPg(db, member, Date.now()),
+            describe: async () => {
+              const d = await describeMemberPg(db, member, config);
+              const spooled = inSpool();
+              return spooled === 0 ? d : { ...d, known: true, outgoing: d.outgoing + spooled };
+            },
+            forget: async () => {
+              const now = Date.now();
+              const counts = await forgetMemberPg(db, member, now);
+              const spool = withCentralSpool(config, (s) =>
+                s.privacy.describe(member, config).outgoing > 0 ? s.privacy.forget(member, now) : undefined,
+              );
+              if (spool !== undefined) {
+                counts.spoolPayloadsPurged = spool.outboxPayloadsPurged;
+                if (spool.walBusy) counts.walBusy = true;
+              }
+              return counts;
+            },
           });
         } finally {
           await db.close();

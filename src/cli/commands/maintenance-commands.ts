@@ -2,16 +2,20 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { deliverySetupLines } from '../../app/delivery-check.js';
 import { isPostgresUrl } from '../../config/db-target.js';
+import type { Config } from '../../config/schema.js';
 import { COMMANDS } from '../../converse/command-registry.js';
 import { permissionBits } from '../../platform/private-files.js';
 import { describeChartFonts } from '../../render/chart-fonts.js';
 import type { DatabaseCheck } from '../../store/maintenance.js';
+import { purgeStart } from '../../store/maintenance.js';
+import { type CentralOutboxHealth, checkCentralOutbox } from '../../store/postgres/central-erasure.js';
 import { PgDatabase } from '../../store/postgres/pg-database.js';
 import { checkPg, type PgDatabaseCheck, type WeekPartition } from '../../store/postgres/pg-maintenance.js';
 import { Store } from '../../store/store.js';
 import { refuseCentralDb } from '../central-refusals.js';
 import type { CliContext } from '../cli-context.js';
 import { choiceFlag } from '../flags.js';
+import { withCentralSpool } from './central-spool.js';
 
 /** A file or directory of the database that others than its owner may read or enter. */
 export interface WideMode {
@@ -47,6 +51,22 @@ const PG_TEXT = {
     permissions: (c: PgDatabaseCheck) =>
       `  文件权限：不适用（由服务器的角色权限决定谁能读取；当前用户 ${c.user}）`,
     delivery: '发送渠道：在各机器人主机上检查（qingqun doctor --db 本机数据库）',
+    central: (c: CentralOutboxHealth, spool: SpoolHealth | undefined) => [
+      `  中心待发消息：由中心发送方领取 ${c.claimedCentral} 条${Object.keys(c.staleWaiting).length === 0 ? '，无等待超过一天的消息' : ''}`,
+      ...Object.entries(c.staleWaiting).map(([account, n]) =>
+        account === ''
+          ? `  警告：${n} 条邮件/企业微信中心消息已等待超过一天未发送（中心库上是否定时运行 qingqun send --drain？）`
+          : `  警告：微信账号 ${account} 有 ${n} 条中心消息已等待超过一天，其主机未拉取（该主机上 qingqun ship 是否在运行？）`,
+      ),
+      ...(c.payloadsPastRetention > 0
+        ? [`  警告：${c.payloadsPastRetention} 条中心消息已过保存期限仍有内容（请运行 qingqun purge）`]
+        : []),
+      ...(spool && spool.interrupted > 0
+        ? [
+            `  警告：中心发送缓存 ${spool.path} 中有 ${spool.interrupted} 条消息发送时中断，未确认是否送达，不会重发（qingqun outbox list --db ${spool.path}）`,
+          ]
+        : []),
+    ],
   },
   en: {
     server: (c: PgDatabaseCheck) => `  server: PostgreSQL ${c.server}, user ${c.user}, schema ${c.schema}`,
@@ -61,8 +81,32 @@ const PG_TEXT = {
     permissions: (c: PgDatabaseCheck) =>
       `  permissions: not applicable (the server's roles decide who may read; connected as ${c.user})`,
     delivery: 'delivery: checked on each bot host (qingqun doctor --db its spool)',
+    central: (c: CentralOutboxHealth, spool: SpoolHealth | undefined) => [
+      `  central outbox: ${c.claimedCentral} claimed by the central sender${Object.keys(c.staleWaiting).length === 0 ? ', none waiting over a day' : ''}`,
+      ...Object.entries(c.staleWaiting).map(([account, n]) =>
+        account === ''
+          ? `  warning: ${n} central email / WeCom message(s) have waited over a day unsent (is qingqun send --drain run on the central store?)`
+          : `  warning: ${n} central message(s) for WeChat account ${account} have waited over a day: its host is not pulling them (is qingqun ship running there?)`,
+      ),
+      ...(c.payloadsPastRetention > 0
+        ? [
+            `  warning: ${c.payloadsPastRetention} central message(s) still hold their text past retention (run qingqun purge)`,
+          ]
+        : []),
+      ...(spool && spool.interrupted > 0
+        ? [
+            `  warning: ${spool.interrupted} message(s) in the central send spool ${spool.path} were interrupted while sending, unconfirmed and not resent (qingqun outbox list --db ${spool.path})`,
+          ]
+        : []),
+    ],
   },
 };
+
+/** The central send spool as doctor sees it: messages left `sending` or `unconfirmed` by a crash. */
+interface SpoolHealth {
+  path: string;
+  interrupted: number;
+}
 
 const TEXT = {
   'zh-CN': {
@@ -126,7 +170,7 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
       const { config, out } = context();
       const format = choiceFlag('--format', flags.format, ['text', 'json']);
       if (isPostgresUrl(config.db)) {
-        await doctorPg(config.db, config.locale, format, out);
+        await doctorPg(config, format, out);
         return;
       }
       const store = new Store(config.db, { readonly: true });
@@ -177,21 +221,41 @@ export function registerMaintenanceCommands(program: Command, context: () => Cli
  * opened is the usual catalogued line), SQLite's file checks replaced by their PostgreSQL meaning.
  * Delivery is not checked here: central messages go out through the bot hosts, whose doctor checks it.
  */
-async function doctorPg(
-  url: string,
-  locale: CliContext['config']['locale'],
-  format: string,
-  out: (text: string) => void,
-): Promise<void> {
-  const db = await PgDatabase.open(url, { mustExist: true });
+async function doctorPg(config: Config, format: string, out: (text: string) => void): Promise<void> {
+  const { locale } = config;
+  const db = await PgDatabase.open(config.db, { mustExist: true });
   let check: PgDatabaseCheck;
+  let central: CentralOutboxHealth;
   try {
     check = await checkPg(db);
+    const now = Date.now();
+    central = await checkCentralOutbox(db, now, purgeStart(config, now, true).textCutoff);
   } finally {
     await db.close();
   }
+  // Warnings only: the exit code stays the database's, as for delivery on SQLite.
+  const spool = withCentralSpool(
+    config,
+    (s): SpoolHealth => {
+      const counts = s.outbox.counts();
+      return { path: config.central.sendSpool, interrupted: counts.sending + counts.unconfirmed };
+    },
+    { readonly: true },
+  );
   if (format === 'json') {
-    out(JSON.stringify({ database: db.label, ...check, chartFonts: describeChartFonts() }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          database: db.label,
+          ...check,
+          centralOutbox: central,
+          ...(spool ? { sendSpool: spool } : {}),
+          chartFonts: describeChartFonts(),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const t = TEXT[locale];
     const p = PG_TEXT[locale];
@@ -205,6 +269,7 @@ async function doctorPg(
         p.journal,
         t.counts(check.counts),
         p.partitions(check),
+        ...(central.present || spool ? p.central(central, spool) : []),
         p.permissions(check),
         chartFontLine(locale),
         p.delivery,

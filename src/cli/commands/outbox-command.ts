@@ -52,6 +52,7 @@ const CENTRAL = {
       `已由主机拉取：${account} ${n} 条（状态见该主机的 qingqun outbox list）`,
     claimed: (channel: string, n: number, spool: string) =>
       `已由中心发送领取：${channel} ${n} 条（状态见 qingqun outbox list --db ${spool}）`,
+    withdrawn: (n: number) => `收件人已被遗忘（forget），撤回未发：${n} 条`,
   },
   en: {
     empty: 'the central outbox is empty',
@@ -63,6 +64,7 @@ const CENTRAL = {
       `pulled by a host: ${account}: ${n} (their states: qingqun outbox list on that host)`,
     claimed: (channel: string, n: number, spool: string) =>
       `claimed by central sending: ${channel}: ${n} (their states: qingqun outbox list --db ${spool})`,
+    withdrawn: (n: number) => `withdrawn unsent, their recipient forgotten (forget): ${n}`,
   },
 } as const;
 
@@ -74,6 +76,7 @@ function describeCentral(s: CentralOutboxSummary, locale: Locale, spool: string)
     ...Object.entries(s.waitingCentral).map(([c, n]) => t.waitingCentral(c, n)),
     ...Object.entries(s.pulledByAccount).map(([a, n]) => t.pulled(a, n)),
     ...Object.entries(s.claimedCentral).map(([c, n]) => t.claimed(c, n, spool)),
+    ...(s.withdrawn ? [t.withdrawn(s.withdrawn)] : []),
   ];
   return lines.length === 0 ? [t.empty] : lines;
 }

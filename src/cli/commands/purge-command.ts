@@ -6,6 +6,7 @@ import { PgDatabase } from '../../store/postgres/pg-database.js';
 import { purgeExpiredPg } from '../../store/postgres/pg-maintenance.js';
 import { Store } from '../../store/store.js';
 import type { CliContext } from '../cli-context.js';
+import { withCentralSpool } from './central-spool.js';
 import { WAL_BUSY } from './forget-command.js';
 
 const TEXT = {
@@ -18,6 +19,12 @@ const TEXT = {
       `删除过期群事件：${c.roomEventsDeleted} 条`,
       `删除过期成员快照：${c.snapshotsDeleted} 份`,
       `清除已发私信的内容：${c.outboxPayloadsPurged} 条`,
+      ...(c.centralOutboxPayloadsPurged === undefined
+        ? []
+        : [`清除中心待发消息（central_outbox）中已取走消息的内容：${c.centralOutboxPayloadsPurged} 条`]),
+      ...(c.spoolPayloadsPurged === undefined
+        ? []
+        : [`清除中心发送缓存中已发消息的内容：${c.spoolPayloadsPurged} 条`]),
     ],
   },
   en: {
@@ -29,6 +36,12 @@ const TEXT = {
       `room events deleted: ${c.roomEventsDeleted}`,
       `membership snapshots deleted: ${c.snapshotsDeleted}`,
       `sent private messages emptied: ${c.outboxPayloadsPurged}`,
+      ...(c.centralOutboxPayloadsPurged === undefined
+        ? []
+        : [`central messages (central_outbox) already taken, emptied: ${c.centralOutboxPayloadsPurged}`]),
+      ...(c.spoolPayloadsPurged === undefined
+        ? []
+        : [`sent messages in the central send spool emptied: ${c.spoolPayloadsPurged}`]),
     ],
   },
 };
@@ -55,9 +68,15 @@ export function registerPurgeCommand(program: Command, context: () => CliContext
       if (isPostgresUrl(config.db)) {
         const db = await PgDatabase.open(config.db, { mustExist: true });
         try {
-          const counts = await purgeExpiredPg(db, createStoragePolicy(config), config, Date.now(), {
-            dryRun: flags.dryRun ?? false,
-          });
+          const now = Date.now();
+          const dryRun = flags.dryRun ?? false;
+          const counts = await purgeExpiredPg(db, createStoragePolicy(config), config, now, { dryRun });
+          // The central send spool's sent payloads go by the same cutoffs, by the SQLite outbox's rule.
+          const spool = withCentralSpool(config, (s) => s.maintenance.purgeExpired(config, now, { dryRun }));
+          if (spool !== undefined) {
+            counts.spoolPayloadsPurged = spool.outboxPayloadsPurged;
+            if (spool.walBusy) counts.walBusy = true;
+          }
           say(counts);
           log.info({ ...counts }, 'retention purge');
         } finally {

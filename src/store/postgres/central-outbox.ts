@@ -23,6 +23,12 @@ export interface CentralOutboxItem extends OutboxItem {
 /** What `pulled_by` says of a row claimed by `qingqun send --drain` on the central store. */
 export const CENTRAL_SENDER = 'central';
 
+/**
+ * What `pulled_by` says of a waiting row withdrawn by `forget` (its recipient was forgotten; its
+ * payload emptied, central-erasure.ts): never pulled, never claimed, never sent.
+ */
+export const WITHDRAWN = 'withdrawn';
+
 /** Queues items centrally; an existing dedupe key is left as it is. Returns how many were new. */
 export async function queueCentral(
   client: pg.ClientBase,
@@ -210,6 +216,8 @@ export interface CentralOutboxSummary {
   pulledByAccount: Record<string, number>;
   /** Items claimed by the central sender, by channel. */
   claimedCentral: Record<string, number>;
+  /** Items withdrawn unsent because their recipient was forgotten; present only when there are any. */
+  withdrawn?: number;
 }
 
 /** A read-only count of central_outbox; all empty when the table does not exist yet. */
@@ -244,6 +252,7 @@ export async function summarizeCentralOutbox(client: pg.ClientBase): Promise<Cen
         row.account ?? row.channel,
       );
     else if (row.by === CENTRAL_SENDER) add(summary.claimedCentral, row.channel);
+    else if (row.by === WITHDRAWN) summary.withdrawn = (summary.withdrawn ?? 0) + row.n;
     else add(summary.pulledByAccount, row.by ?? row.account ?? '?');
   }
   return summary;

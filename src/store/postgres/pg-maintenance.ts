@@ -3,6 +3,7 @@ import type { MessageType } from '../../model/message.js';
 import type { StoragePolicy } from '../../privacy/storage-policy.js';
 import { type PurgeCounts, purgeStart } from '../maintenance.js';
 import type { ForgetCounts } from '../privacy.js';
+import { forgetInCentralOutbox, purgeCentralOutbox } from './central-erasure.js';
 import type { PgDatabase } from './pg-database.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
@@ -16,7 +17,9 @@ const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITIO
  * week partitions wholly older than `retention.recordDays` are detached and dropped (their rows
  * counted first), the rest of the expired messages deleted row by row; old texts set to NULL (a row
  * stored without class or fingerprint is given them first by the store's policy, as on SQLite); old
- * room events, superseded snapshots and sent payloads go. Then the changed tables are VACUUMed
+ * room events, superseded snapshots and sent payloads go, and so do the payloads of central_outbox
+ * rows taken before the text cutoff (central-erasure.ts; `centralOutboxPayloadsPurged`, present only
+ * where the table exists). Then the changed tables are VACUUMed
  * (docs/SCALING.md, "PostgreSQL store", on what that does and does not erase).
  */
 export async function purgeExpiredPg(
@@ -52,6 +55,8 @@ export async function purgeExpiredPg(
       `SELECT COUNT(*) FROM outbox WHERE payload IS NOT NULL AND state IN ${DONE_STATES} AND updated_at < $1`,
       [textCutoff],
     );
+    const central = await purgeCentralOutbox(db, textCutoff, true);
+    if (central !== null) counts.centralOutboxPayloadsPurged = central;
     return counts;
   }
 
@@ -134,15 +139,25 @@ export async function purgeExpiredPg(
           [textCutoff],
         )
       ).rowCount ?? 0;
+    const central = await purgeCentralOutbox(db, textCutoff, false);
+    if (central !== null) counts.centralOutboxPayloadsPurged = central;
   });
   const purged =
     counts.messagesDeleted +
     counts.textsPurged +
     counts.roomEventsDeleted +
     counts.snapshotsDeleted +
-    counts.outboxPayloadsPurged;
+    counts.outboxPayloadsPurged +
+    (counts.centralOutboxPayloadsPurged ?? 0);
   if (purged > 0)
-    await vacuum(db, ['messages', 'message_keys', 'room_events', 'membership_snapshots', 'outbox']);
+    await vacuum(db, [
+      'messages',
+      'message_keys',
+      'room_events',
+      'membership_snapshots',
+      'outbox',
+      ...(counts.centralOutboxPayloadsPurged === undefined ? [] : ['central_outbox']),
+    ]);
   return counts;
 }
 
@@ -156,7 +171,8 @@ async function vacuum(db: PgDatabase, tables: readonly string[]): Promise<void> 
 }
 
 /**
- * `forget` on PostgreSQL: privacy.forget's meaning (src/store/privacy.ts), in one transaction,
+ * `forget` on PostgreSQL: privacy.forget's meaning (src/store/privacy.ts), in one transaction, the
+ * central_outbox rows addressed to them included (emptied, the waiting ones withdrawn: central-erasure.ts),
  * then VACUUM FULL of the tables that held them (rewrites each table into new files, so the dead row
  * versions holding their name or texts are not left in the table's pages; see docs/SCALING.md).
  */
@@ -231,17 +247,20 @@ export async function forgetMemberPg(db: PgDatabase, contactId: string, now: num
       preferencesDeleted += await run(`DELETE FROM ${table} WHERE contact_id = $1`, [contactId]);
     }
     const owned = await db.query('SELECT COUNT(*) AS n FROM groups WHERE owner_id = $1', [contactId]);
+    const central = await forgetInCentralOutbox(db, contactId, now);
     return {
       messagesAnonymised,
       mentionsRemoved,
       membershipsRemoved,
       roomEventsAnonymised,
       outboxPayloadsPurged,
+      ...(central === null ? {} : { centralOutboxPayloadsPurged: central }),
       preferencesDeleted,
       groupsOwned: Number(owned.rows[0]?.n ?? 0),
     };
   });
-  await db.query('VACUUM FULL contacts, messages, snapshot_members, room_events, outbox');
+  const central = counts.centralOutboxPayloadsPurged === undefined ? '' : ', central_outbox';
+  await db.query(`VACUUM FULL contacts, messages, snapshot_members, room_events, outbox${central}`);
   return counts;
 }
 

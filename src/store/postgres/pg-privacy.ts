@@ -1,13 +1,15 @@
 import type { Config } from '../../config/schema.js';
 import type { MessageType, TextClass } from '../../model/message.js';
 import { describeFromRows, type MemberDescription } from '../privacy.js';
+import { countCentralOutgoing } from './central-erasure.js';
 import type { PgDatabase } from './pg-database.js';
 
 /**
  * privacy.describe on PostgreSQL (src/store/privacy.ts, 我的数据 and `forget`'s first line): the same
  * counts from the same rows, never message text, assembled by the same describeFromRows. Differences of form only: `mention_ids` is SQLite's
  * JSON text, read with json_array_elements_text; group names are ordered in byte order (COLLATE "C",
- * SQLite's BINARY).
+ * SQLite's BINARY). `outgoing` also counts what central_outbox holds for them (digests and audits
+ * queued centrally, with or without their text: central-erasure.ts), the central store's own outbox.
  */
 export async function describeMemberPg(
   db: PgDatabase,
@@ -64,7 +66,9 @@ export async function describeMemberPg(
        AND EXISTS (SELECT 1 FROM json_array_elements_text(messages.mention_ids::json) AS e(v) WHERE v = $2)`,
     [JSON.stringify(contactId), contactId],
   );
-  const outgoing = await count('SELECT COUNT(*) AS n FROM outbox WHERE recipient_id = $1', [contactId]);
+  const outgoing =
+    (await count('SELECT COUNT(*) AS n FROM outbox WHERE recipient_id = $1', [contactId])) +
+    (await countCentralOutgoing(db, contactId));
 
   return describeFromRows({ contactId, contact, byType, byClass, groups, mentionedIn, outgoing }, config);
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageInput } from '../../../src/model/message.js';
 import { defaultStoragePolicy } from '../../../src/privacy/storage-policy.js';
+import { queueCentral } from '../../../src/store/postgres/central-outbox.js';
+import { ensureCentralTables } from '../../../src/store/postgres/central-tables.js';
 import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
 import { forgetMemberPg, purgeExpiredPg } from '../../../src/store/postgres/pg-maintenance.js';
 import { listWeekPartitions } from '../../../src/store/postgres/pg-partitions.js';
@@ -104,8 +106,30 @@ describe.skipIf(!pgReachable)('PostgreSQL partitions, retention and erasure', ()
   });
 
   it('forget leaves no row naming them (name, id, mentions), counts kept', async () => {
+    // A digest queued centrally to them, naming them: withdrawn and emptied (only key and recipient stay).
+    await ensureCentralTables(db.client);
+    await queueCentral(
+      db.client,
+      [
+        {
+          account: 'host-a',
+          dedupeKey: 'digest:w',
+          recipientId: 'zhangsan',
+          content: { kind: 'text', text: '张三丰：周报' },
+        },
+      ],
+      NOW,
+    );
     const counts = await forgetMemberPg(db, 'zhangsan', NOW);
-    expect(counts).toMatchObject({ messagesAnonymised: 1, mentionsRemoved: 2, membershipsRemoved: 1 });
+    expect(counts).toMatchObject({
+      messagesAnonymised: 1,
+      mentionsRemoved: 2,
+      membershipsRemoved: 1,
+      centralOutboxPayloadsPurged: 1,
+    });
+    expect(await schema.query('SELECT recipient_id, payload, pulled_by FROM central_outbox')).toEqual([
+      { recipient_id: 'zhangsan', payload: '', pulled_by: 'withdrawn' },
+    ]);
     const tables = await schema.query<{ t: string }>(
       'SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema()',
     );
@@ -113,7 +137,7 @@ describe.skipIf(!pgReachable)('PostgreSQL partitions, retention and erasure', ()
       const rows = await schema.query(`SELECT x::text AS row FROM "${t}" x`);
       for (const { row } of rows) {
         expect(row, t).not.toContain('张三丰');
-        if (t !== 'contacts') expect(row, t).not.toContain('zhangsan');
+        if (t !== 'contacts' && t !== 'central_outbox') expect(row, t).not.toContain('zhangsan');
       }
     }
     expect(await schema.query('SELECT COUNT(*)::int AS n FROM messages')).toEqual([{ n: 3 }]);
