@@ -19,7 +19,10 @@ const locale = guessLocale(args, process.env, process.cwd());
 const program = new Command('qingqun')
   .description('清群 qingqun — measures formalism in WeChat work groups and recommends what to change')
   .version(version, '-V, --version', 'output the version number')
-  .option('--db <path>', 'SQLite database file or postgres:// URL of a central store (env QINGQUN_DB, default data/qingqun.sqlite)')
+  .option(
+    '--db <path>',
+    'SQLite database file or postgres:// URL of a central store (env QINGQUN_DB, default data/qingqun.sqlite)',
+  )
   .option(
     '--config <path>',
     'local YAML config layered over the defaults (env QINGQUN_CONFIG; config/default.yaml lists them)',

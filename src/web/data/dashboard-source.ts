@@ -44,7 +44,6 @@ class PendingRead extends Error {
   }
 }
 
-
 /**
  * The dashboard's read side: analyses weeks from the store on demand and keeps them in memory, on
  * either engine. Pages are synchronous and read through `build(make)`: a read the store cannot
