@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isPostgresUrl } from '../../config/db-target.js';
 import { ShipBusyError } from '../../store/postgres/ship.js';
 import {
   CentralUnreachableError,
@@ -48,10 +49,11 @@ export function registerShipCommand(program: Command, context: () => CliContext)
           got: String(flags.batchSize),
         });
       }
-      if (/^postgres(ql)?:\/\//.test(config.db)) {
+      if (isPostgresUrl(config.db)) {
         throw usageError('badOption', {
           flag: '--db',
-          expected: 'the local SQLite spool',
+          expected:
+            config.locale === 'en' ? 'the local SQLite spool' : '本机的 SQLite 文件（机器人记录的库）',
           got: redactUrl(config.db),
         });
       }

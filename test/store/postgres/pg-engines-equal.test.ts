@@ -75,13 +75,13 @@ describe.skipIf(!pgReachable)('SQLite and PostgreSQL give the same answers', () 
   );
 
   it(
-    'refuses a command not yet on PostgreSQL with one catalogued line, creating nothing',
+    'refuses a PostgreSQL URL where a local SQLite spool is meant, with one line, creating nothing',
     () => {
       const other = testSchema('refuse');
-      const r = cli(['outbox', 'list', '--db', other.url]);
-      expect(r.code).toBe(1);
+      const r = cli(['ship', '--db', other.url, '--to', other.url, '--account', 'a']);
+      expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain('does not support a PostgreSQL database yet');
+      expect(r.stderr).toContain('the local SQLite spool');
     },
     SLOW,
   );
