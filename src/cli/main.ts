@@ -68,6 +68,12 @@ function exitWith(error: unknown): never {
   }
   process.exit(described.exitCode);
 }
+// A reader that stops early (`qingqun report | head`) closes our stdout: that is not a failure of
+// the command, so it ends quietly with exit 0 as other Unix tools do, instead of an "internal error".
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  exitWith(error);
+});
 process.on('uncaughtException', exitWith);
 process.on('unhandledRejection', exitWith);
 
