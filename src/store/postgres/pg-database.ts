@@ -2,7 +2,7 @@ import pg from 'pg';
 import { type DbTarget, parseDbTarget } from '../../config/db-target.js';
 import type { Logger } from '../../logging/logger.js';
 import { StoreError } from '../store-error.js';
-import { PG_MIGRATIONS } from './pg-migrations.js';
+import { PG_MIGRATIONS, PG_ONLY_INDEXES } from './pg-migrations.js';
 
 type PgTarget = Extract<DbTarget, { engine: 'postgres' }>;
 
@@ -226,6 +226,10 @@ export class PgDatabase {
       for (; version < PG_MIGRATIONS.length; version++) {
         await c.query(PG_MIGRATIONS[version] as string);
         await c.query('UPDATE qingqun_schema SET version = $1', [version + 1]);
+      }
+      for (const index of PG_ONLY_INDEXES) {
+        const found = await c.query('SELECT to_regclass($1) IS NOT NULL AS present', [index.name]);
+        if (!found.rows[0]?.present) await c.query(index.ddl);
       }
       await c.query('COMMIT');
     } catch (error) {

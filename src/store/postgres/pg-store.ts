@@ -14,6 +14,17 @@ import type { DataStamp, StoreStats } from '../stats.js';
 import type { StoreReads } from '../store-reads.js';
 import { isConnectionLost, PgDatabase, type PgOpenOptions } from './pg-database.js';
 
+/**
+ * The earliest time of the messages stored after row $1: from message_keys (one row per message, with
+ * its time and row id) through its row_id index (PG_ONLY_INDEXES), so only the keys stored since are
+ * visited, however many weeks the store holds (`messages` is keyed by time: every week partition's
+ * primary key would be read). Bounded above by the row-id sequence too: a range with both ends is
+ * estimated small even before the table has statistics (right after a store's first import, or with
+ * autovacuum off), so the index is used then as well. docs/PERFORMANCE.md has the figures.
+ */
+export const EARLIEST_TIME_AFTER = `SELECT MIN(time) AS t FROM message_keys
+  WHERE row_id > $1 AND row_id <= (SELECT last_value FROM messages_row_id)`;
+
 /** Rows fetched per round trip while a week streams. */
 const CURSOR_ROWS = 5_000;
 
@@ -259,15 +270,9 @@ export class PgStore implements StoreReads {
     return rows[0] as DataStamp;
   }
 
-  /**
-   * As store.messages.earliestTimeAfter. No index has row_id first (the partitions are keyed by
-   * time), so this scans: it runs only when the stamp says messages were added.
-   */
+  /** As store.messages.earliestTimeAfter (EARLIEST_TIME_AFTER). */
   async earliestTimeAfter(rowId: number): Promise<number | null> {
-    const { rows } = await this.db.read<{ t: number | null }>(
-      'SELECT MIN(time) AS t FROM messages WHERE row_id > $1',
-      [rowId],
-    );
+    const { rows } = await this.db.read<{ t: number | null }>(EARLIEST_TIME_AFTER, [rowId]);
     return rows[0]?.t ?? null;
   }
 
