@@ -9,6 +9,7 @@
  * the same for the same data (same order, same fields).
  */
 import { parseDbTarget } from '../config/db-target.js';
+import type { Logger } from '../logging/logger.js';
 import type { GroupFacts } from './groups.js';
 import type { RecommendationStatusRow } from './recommendations.js';
 import type { DataStamp, StoreStats } from './stats.js';
@@ -59,12 +60,16 @@ export class SqliteStoreReads extends SqliteWeekSource implements StoreReads {
  * Opens the store `db` names (src/config/db-target.ts) for reading, behind the contract: an existing
  * qingqun database is required on either engine. PostgreSQL is loaded only when named. `writable`
  * opens a SQLite file for writing too (a command that also queues); a PostgreSQL connection always can.
+ * `log` hears of a lost PostgreSQL connection (replaced at the next read: src/store/postgres/pg-database.ts).
  */
-export async function openStoreReads(db: string, options: { writable?: boolean } = {}): Promise<StoreReads> {
+export async function openStoreReads(
+  db: string,
+  options: { writable?: boolean; log?: Logger } = {},
+): Promise<StoreReads> {
   const target = parseDbTarget(db);
   if (target.engine === 'postgres') {
     const { PgStore } = await import('./postgres/pg-store.js');
-    return PgStore.open(db, { mustExist: true });
+    return PgStore.open(db, { mustExist: true, log: options.log });
   }
   return new SqliteStoreReads(
     new Store(target.path, options.writable ? { mustExist: true } : { readonly: true }),

@@ -41,8 +41,9 @@ export function registerServeCommand(program: Command, context: () => CliContext
       const port = integerFlag('--port', flags.port, 0, 65535) ?? config.web.port;
       const host = flags.host ?? config.web.host;
       // Either engine (a SQLite file or a postgres:// URL), read-only (an older SQLite schema is
-      // migrated once first); a missing database is refused.
-      const store = await openStoreReads(config.db);
+      // migrated once first); a missing database is refused. A lost PostgreSQL connection is logged
+      // and replaced at the next read: the dashboard outlives a server restart.
+      const store = await openStoreReads(config.db, { log });
       let running: Awaited<ReturnType<typeof serveDashboard>>;
       try {
         running = await serveDashboard({ store, config, port, host, log });

@@ -219,3 +219,20 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   `,
 ];
+
+/**
+ * PostgreSQL-only indexes: what SQLite has by construction and PostgreSQL needs spelled out. They are
+ * not numbered migrations (PG_MIGRATIONS matches SQLite's list entry for entry, and SQLite has no
+ * counterpart): like the central tables (central-tables.ts) each is created where missing, by every
+ * open, inside the migration transaction and under its lock, after the numbered migrations. Looked up
+ * by name first, so a store that has them takes no lock on the table.
+ */
+export const PG_ONLY_INDEXES: readonly { name: string; ddl: string }[] = [
+  {
+    // The messages stored after a row id (the dashboard's earliestTimeAfter, after each import):
+    // SQLite's row_id is the table's rowid; the partitions here are keyed by time, so without this
+    // every week partition is scanned. Row ids only grow: new keys append at the index's right edge.
+    name: 'message_keys_row_id',
+    ddl: 'CREATE INDEX message_keys_row_id ON message_keys (row_id)',
+  },
+];

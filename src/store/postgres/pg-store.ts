@@ -12,7 +12,18 @@ import { NO_MENTIONS } from '../read-week-messages.js';
 import { parseIds, type RecommendationStatusRow } from '../recommendations.js';
 import type { DataStamp, StoreStats } from '../stats.js';
 import type { StoreReads } from '../store-reads.js';
-import { PgDatabase, type PgOpenOptions } from './pg-database.js';
+import { isConnectionLost, PgDatabase, type PgOpenOptions } from './pg-database.js';
+
+/**
+ * The earliest time of the messages stored after row $1: from message_keys (one row per message, with
+ * its time and row id) through its row_id index (PG_ONLY_INDEXES), so only the keys stored since are
+ * visited, however many weeks the store holds (`messages` is keyed by time: every week partition's
+ * primary key would be read). Bounded above by the row-id sequence too: a range with both ends is
+ * estimated small even before the table has statistics (right after a store's first import, or with
+ * autovacuum off), so the index is used then as well. docs/PERFORMANCE.md has the figures.
+ */
+export const EARLIEST_TIME_AFTER = `SELECT MIN(time) AS t FROM message_keys
+  WHERE row_id > $1 AND row_id <= (SELECT last_value FROM messages_row_id)`;
 
 /** Rows fetched per round trip while a week streams. */
 const CURSOR_ROWS = 5_000;
@@ -32,17 +43,34 @@ export class PgStore implements StoreReads {
     return new PgStore(await PgDatabase.open(url, options));
   }
 
-  /** Streams `sql` through a cursor, handing each row (as an array) to `each`. */
+  /**
+   * Streams `sql` through a cursor, handing each row (as an array) to `each`. Reads only: when the
+   * connection is found lost before any row was handed over, the read starts again once on a fresh
+   * connection (PgDatabase.read's rule); after the first row it fails, as `each` cannot take rows back.
+   */
   private async stream(sql: string, params: unknown[], each: (row: unknown[]) => void): Promise<void> {
-    const cursor = this.db.client.query(new Cursor(sql, params, { rowMode: 'array' }));
-    try {
-      for (;;) {
-        const rows = (await cursor.read(CURSOR_ROWS)) as unknown[][];
-        if (rows.length === 0) break;
-        for (const row of rows) each(row);
+    for (let attempt = 0; ; attempt++) {
+      const client = await this.db.connection();
+      const cursor = client.query(new Cursor(sql, params, { rowMode: 'array' }));
+      let handed = false;
+      try {
+        for (;;) {
+          const rows = (await cursor.read(CURSOR_ROWS)) as unknown[][];
+          if (rows.length === 0) break;
+          handed = true;
+          for (const row of rows) each(row);
+        }
+      } catch (error) {
+        if (isConnectionLost(error)) {
+          // The portal died with its connection: closing it would wait for an answer never coming.
+          if (this.db.mayRetryRead(client, error) && !handed && attempt === 0) continue;
+          throw error;
+        }
+        await cursor.close().catch(() => {});
+        throw error;
       }
-    } finally {
       await cursor.close();
+      return;
     }
   }
 
@@ -80,7 +108,7 @@ export class PgStore implements StoreReads {
 
   /** WeekSource.stamp, as SqliteWeekSource's (store.stats.dataStamp); the row-id sequence stands for MAX(row_id). */
   async stamp(): Promise<WeekSourceStamp> {
-    const { rows } = await this.db.query<{ data: string; statuses: string }>(
+    const { rows } = await this.db.read<{ data: string; statuses: string }>(
       `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM messages_row_id)
               || ':' || COALESCE((SELECT MAX(id) FROM membership_snapshots), 0)
               || ':' || COALESCE((SELECT MAX(id) FROM room_events), 0)
@@ -113,15 +141,15 @@ export class PgStore implements StoreReads {
   async loadWeekData(bounds: WeekRange): Promise<WeekData> {
     const { from, to } = bounds;
     const messages = await this.readWeekMessages(from, to);
-    const groups = await this.db.query<Group>(
+    const groups = await this.db.read<Group>(
       `SELECT id, name, owner_id AS "ownerId", unit, created_at AS "createdAt", first_seen AS "firstSeen",
               last_seen AS "lastSeen"
        FROM groups WHERE first_seen < $1 OR created_at < $1 ORDER BY id`,
       [to],
     );
-    const contacts = await this.db.query<Contact>('SELECT id, name, unit FROM contacts ORDER BY id');
+    const contacts = await this.db.read<Contact>('SELECT id, name, unit FROM contacts ORDER BY id');
     const members = await this.readRostersAt(to);
-    const last = await this.db.query<{ id: string; last: number | null }>(
+    const last = await this.db.read<{ id: string; last: number | null }>(
       `SELECT id, (SELECT time FROM messages
                    WHERE group_id = groups.id AND time < $1 AND type NOT IN ('system', 'recalled')
                    ORDER BY time DESC LIMIT 1) AS last
@@ -144,7 +172,7 @@ export class PgStore implements StoreReads {
 
   /** As store.snapshots.rostersAt: each group's roster in effect at `at`, groups and members in byte order. */
   async readRostersAt(at: number): Promise<Map<string, string[]>> {
-    const { rows } = await this.db.query<{ groupId: string; contactId: string }>(
+    const { rows } = await this.db.read<{ groupId: string; contactId: string }>(
       `WITH ranked AS (
          SELECT id, group_id,
                 ROW_NUMBER() OVER (PARTITION BY group_id
@@ -202,7 +230,7 @@ export class PgStore implements StoreReads {
   }
 
   async readMessageSpan(): Promise<MessageSpan> {
-    const { rows } = await this.db.query<MessageSpan>(
+    const { rows } = await this.db.read<MessageSpan>(
       `SELECT (SELECT MIN(time) FROM messages WHERE time >= $1) AS first, (SELECT MAX(time) FROM messages) AS last`,
       [EARLIEST_MESSAGE_TIME],
     );
@@ -210,15 +238,15 @@ export class PgStore implements StoreReads {
   }
 
   async hasMessagesBetween(from: number, to: number): Promise<boolean> {
-    const { rowCount } = await this.db.query(
-      'SELECT 1 FROM messages WHERE time >= $1 AND time < $2 LIMIT 1',
-      [from, to],
-    );
+    const { rowCount } = await this.db.read('SELECT 1 FROM messages WHERE time >= $1 AND time < $2 LIMIT 1', [
+      from,
+      to,
+    ]);
     return (rowCount ?? 0) > 0;
   }
 
   async readRecommendationHistory(): Promise<Map<string, RecommendationHistoryEntry>> {
-    const { rows } = await this.db.query<{
+    const { rows } = await this.db.read<{
       id: string;
       status: RecommendationStatus;
       week: string;
@@ -232,7 +260,7 @@ export class PgStore implements StoreReads {
    * come only from it, so the rows stored since an earlier stamp are those with a larger row id.
    */
   async dataStamp(): Promise<DataStamp> {
-    const { rows } = await this.db.query<DataStamp>(
+    const { rows } = await this.db.read<DataStamp>(
       `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM messages_row_id) AS messages,
               COALESCE((SELECT MAX(id) FROM membership_snapshots), 0) AS snapshots,
               COALESCE((SELECT MAX(id) FROM room_events), 0) AS events,
@@ -242,30 +270,24 @@ export class PgStore implements StoreReads {
     return rows[0] as DataStamp;
   }
 
-  /**
-   * As store.messages.earliestTimeAfter. No index has row_id first (the partitions are keyed by
-   * time), so this scans: it runs only when the stamp says messages were added.
-   */
+  /** As store.messages.earliestTimeAfter (EARLIEST_TIME_AFTER). */
   async earliestTimeAfter(rowId: number): Promise<number | null> {
-    const { rows } = await this.db.query<{ t: number | null }>(
-      'SELECT MIN(time) AS t FROM messages WHERE row_id > $1',
-      [rowId],
-    );
+    const { rows } = await this.db.read<{ t: number | null }>(EARLIEST_TIME_AFTER, [rowId]);
     return rows[0]?.t ?? null;
   }
 
   /** As store.groups.lifecycles (the same three reads, the same assembly). */
   async groupLifecycles(): Promise<GroupFacts[]> {
-    const groups = await this.db.query<Group>(
+    const groups = await this.db.read<Group>(
       `SELECT id, name, owner_id AS "ownerId", unit, created_at AS "createdAt", first_seen AS "firstSeen",
               last_seen AS "lastSeen"
        FROM groups ORDER BY id`,
     );
-    const snapshots = await this.db.query<{ groupId: string; takenAt: number; members: number }>(
+    const snapshots = await this.db.read<{ groupId: string; takenAt: number; members: number }>(
       `SELECT group_id AS "groupId", taken_at AS "takenAt", member_count AS members
        FROM membership_snapshots ORDER BY taken_at, id`,
     );
-    const leaves = await this.db.query<{ groupId: string; time: number; nextActivityAt: number | null }>(
+    const leaves = await this.db.read<{ groupId: string; time: number; nextActivityAt: number | null }>(
       `SELECT e.group_id AS "groupId", e.time AS time,
               (SELECT MIN(t) FROM (
                  SELECT MIN(m.time) AS t FROM messages m WHERE m.group_id = e.group_id AND m.time > e.time
@@ -296,7 +318,7 @@ export class PgStore implements StoreReads {
 
   /** As store.recommendations.statuses: newest answer first; who answered is not read. */
   async recommendationStatuses(): Promise<RecommendationStatusRow[]> {
-    const { rows } = await this.db.query<Omit<RecommendationStatusRow, 'groupIds'> & { groupIds: string }>(
+    const { rows } = await this.db.read<Omit<RecommendationStatusRow, 'groupIds'> & { groupIds: string }>(
       `SELECT id, kind, group_ids AS "groupIds", status, week, updated_at AS "updatedAt"
        FROM recommendation_status ORDER BY updated_at DESC, id`,
     );
@@ -307,11 +329,11 @@ export class PgStore implements StoreReads {
   async readStats(offsetMinutes: number, now = Date.now()): Promise<StoreStats> {
     const bounds = [EARLIEST_MESSAGE_TIME, now + FUTURE_TOLERANCE_MS];
     const one = async (sql: string, params: unknown[] = []) =>
-      Number(Object.values((await this.db.query(sql, params)).rows[0] ?? {})[0] ?? 0);
-    const byType = await this.db.query<{ type: string; n: string }>(
+      Number(Object.values((await this.db.read(sql, params)).rows[0] ?? {})[0] ?? 0);
+    const byType = await this.db.read<{ type: string; n: string }>(
       'SELECT type, COUNT(*) AS n FROM messages GROUP BY type ORDER BY type',
     );
-    const byDayAndType = await this.db.query<{ day: string; type: string; count: string }>(
+    const byDayAndType = await this.db.read<{ day: string; type: string; count: string }>(
       `SELECT to_char(to_timestamp(div(time + $1, 1000)) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, type,
               COUNT(*) AS count
        FROM messages WHERE time BETWEEN $2 AND $3 GROUP BY day, type ORDER BY day, type`,
@@ -322,7 +344,7 @@ export class PgStore implements StoreReads {
         SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY taken_at DESC, id DESC) AS rn
                         FROM membership_snapshots) s WHERE rn = 1)
       SELECT COUNT(DISTINCT contact_id) FROM snapshot_members WHERE snapshot_id IN (SELECT id FROM latest)`);
-    const range = await this.db.query<{ first: number | null; last: number | null }>(
+    const range = await this.db.read<{ first: number | null; last: number | null }>(
       'SELECT MIN(time) AS first, MAX(time) AS last FROM messages WHERE time BETWEEN $1 AND $2',
       bounds,
     );

@@ -9,15 +9,17 @@ import type { CliContext } from '../../../src/cli/cli-context.js';
 import { registerServeCommand } from '../../../src/cli/commands/serve-command.js';
 import { configSchema } from '../../../src/config/schema.js';
 import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { type Logger, silentLogger } from '../../../src/logging/logger.js';
 import { createStoragePolicy } from '../../../src/privacy/storage-policy.js';
 import { openStoreReads, type StoreReads } from '../../../src/store/contract.js';
-import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
+import { PG_APPLICATION_NAME, PgDatabase } from '../../../src/store/postgres/pg-database.js';
 import { openStage } from '../../../src/store/postgres/pg-stage.js';
+import type { PgStore } from '../../../src/store/postgres/pg-store.js';
 import { Store } from '../../../src/store/store.js';
 import { createDashboardApp, type DashboardApp } from '../../../src/web/create-dashboard-app.js';
 import { trendPoint } from '../../../src/web/data/week-summary.js';
 import { recommendStoredWeek } from '../../../src/weeks/stored-week.js';
+import { memoryLogger } from '../../fixtures/memory-logger.js';
 import {
   ALL_TOKEN,
   buildDashboardDb,
@@ -43,8 +45,8 @@ interface Served {
 }
 
 /** The dashboard over `reads` on the real HTTP server (a free port on 127.0.0.1), logged in twice. */
-async function serveOver(reads: StoreReads, db: string): Promise<Served> {
-  const app = createDashboardApp({ store: reads, config: dashboardConfig(db), now: () => NOW });
+async function serveOver(reads: StoreReads, db: string, log?: Logger): Promise<Served> {
+  const app = createDashboardApp({ store: reads, config: dashboardConfig(db), now: () => NOW, log });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', resolve)));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -247,6 +249,52 @@ describe.skipIf(!pgReachable)('the dashboard on PostgreSQL', () => {
         if ('closeAllConnections' in cold.server) cold.server.closeAllConnections();
         await new Promise((resolve) => cold.server.close(resolve));
         await cold.reads.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'outlives its connection: a backend ended by pg_terminate_backend is replaced, the next page is the same',
+    async () => {
+      const log = memoryLogger();
+      const own = await serveOver(await openStoreReads(schema.url, { log }), schema.url, log);
+      try {
+        const path = '/?week=2026-W45';
+        await fetchFrom(own, ALL_TOKEN, path);
+        await own.app.source.settled();
+        const before = await fetchFrom(own, ALL_TOKEN, path);
+        expect(before.status).toBe(200);
+        // As an operator would, by the name qingqun's sessions carry (this dashboard's one only:
+        // other tests' sessions share the server).
+        const backend = async () =>
+          (await (own.reads as PgStore).db.read<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]
+            ?.pid;
+        const pid = await backend();
+        const ended = await schema.query<{ ok: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = $1 AND pid = $2`,
+          [PG_APPLICATION_NAME, pid],
+        );
+        expect(ended).toEqual([{ ok: true }]);
+        const after = await fetchFrom(own, ALL_TOKEN, path);
+        expect(after).toEqual(before);
+        const now = await backend();
+        expect(now).not.toBe(pid);
+        const sessions = await schema.query<{ name: string }>(
+          'SELECT application_name AS name FROM pg_stat_activity WHERE pid = $1',
+          [now],
+        );
+        expect(sessions).toEqual([{ name: PG_APPLICATION_NAME }]);
+        // One line for the lost connection, none for a failed request; nothing about the query.
+        expect(log.entries.map((e) => [e.level, e.msg])).toEqual([
+          ['warn', 'PostgreSQL connection lost; the next statement reconnects'],
+        ]);
+        expect(log.entries[0]?.data.code).toBe('57P01');
+      } finally {
+        if ('closeAllConnections' in own.server) own.server.closeAllConnections();
+        await new Promise((resolve) => own.server.close(resolve));
+        await own.reads.close();
       }
     },
     SLOW,

@@ -4,8 +4,9 @@ import { parseDbTarget, redactDbUrl } from '../../../src/config/db-target.js';
 import { MIGRATIONS } from '../../../src/store/migrations.js';
 import { openDatabase } from '../../../src/store/open-database.js';
 import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
-import { PG_MIGRATIONS } from '../../../src/store/postgres/pg-migrations.js';
+import { PG_MIGRATIONS, PG_ONLY_INDEXES } from '../../../src/store/postgres/pg-migrations.js';
 import { partitionName, utcWeekStart } from '../../../src/store/postgres/pg-partitions.js';
+import { EARLIEST_TIME_AFTER, PgStore } from '../../../src/store/postgres/pg-store.js';
 import { StoreError } from '../../../src/store/store-error.js';
 import { pgReachable, testSchema } from './pg-test-server.js';
 
@@ -77,5 +78,45 @@ describe.skipIf(!pgReachable)('PostgreSQL schema and migrations', () => {
     expect((error as StoreError).message).toContain(
       `database schema version ${MIGRATIONS.length + 1} is newer than this qingqun (${MIGRATIONS.length}); upgrade qingqun`,
     );
+  });
+});
+
+describe.skipIf(!pgReachable)('PostgreSQL-only indexes', () => {
+  const schema = testSchema('pgidx');
+  afterAll(() => schema.drop());
+  const present = async () =>
+    (
+      await schema.query<{ name: string }>(
+        'SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname',
+        [schema.name],
+      )
+    )
+      .map((r) => r.name)
+      .filter((name) => PG_ONLY_INDEXES.some((i) => i.name === name));
+
+  it('are made at every open where missing (a store migrated before them gets them)', async () => {
+    await (await PgDatabase.open(schema.url)).close();
+    expect(await present()).toEqual(['message_keys_row_id']);
+    await schema.query('DROP INDEX message_keys_row_id');
+    await (await PgDatabase.open(schema.url, { mustExist: true })).close();
+    expect(await present()).toEqual(['message_keys_row_id']);
+  });
+
+  it('answer earliestTimeAfter from the keys stored since, through the row_id index, before any ANALYZE', async () => {
+    // Keys only: earliestTimeAfter reads message_keys and the row-id sequence, nothing else.
+    await schema.query(
+      `INSERT INTO message_keys (source, source_id, time, row_id)
+       SELECT 'bench', i::text, 1000000 - i, nextval('messages_row_id') FROM generate_series(1, 20000) i`,
+    );
+    const store = await PgStore.open(schema.url, { mustExist: true });
+    try {
+      expect(await store.earliestTimeAfter(19_990)).toBe(1_000_000 - 20_000);
+      expect(await store.earliestTimeAfter(0)).toBe(1_000_000 - 20_000);
+      expect(await store.earliestTimeAfter(20_000)).toBeNull();
+      const plan = await store.db.read(`EXPLAIN (FORMAT JSON) ${EARLIEST_TIME_AFTER}`, [19_990]);
+      expect(JSON.stringify(plan.rows)).toContain('"Index Name":"message_keys_row_id"');
+    } finally {
+      await store.close();
+    }
   });
 });
