@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/import-child.ts FILE DB
  */
+import { readFileSync } from 'node:fs';
 import { configSchema } from '../src/config/schema.js';
 import { importArchive } from '../src/ingest/archive/import-archive.js';
 import { createStoragePolicy } from '../src/privacy/storage-policy.js';
@@ -15,6 +16,25 @@ import { startTiming, type Timing } from './timed.js';
 export interface ImportChildResult extends Timing {
   messages: number;
   maxRssMb: number;
+  /**
+   * Bytes this process read and wrote through system calls (Linux `/proc/self/io` rchar, wchar):
+   * the input file once, then SQLite's page reads that missed its cache and its WAL and checkpoint
+   * writes. Absent where /proc is not there.
+   */
+  readMb?: number;
+  writtenMb?: number;
+}
+
+function ioMb(): { readMb: number; writtenMb: number } | Record<string, never> {
+  try {
+    const io = readFileSync('/proc/self/io', 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? Number.NaN);
+    const readMb = field('rchar') / 2 ** 20;
+    const writtenMb = field('wchar') / 2 ** 20;
+    return Number.isFinite(readMb) && Number.isFinite(writtenMb) ? { readMb, writtenMb } : {};
+  } catch {
+    return {};
+  }
 }
 
 const [file, db] = process.argv.slice(2);
@@ -22,7 +42,7 @@ if (!file || !db) throw new Error('usage: import-child.ts FILE DB');
 const config = configSchema.parse({});
 const stop = startTiming();
 const messages = await importIntoSqlite(file, db);
-const result: ImportChildResult = { messages, ...stop(), maxRssMb: peakRssMb() };
+const result: ImportChildResult = { messages, ...stop(), maxRssMb: peakRssMb(), ...ioMb() };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 
 async function importIntoSqlite(path: string, dbPath: string): Promise<number> {

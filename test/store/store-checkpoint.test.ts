@@ -47,3 +47,30 @@ describe('Store.checkpointInBackground', () => {
     store.close();
   });
 });
+
+describe('Store.maintenance.raiseCacheSize', () => {
+  const cacheSize = (s: Store) => s.db.pragma('cache_size', { simple: true });
+
+  it('raises a writer’s page cache for a bulk write and restores it', () => {
+    const store = new Store(tempStorePath());
+    expect(cacheSize(store)).toBe(-65536);
+    const restore = store.maintenance.raiseCacheSize(512 * 1024);
+    expect(cacheSize(store)).toBe(-524288);
+    restore();
+    expect(cacheSize(store)).toBe(-65536);
+    store.close();
+    restore(); // after close: nothing to restore, no error
+  });
+
+  it('never lowers it, also when the cache is given in pages', () => {
+    const store = new Store(tempStorePath());
+    expect(store.maintenance.raiseCacheSize(1024)).toBeTypeOf('function');
+    expect(cacheSize(store)).toBe(-65536);
+    store.db.pragma('cache_size = 100000'); // pages of 4 KiB: ~390 MB
+    const restore = store.maintenance.raiseCacheSize(256 * 1024);
+    expect(cacheSize(store)).toBe(100000);
+    restore();
+    expect(cacheSize(store)).toBe(100000);
+    store.close();
+  });
+});

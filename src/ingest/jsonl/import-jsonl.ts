@@ -23,7 +23,7 @@ export interface ImportOptions {
   now?: number;
   /** Called once per bad line (and per unreadable file), in file and line order. */
   onProblem?: (problem: ImportProblem) => void;
-  /** Lines per transaction. Default 20,000. */
+  /** Lines per transaction. Default 100,000. */
   batchSize?: number;
   /** Longer lines are rejected unread. Default 1 MiB. */
   maxLineBytes?: number;
@@ -33,10 +33,22 @@ export interface ImportOptions {
  * Lines per transaction. Each commit writes every index page its rows touched; rows of a large
  * store scatter over the group and sender indexes, so fewer, larger commits write far fewer pages
  * (1M messages: 5,000 → 20,000 with the checkpoint below took the import from ~52 to ~33 s of CPU).
+ * At 5M messages 20,000 rows still touched ~30,000 index pages per commit, about one 4 KiB page per
+ * row; 100,000 with the page cache below cut what the import wrote from ~46 to ~16 GB and its CPU
+ * from 267 to 214 s (docs/PERFORMANCE.md, "The 5M import").
  */
-const DEFAULT_BATCH_SIZE = 20_000;
+const DEFAULT_BATCH_SIZE = 100_000;
 
-/** A batch is also cut at this much line text, so 20,000 lines of 1 MB never sit in memory at once. */
+/**
+ * SQLite's page cache during an import, in KiB (512 MB; writers otherwise keep 64 MB). A batch's
+ * dirty index pages must stay in the cache until its commit: at 5M messages the group and sender
+ * indexes alone are ~300 MB, and with 64 MB SQLite spilled and re-read them (the 5M import read
+ * ~61 GB through the OS for a 1.3 GB file). Taken only as pages are used (a 1M import uses ~60 MB
+ * of it) and given back when the import ends.
+ */
+const IMPORT_CACHE_KIB = 512 * 1024;
+
+/** A batch is also cut at this much line text, so 100,000 lines of 1 MB never sit in memory at once. */
 const MAX_BATCH_CHARS = 32 * 1024 * 1024;
 
 /**
@@ -63,9 +75,11 @@ export async function importJsonl(
   const maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
   const total: ImportSummary = { ...emptyCounts(), files: [] };
   const restoreCheckpoints = store.maintenance.raiseAutocheckpoint(IMPORT_CHECKPOINT_PAGES);
+  const restoreCache = store.maintenance.raiseCacheSize(IMPORT_CACHE_KIB);
   try {
     await importFiles(store, files, options, { now, source, batchSize, maxLineBytes, total });
   } finally {
+    restoreCache();
     restoreCheckpoints();
   }
   return total;

@@ -59,8 +59,9 @@ describe('ImportBatch (through importJsonl)', () => {
     expect(summary.messages).toEqual({ imported: 7, updated: 0, duplicate: 0, rejected: 1 });
     expect(summary.groups.imported).toBe(1);
     expect(storedIds(store)).toEqual(['m-1', 'm-2', 'm-4', 'm-5', 'm-6', 'm-7', 'm-8']);
-    // The import widens SQLite's automatic checkpoint only while it runs.
+    // The import widens SQLite's automatic checkpoint and page cache only while it runs.
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(-65536);
   });
 
   it('stops on a database failure with nothing half-written, and a re-run finishes the job', async () => {
