@@ -7,6 +7,7 @@ import { forgetInCentralOutbox, purgeCentralOutbox } from './central-erasure.js'
 import type { PgDatabase } from './pg-database.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
+import { recordForgotten } from './ship-sync.js';
 
 const DONE_STATES = "('sent', 'failed', 'undeliverable', 'unconfirmed')";
 const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id
@@ -248,6 +249,11 @@ export async function forgetMemberPg(db: PgDatabase, contactId: string, now: num
     }
     const owned = await db.query('SELECT COUNT(*) AS n FROM groups WHERE owner_id = $1', [contactId]);
     const central = await forgetInCentralOutbox(db, contactId, now);
+    // Where hosts ship here, each erases the member from its spool at its next round (ship-sync.ts).
+    const tombstones = await db.query<{ present: boolean }>(
+      "SELECT to_regclass('forgotten_members') IS NOT NULL AS present",
+    );
+    if (tombstones.rows[0]?.present) await recordForgotten(db.client, contactId, now);
     return {
       messagesAnonymised,
       mentionsRemoved,
