@@ -73,7 +73,7 @@ export async function shipRound(
     if (options.pull === false)
       return { shipped, pulled: { pulled: 0, queued: 0, conflicts: [] }, issued: 0 };
     // The digests' numberings before the digests: an owner who got one can always answer it.
-    const issued = await pullIssuedRecommendations(store.db, central.client, options.account);
+    const issued = await pullIssuedRecommendations(store.db, central.client, options.account, now());
     const pulled = await pullCentral(central.client, options.account, enqueue, now());
     return { shipped, pulled, issued };
   } catch (error) {

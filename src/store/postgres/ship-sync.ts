@@ -41,9 +41,14 @@ export async function writeNamedCursor(
   );
 }
 
+/** How long after its pull a digest's numbering is still looked for (see pullIssuedRecommendations). */
+export const ISSUE_LOOKBACK_MS = 7 * 86_400_000;
+
 /**
  * Copies into the spool the digest_issues and issued_recommendations of every central digest item of
- * `account` that waits to be pulled or was pulled by it, where the spool does not hold that owner's
+ * `account` that waits to be pulled or was pulled by it in the last ISSUE_LOOKBACK_MS (a digest is
+ * queued before its numbering is recorded: one pulled in between gets it at the next round), where
+ * the spool does not hold that owner's
  * digest of that week as recently issued (a later local 周报 WEEK on the host is kept). Run before the
  * items are pulled, so an owner who got the digest can answer it; a repeat copies nothing.
  * Returns how many digests' numberings were copied.
@@ -52,14 +57,15 @@ export async function pullIssuedRecommendations(
   db: Db,
   client: pg.ClientBase,
   account: string,
+  now: number,
 ): Promise<number> {
   const issues = await client.query<{ owner_id: string; week: string; issued_at: string }>(
     `SELECT d.owner_id, d.week, d.issued_at FROM digest_issues d
      WHERE (d.owner_id, d.week) IN (
        SELECT recipient_id, split_part(dedupe_key, ':', 2) FROM central_outbox
        WHERE account = $1 AND starts_with(dedupe_key, 'digest:')
-         AND (pulled_at IS NULL OR pulled_by = $1))`,
-    [account],
+         AND (pulled_at IS NULL OR (pulled_by = $1 AND pulled_at >= $2)))`,
+    [account, now - ISSUE_LOOKBACK_MS],
   );
   const localAt = db.prepare('SELECT issued_at FROM digest_issues WHERE owner_id = ? AND week = ?').pluck();
   const stale = issues.rows.filter((d) => {
