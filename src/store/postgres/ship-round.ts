@@ -1,8 +1,11 @@
 /**
  * One shipping round of a host, as `qingqun ship` and the loop inside `start` / `run` run it:
- * connect, create the shipping tables where missing, push the spool (ship.ts), then pull what waits
- * centrally for this account into the spool's outbox (central-outbox.ts), disconnect. The push only
- * reads the spool; the pull writes the local outbox, through its dedupe keys.
+ * connect, create the shipping tables where missing, push the spool (ship.ts: with the central
+ * erasures applied to the spool first, and the owners' answers and host erasures carried up, ship-sync.ts),
+ * then copy the numbering of the digests waiting for this account into the spool and pull those
+ * digests into the spool's outbox (central-outbox.ts), disconnect. Apart from the central erasures and
+ * the digests' numbering, the push only reads the spool; the pull writes the local outbox, through its
+ * dedupe keys.
  */
 
 import { redactDbUrl } from '../../config/db-target.js';

@@ -1,7 +1,7 @@
 /**
  * Shipping a bot host's SQLite spool into the central PostgreSQL store (issue 18, item 2;
- * docs/SCALING.md, "Shipping from bot hosts"). The spool is only read: recording never waits for
- * the network.
+ * docs/SCALING.md, "Shipping from bot hosts"). The spool is only read (but for central erasures,
+ * applied by the spool's own forget): recording never waits for the network.
  *
  * One round, in this order (a row's group is central before the row):
  * 1. the spool's greatest row ids are read first: the round ships up to them and no further, so a
@@ -17,6 +17,9 @@
  * 4. confirmations: the latest snapshot of each group assigned here gets its confirmed_at raised
  *    (an unchanged roster only extends its confirmation locally, without a new row).
  * Snapshots and room events of groups assigned to another account are skipped (counted).
+ * shipSpool wraps the round with what ship-sync.ts carries: first the members forgotten centrally are
+ * erased from the spool (when a local forget is given), after it the members forgotten here are erased
+ * centrally and the owners' answers go up.
  */
 import type { Db } from '../open-database.js';
 import { claimGroups } from './assignments.js';
