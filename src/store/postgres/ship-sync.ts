@@ -16,8 +16,27 @@ export const STATUS_CURSOR = 'recommendation_status';
 /** ship_cursors.source_table of the central erasures applied on the host: the greatest seq done. */
 export const FORGOTTEN_CURSOR = 'forgotten_members';
 
-/** One lock orders writers of forgotten_members against readers (see readForgottenSince). */
+/**
+ * One advisory key orders erasures against ship rounds. A forget (forgetMemberPg) takes it exclusively
+ * for its whole transaction; a round holds it shared from reading forgotten_members until its rows are
+ * shipped. So a sequence number never commits below one a round has read, and no round ships rows of a
+ * member forgotten after it applied the erasures: a forget waits for the rounds in flight to finish
+ * shipping, and a round starting meanwhile waits for the forget, then erases the member first.
+ */
 export const FORGOTTEN_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':forgotten'))";
+const ROUND_LOCK = "SELECT pg_advisory_lock_shared(hashtext(current_schema() || ':forgotten'))";
+const ROUND_UNLOCK = "SELECT pg_advisory_unlock_shared(hashtext(current_schema() || ':forgotten'))";
+
+/** Runs `fn` holding the erasure key shared (see FORGOTTEN_LOCK); released after, also on failure. */
+export async function withErasuresHeld<T>(client: pg.ClientBase, fn: () => Promise<T>): Promise<T> {
+  await client.query(ROUND_LOCK);
+  try {
+    return await fn();
+  } finally {
+    // After a dropped connection the lock is gone with the session; the round's error is what counts.
+    await client.query(ROUND_UNLOCK).catch(() => {});
+  }
+}
 
 export async function readNamedCursor(client: pg.ClientBase, spool: string, table: string): Promise<number> {
   const r = await client.query<{ last_id: string }>(
@@ -172,10 +191,10 @@ export async function shipStatuses(
 /**
  * Records centrally that `contactId` was forgotten (forgotten_members: the bare id, a sequence number
  * and the time; nothing else), for every host to erase it from its spool. Inside the caller's
- * transaction; a member forgotten again (after opting in) gets a new sequence number.
+ * transaction, which holds FORGOTTEN_LOCK from its start; a member forgotten again (after opting in)
+ * gets a new sequence number.
  */
 export async function recordForgotten(client: pg.ClientBase, contactId: string, now: number): Promise<void> {
-  await client.query(FORGOTTEN_LOCK);
   await client.query(
     `INSERT INTO forgotten_members (contact_id, forgotten_at) VALUES ($1, $2)
      ON CONFLICT (contact_id) DO UPDATE SET seq = nextval(pg_get_serial_sequence('forgotten_members', 'seq')),
@@ -186,9 +205,9 @@ export async function recordForgotten(client: pg.ClientBase, contactId: string, 
 
 /**
  * Applies on the spool the central erasures recorded since this spool's cursor: each member not
- * already forgotten locally is forgotten through `forget` (the SQLite forget of the CLI). The list is
- * read under the lock its writers take, so a sequence number committed later is never one below the
- * cursor. The cursor advances after the local erasures: a crash repeats them, and a member already
+ * already forgotten locally is forgotten through `forget` (the SQLite forget of the CLI). The caller
+ * holds the erasure key shared (withErasuresHeld), so no forget is mid-transaction while the list is
+ * read. The cursor advances after the local erasures: a crash repeats them, and a member already
  * forgotten is skipped. Returns how many members were erased on the spool.
  */
 export async function applyCentralErasures(
@@ -199,15 +218,12 @@ export async function applyCentralErasures(
   now: number,
 ): Promise<number> {
   const cursor = await readNamedCursor(client.client, spool, FORGOTTEN_CURSOR);
-  const tombstones = await client.transaction(async () => {
-    await client.query(FORGOTTEN_LOCK);
-    return (
-      await client.query<{ seq: string; contact_id: string }>(
-        'SELECT seq, contact_id FROM forgotten_members WHERE seq > $1 ORDER BY seq',
-        [cursor],
-      )
-    ).rows;
-  });
+  const tombstones = (
+    await client.query<{ seq: string; contact_id: string }>(
+      'SELECT seq, contact_id FROM forgotten_members WHERE seq > $1 ORDER BY seq',
+      [cursor],
+    )
+  ).rows;
   if (tombstones.length === 0) return 0;
   const forgottenHere = db.prepare('SELECT forgotten_at FROM contacts WHERE id = ?').pluck();
   let erased = 0;

@@ -26,7 +26,7 @@ import { claimGroups } from './assignments.js';
 import type { PgDatabase } from './pg-database.js';
 import { forgetMemberPg } from './pg-maintenance.js';
 import { ensureWeekPartitions, utcWeekStart } from './pg-partitions.js';
-import { applyCentralErasures, shipStatuses } from './ship-sync.js';
+import { applyCentralErasures, shipStatuses, withErasuresHeld } from './ship-sync.js';
 
 export const DEFAULT_SHIP_BATCH = 5_000;
 
@@ -183,11 +183,16 @@ export async function shipSpool(db: Db, client: PgDatabase, options: ShipOptions
   try {
     // Erasures first: a member forgotten centrally is erased here before this spool's rows of them
     // (recorded meanwhile) could ship up again.
-    const erasedHere = options.forgetLocally
-      ? await applyCentralErasures(db, client, spool, options.forgetLocally, now())
-      : 0;
-    const { counts, forgotten } = await shipRound(db, client, spool, batchSize, now, options.onBatch);
-    counts.erasedHere = erasedHere;
+    // The erasure key is held shared until the rows are in (ship-sync.ts FORGOTTEN_LOCK): a central
+    // forget committed meanwhile waits, so none of this round's rows is of a member it erases.
+    const { counts, forgotten } = await withErasuresHeld(client.client, async () => {
+      const erasedHere = options.forgetLocally
+        ? await applyCentralErasures(db, client, spool, options.forgetLocally, now())
+        : 0;
+      const shipped = await shipRound(db, client, spool, batchSize, now, options.onBatch);
+      shipped.counts.erasedHere = erasedHere;
+      return shipped;
+    });
     // Members forgotten here, not yet centrally: erased centrally after their rows of this round
     // are in (their contact row went up without the mark, which forgetMemberPg sets: a crash before
     // it leaves them unmarked, so the next round erases them).

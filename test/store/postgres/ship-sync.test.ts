@@ -13,11 +13,14 @@ import { SimulatedClock } from '../../../src/deliver/simulated-clock.js';
 import { importJsonl } from '../../../src/ingest/jsonl/import-jsonl.js';
 import { writeSimulation } from '../../../src/ingest/simulate/write-simulation.js';
 import { openStoreReads } from '../../../src/store/contract.js';
+import { PgDatabase } from '../../../src/store/postgres/pg-database.js';
+import { forgetMemberPg } from '../../../src/store/postgres/pg-maintenance.js';
 import {
   describeShipRound,
   type ShipRoundResult,
   shipRound,
 } from '../../../src/store/postgres/ship-round.js';
+import { withErasuresHeld } from '../../../src/store/postgres/ship-sync.js';
 import { Store } from '../../../src/store/store.js';
 import { recommendStoredWeek } from '../../../src/weeks/stored-week.js';
 import { runCli } from '../../cli/run-cli.js';
@@ -145,6 +148,9 @@ describe.skipIf(!pgReachable)('answers and erasure travel with the ship round', 
     SLOW,
   );
 
+  const backendPid = async (db: PgDatabase) =>
+    Number((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+
   /** An id, not the start of a longer one. */
   const idOf = (id: string) => new RegExp(`${id}(?![0-9])`);
 
@@ -250,6 +256,55 @@ describe.skipIf(!pgReachable)('answers and erasure travel with the ship round', 
       expect(spoolRowsHolding(hostA, member.name)).toEqual([]);
       // What the hosts ship afterwards brings nothing of them back.
       expect(await centralRowsHolding(member.name)).toEqual([]);
+    },
+    SLOW,
+  );
+  it(
+    'makes a central forget wait for a round that is shipping, so the round ships nothing of the member',
+    async () => {
+      const [member] = members();
+      if (!member) throw new Error('no member to forget');
+      const roundSide = await PgDatabase.open(schema.url);
+      const forgetSide = await PgDatabase.open(schema.url);
+      try {
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        // Asked before: a client runs one query at a time, and the forget will be waiting.
+        const forgetPid = await backendPid(forgetSide);
+        let forgotten = false;
+        let waiting!: Promise<unknown>;
+        const inFlight = withErasuresHeld(roundSide.client, async () => {
+          waiting = forgetMemberPg(forgetSide, member.id, clock).then(() => {
+            forgotten = true;
+          });
+          // The forget is queued on the erasure key (not on anything else) while the round holds it.
+          // (A forget that did not wait would end the loop with `forgotten` true, failing below.)
+          for (;;) {
+            if (forgotten) break;
+            const r = await roundSide.query<{ n: number }>(
+              `SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                 AND pid = $1`,
+              [forgetPid],
+            );
+            if (r.rows[0]?.n === 1) break;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          expect(forgotten).toBe(false);
+          release();
+        });
+        await held;
+        await inFlight;
+        await waiting;
+        expect(forgotten).toBe(true);
+        expect(await centralRowsHolding(member.name)).toEqual([]);
+        expect((await round(hostB, 'acct-b')).shipped.erasedHere).toBe(1);
+        expect(spoolRowsHolding(hostB, member.name)).toEqual([]);
+      } finally {
+        await roundSide.close();
+        await forgetSide.close();
+      }
     },
     SLOW,
   );
