@@ -72,7 +72,17 @@ export function startShipLoop(options: {
           added: r.shipped.messages.added,
           pulled: r.pulled.queued,
         };
-        log.info({ ...(status.last as object), batches: r.shipped.batches }, 'shipped to the central store');
+        log.info(
+          {
+            ...(status.last as object),
+            batches: r.shipped.batches,
+            answers: r.shipped.statuses.sent,
+            digestNumberings: r.issued,
+            erasedHere: r.shipped.erasedHere,
+            erasedCentrally: r.shipped.erasedCentrally,
+          },
+          'shipped to the central store',
+        );
         if (r.pulled.conflicts.length > 0) {
           log.warn(
             { keys: r.pulled.conflicts },

@@ -46,6 +46,20 @@ export const SHIP_TABLES_DDL = `
     pulled_by     TEXT
   );
   CREATE INDEX IF NOT EXISTS central_outbox_waiting ON central_outbox(account, id) WHERE pulled_at IS NULL;
+  -- Members forgotten centrally (by \`forget\` on the central store, or shipped forgotten from a host),
+  -- for every host to erase them from its spool (ship-sync.ts): the bare id, no name. Created with
+  -- the members forgotten before it existed, so a host learns of those too.
+  DO $$ BEGIN
+    IF to_regclass('forgotten_members') IS NULL THEN
+      CREATE TABLE forgotten_members (
+        seq           BIGSERIAL PRIMARY KEY,
+        contact_id    TEXT NOT NULL UNIQUE,
+        forgotten_at  BIGINT NOT NULL
+      );
+      INSERT INTO forgotten_members (contact_id, forgotten_at)
+        SELECT id, forgotten_at FROM contacts WHERE forgotten_at IS NOT NULL ORDER BY forgotten_at, id;
+    END IF;
+  END $$;
   -- Non-WeChat items (email, WeCom) need no host: queued with no account, sent by \`qingqun send
   -- --drain\` on the central store (central-outbox.ts). Tables created before that had the column
   -- NOT NULL. Altered only when still so: every shipper runs this at connect, and an ALTER would

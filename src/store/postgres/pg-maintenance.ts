@@ -7,6 +7,7 @@ import { forgetInCentralOutbox, purgeCentralOutbox } from './central-erasure.js'
 import type { PgDatabase } from './pg-database.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { listWeekPartitions } from './pg-partitions.js';
+import { FORGOTTEN_LOCK, recordForgotten } from './ship-sync.js';
 
 const DONE_STATES = "('sent', 'failed', 'undeliverable', 'unconfirmed')";
 const LATEST_SNAPSHOTS = `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY group_id
@@ -178,6 +179,12 @@ async function vacuum(db: PgDatabase, tables: readonly string[]): Promise<void> 
  */
 export async function forgetMemberPg(db: PgDatabase, contactId: string, now: number): Promise<ForgetCounts> {
   const counts = await db.transaction(async (): Promise<ForgetCounts> => {
+    // Where hosts ship here: first wait for the ship rounds in flight (ship-sync.ts FORGOTTEN_LOCK), then
+    // record the member for every host to erase them from its spool at its next round.
+    const tombstones = (
+      await db.query<{ present: boolean }>("SELECT to_regclass('forgotten_members') IS NOT NULL AS present")
+    ).rows[0]?.present;
+    if (tombstones) await db.query(FORGOTTEN_LOCK);
     const run = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0;
     const known = (await db.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [contactId]))
       .rows[0];
@@ -248,6 +255,7 @@ export async function forgetMemberPg(db: PgDatabase, contactId: string, now: num
     }
     const owned = await db.query('SELECT COUNT(*) AS n FROM groups WHERE owner_id = $1', [contactId]);
     const central = await forgetInCentralOutbox(db, contactId, now);
+    if (tombstones) await recordForgotten(db.client, contactId, now);
     return {
       messagesAnonymised,
       mentionsRemoved,

@@ -1,8 +1,11 @@
 /**
  * One shipping round of a host, as `qingqun ship` and the loop inside `start` / `run` run it:
- * connect, create the shipping tables where missing, push the spool (ship.ts), then pull what waits
- * centrally for this account into the spool's outbox (central-outbox.ts), disconnect. The push only
- * reads the spool; the pull writes the local outbox, through its dedupe keys.
+ * connect, create the shipping tables where missing, push the spool (ship.ts: with the central
+ * erasures applied to the spool first, and the owners' answers and host erasures carried up, ship-sync.ts),
+ * then copy the numbering of the digests waiting for this account into the spool and pull those
+ * digests into the spool's outbox (central-outbox.ts), disconnect. Apart from the central erasures and
+ * the digests' numbering, the push only reads the spool; the pull writes the local outbox, through its
+ * dedupe keys.
  */
 
 import { redactDbUrl } from '../../config/db-target.js';
@@ -13,10 +16,13 @@ import { type PullResult, pullCentral } from './central-outbox.js';
 import { ensureCentralTables } from './central-tables.js';
 import { PgDatabase } from './pg-database.js';
 import { type ShipCounts, type ShipOptions, shipSpool } from './ship.js';
+import { pullIssuedRecommendations } from './ship-sync.js';
 
 export interface ShipRoundResult {
   shipped: ShipCounts;
   pulled: PullResult;
+  /** Central digests whose numbered recommendations were copied into the spool (ship-sync.ts). */
+  issued: number;
 }
 
 /** Thrown when the central store cannot be reached or refuses the connection. */
@@ -61,14 +67,18 @@ export async function shipRound(
   central.client.on('error', () => {});
   try {
     await ensureCentralTables(central.client);
-    const shipped = await shipSpool(store.db, central, options);
+    const shipped = await shipSpool(store.db, central, {
+      ...options,
+      forgetLocally: options.forgetLocally ?? ((id, at) => store.privacy.forget(id, at)),
+    });
     const now = options.now ?? Date.now;
     const enqueue = options.enqueue ?? ((items) => store.outbox.enqueue(items, now()));
-    const pulled =
-      options.pull === false
-        ? { pulled: 0, queued: 0, conflicts: [] }
-        : await pullCentral(central.client, options.account, enqueue, now());
-    return { shipped, pulled };
+    if (options.pull === false)
+      return { shipped, pulled: { pulled: 0, queued: 0, conflicts: [] }, issued: 0 };
+    // The digests' numberings before the digests: an owner who got one can always answer it.
+    const issued = await pullIssuedRecommendations(store.db, central.client, options.account, now());
+    const pulled = await pullCentral(central.client, options.account, enqueue, now());
+    return { shipped, pulled, issued };
   } catch (error) {
     // The connection dropped mid-round (network, server restart): an outage, not a bug. What was
     // committed stays; the next round resumes from the cursors.
@@ -98,13 +108,17 @@ function describeCounts(r: ShipRoundResult, account: string, locale: Locale): st
       `shipped as ${account}: ${s.messages.sent} messages (${s.messages.added} new centrally), ` +
       `${s.snapshots.sent} rosters (${s.snapshots.skipped} of groups recorded by another account skipped), ` +
       `${s.roomEvents.sent} room events (${s.roomEvents.skipped} skipped), ${s.groups} groups, ${s.contacts} contacts, ` +
-      `${s.batches} batches; pulled ${r.pulled.queued} new message(s) into the outbox`
+      `${s.batches} batches; pulled ${r.pulled.queued} new message(s) into the outbox` +
+      `; answers ${s.statuses.sent} sent (${s.statuses.applied} new centrally), ${r.issued} central digest(s)' numbering pulled` +
+      `; erased ${s.erasedCentrally} member(s) forgotten here centrally, ${s.erasedHere} forgotten centrally here`
     );
   }
   return (
     `已以 ${account} 上送：消息 ${s.messages.sent} 条（中心新增 ${s.messages.added}），` +
     `群名单 ${s.snapshots.sent} 份（${s.snapshots.skipped} 份属其他账号记录的群，跳过），` +
     `群事件 ${s.roomEvents.sent} 条（跳过 ${s.roomEvents.skipped}），群 ${s.groups} 个，联系人 ${s.contacts} 人，` +
-    `共 ${s.batches} 批；从中心取回新的待发消息 ${r.pulled.queued} 条`
+    `共 ${s.batches} 批；从中心取回新的待发消息 ${r.pulled.queued} 条` +
+    `；上送建议答复 ${s.statuses.sent} 条（中心更新 ${s.statuses.applied}），取回中心周报编号 ${r.issued} 份` +
+    `；本机已遗忘的 ${s.erasedCentrally} 人已在中心删除，中心已遗忘的 ${s.erasedHere} 人已在本机删除`
   );
 }

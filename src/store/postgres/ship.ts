@@ -1,7 +1,7 @@
 /**
  * Shipping a bot host's SQLite spool into the central PostgreSQL store (issue 18, item 2;
- * docs/SCALING.md, "Shipping from bot hosts"). The spool is only read: recording never waits for
- * the network.
+ * docs/SCALING.md, "Shipping from bot hosts"). The spool is only read (but for central erasures,
+ * applied by the spool's own forget): recording never waits for the network.
  *
  * One round, in this order (a row's group is central before the row):
  * 1. the spool's greatest row ids are read first: the round ships up to them and no further, so a
@@ -17,11 +17,16 @@
  * 4. confirmations: the latest snapshot of each group assigned here gets its confirmed_at raised
  *    (an unchanged roster only extends its confirmation locally, without a new row).
  * Snapshots and room events of groups assigned to another account are skipped (counted).
+ * shipSpool wraps the round with what ship-sync.ts carries: first the members forgotten centrally are
+ * erased from the spool (when a local forget is given), after it the members forgotten here are erased
+ * centrally and the owners' answers go up.
  */
 import type { Db } from '../open-database.js';
 import { claimGroups } from './assignments.js';
 import type { PgDatabase } from './pg-database.js';
+import { forgetMemberPg } from './pg-maintenance.js';
 import { ensureWeekPartitions, utcWeekStart } from './pg-partitions.js';
+import { applyCentralErasures, shipStatuses, withErasuresHeld } from './ship-sync.js';
 
 export const DEFAULT_SHIP_BATCH = 5_000;
 
@@ -106,6 +111,11 @@ export interface ShipOptions {
   now?: () => number;
   /** Called after each committed batch (progress, and the crash test's cue). */
   onBatch?: (batch: { table: CursorTable; rows: number; through: number }) => void;
+  /**
+   * The spool's own forget (MemberPrivacy.forget): given, the round first erases from the spool the
+   * members forgotten centrally since its last round (ship-sync.ts), before anything is shipped.
+   */
+  forgetLocally?: (contactId: string, now: number) => void;
 }
 
 export interface ShipCounts {
@@ -117,6 +127,12 @@ export interface ShipCounts {
   roomEvents: { sent: number; added: number; skipped: number };
   confirmations: number;
   batches: number;
+  /** Answers to recommendations (recommendation_status rows) sent, and how many changed the central row. */
+  statuses: { sent: number; applied: number };
+  /** Members forgotten centrally (by another host or the central store) now erased from this spool. */
+  erasedHere: number;
+  /** Members forgotten on this host, arriving forgotten, now erased centrally (forgetMemberPg). */
+  erasedCentrally: number;
 }
 
 /** Thrown when another shipper holds this spool (same account) right now. */
@@ -165,7 +181,27 @@ export async function shipSpool(db: Db, client: PgDatabase, options: ShipOptions
   );
   if (!lock.rows[0]?.ok) throw new ShipBusyError(spool);
   try {
-    return await shipRound(db, client, spool, batchSize, now, options.onBatch);
+    // Erasures first: a member forgotten centrally is erased here before this spool's rows of them
+    // (recorded meanwhile) could ship up again.
+    // The erasure key is held shared until the rows are in (ship-sync.ts FORGOTTEN_LOCK): a central
+    // forget committed meanwhile waits, so none of this round's rows is of a member it erases.
+    const { counts, forgotten } = await withErasuresHeld(client.client, async () => {
+      const erasedHere = options.forgetLocally
+        ? await applyCentralErasures(db, client, spool, options.forgetLocally, now())
+        : 0;
+      const shipped = await shipRound(db, client, spool, batchSize, now, options.onBatch);
+      shipped.counts.erasedHere = erasedHere;
+      return shipped;
+    });
+    // Members forgotten here, not yet centrally: erased centrally after their rows of this round
+    // are in (their contact row went up without the mark, which forgetMemberPg sets: a crash before
+    // it leaves them unmarked, so the next round erases them).
+    for (const id of forgotten) {
+      await forgetMemberPg(client, id, now());
+      counts.erasedCentrally++;
+    }
+    counts.statuses = await shipStatuses(db, client, spool, now());
+    return counts;
   } finally {
     // After a dropped connection the lock is gone with the session; the round's error is what counts.
     await client
@@ -183,7 +219,7 @@ async function shipRound(
   batchSize: number,
   now: () => number,
   onBatch: ShipOptions['onBatch'],
-): Promise<ShipCounts> {
+): Promise<{ counts: ShipCounts; forgotten: string[] }> {
   const bound = (sql: string) => Number(db.prepare(sql).pluck().get() ?? 0);
   const bounds: Record<CursorTable, number> = {
     membership_snapshots: bound('SELECT MAX(id) FROM membership_snapshots'),
@@ -198,7 +234,11 @@ async function shipRound(
     roomEvents: { sent: 0, added: 0, skipped: 0 },
     confirmations: 0,
     batches: 0,
+    statuses: { sent: 0, applied: 0 },
+    erasedHere: 0,
+    erasedCentrally: 0,
   };
+  const forgotten: string[] = [];
 
   // 2. Groups and claims, then contacts.
   const groups = db
@@ -233,7 +273,21 @@ async function shipRound(
   for (let after = ''; ; ) {
     const rows = readContacts.all(after, batchSize) as Row[];
     if (rows.length === 0) break;
-    const u = unnest(CONTACT_COLUMNS, rows);
+    // Forgotten here but not (yet) centrally: shipped unmarked, erased centrally by shipSpool.
+    const marked = rows.filter((r) => r.forgotten_at != null).map((r) => r.id as string);
+    if (marked.length > 0) {
+      const central = await client.query<{ id: string }>(
+        'SELECT id FROM contacts WHERE id = ANY($1::text[]) AND forgotten_at IS NOT NULL',
+        [marked],
+      );
+      const known = new Set(central.rows.map((r) => r.id));
+      for (const id of marked) if (!known.has(id)) forgotten.push(id);
+    }
+    const fresh = new Set(forgotten);
+    const u = unnest(
+      CONTACT_COLUMNS,
+      rows.map((r) => (fresh.has(r.id as string) ? { ...r, forgotten_at: null } : r)),
+    );
     // A person forgotten centrally stays forgotten; an opt-out from any host sticks.
     await client.query(
       `INSERT INTO contacts (${CONTACT_COLUMNS.map(([c]) => c).join(', ')}) ${u.sql}
@@ -394,5 +448,5 @@ async function shipRound(
     );
     counts.confirmations = r.rowCount ?? 0;
   }
-  return counts;
+  return { counts, forgotten };
 }

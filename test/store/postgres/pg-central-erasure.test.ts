@@ -188,7 +188,8 @@ describe.skipIf(!pgReachable)('central outbox: purge, forget and doctor on Postg
         'Central messages to them: 2 texts deleted in central_outbox (those not yet taken withdrawn), 1 in the central send spool.',
       );
       // Every row of every table of the schema, as text: the name nowhere; the id only as the
-      // record that a message was addressed to them (key and recipient, no text) and their contact.
+      // record that a message was addressed to them (key and recipient, no text), their contact, and
+      // the record that they were forgotten, for the hosts to erase them too (forgotten_members).
       const tables = (
         await central.query<{ t: string }>(
           'SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1',
@@ -203,7 +204,11 @@ describe.skipIf(!pgReachable)('central outbox: purge, forget and doctor on Postg
           if (row.includes(MEMBER)) holding.push(t);
         }
       }
-      expect(holding.sort()).toEqual(['central_outbox', 'central_outbox', 'contacts']);
+      expect(holding.sort()).toEqual(['central_outbox', 'central_outbox', 'contacts', 'forgotten_members']);
+      expect(
+        (await central.query('SELECT contact_id FROM forgotten_members WHERE contact_id = $1', [MEMBER]))
+          .rows,
+      ).toEqual([{ contact_id: MEMBER }]);
       expect(
         (
           await central.query(
