@@ -38,7 +38,16 @@ export async function withErasuresHeld<T>(client: pg.ClientBase, fn: () => Promi
   }
 }
 
-export async function readNamedCursor(client: pg.ClientBase, spool: string, table: string): Promise<number> {
+/** What the cursor reads and writes need: a pg client, or PgDatabase (its own reconnecting `query`). */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<pg.QueryResult<R>>;
+}
+
+/** A spool's cursor for `table` in ship_cursors (0 before its first round). */
+export async function readNamedCursor(client: Queryable, spool: string, table: string): Promise<number> {
   const r = await client.query<{ last_id: string }>(
     'SELECT last_id FROM ship_cursors WHERE spool = $1 AND source_table = $2',
     [spool, table],
@@ -47,7 +56,7 @@ export async function readNamedCursor(client: pg.ClientBase, spool: string, tabl
 }
 
 export async function writeNamedCursor(
-  client: pg.ClientBase,
+  client: Queryable,
   spool: string,
   table: string,
   lastId: number,

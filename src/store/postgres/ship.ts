@@ -26,7 +26,13 @@ import { claimGroups } from './assignments.js';
 import type { PgDatabase } from './pg-database.js';
 import { forgetMemberPg } from './pg-maintenance.js';
 import { ensureWeekPartitions, utcWeekStart } from './pg-partitions.js';
-import { applyCentralErasures, shipStatuses, withErasuresHeld } from './ship-sync.js';
+import {
+  applyCentralErasures,
+  readNamedCursor,
+  shipStatuses,
+  withErasuresHeld,
+  writeNamedCursor,
+} from './ship-sync.js';
 
 export const DEFAULT_SHIP_BATCH = 5_000;
 
@@ -144,25 +150,17 @@ export class ShipBusyError extends Error {
 }
 
 export async function readCursor(client: PgDatabase, spool: string, table: CursorTable): Promise<number> {
-  const r = await client.query<{ last_id: string }>(
-    'SELECT last_id FROM ship_cursors WHERE spool = $1 AND source_table = $2',
-    [spool, table],
-  );
-  return r.rows[0] ? Number(r.rows[0].last_id) : 0;
+  return readNamedCursor(client, spool, table);
 }
 
-async function advanceCursor(
+function advanceCursor(
   client: PgDatabase,
   spool: string,
   table: CursorTable,
   lastId: number,
   now: number,
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO ship_cursors (spool, source_table, last_id, updated_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (spool, source_table) DO UPDATE SET last_id = excluded.last_id, updated_at = excluded.updated_at`,
-    [spool, table, lastId, now],
-  );
+  return writeNamedCursor(client, spool, table, lastId, now);
 }
 
 /**
