@@ -51,7 +51,7 @@ export interface RecommendationStatusRow {
 }
 
 /** A row of `issued_recommendations` as SQLite returns it (list and figures are JSON). */
-interface IssuedRecommendationRow {
+export interface IssuedRecommendationRow {
   owner_id: string;
   week: string;
   number: number;

@@ -9,6 +9,7 @@
  */
 import type pg from 'pg';
 import type { Db } from '../open-database.js';
+import type { IssuedRecommendationRow } from '../recommendations.js';
 import type { PgDatabase } from './pg-database.js';
 
 /** ship_cursors.source_table of the answers shipped up: the greatest updated_at already central. */
@@ -101,17 +102,8 @@ export async function pullIssuedRecommendations(
     return at === undefined || at < Number(d.issued_at);
   });
   if (stale.length === 0) return 0;
-  const rows = await client.query<{
-    owner_id: string;
-    week: string;
-    number: number;
-    recommendation_id: string;
-    kind: string;
-    group_ids: string;
-    magnitude: number;
-    figures: string;
-    issued_at: string;
-  }>(
+  // PostgreSQL returns the bigint issued_at as a string.
+  const rows = await client.query<IssuedRecommendationRow & { issued_at: string }>(
     `SELECT owner_id, week, number, recommendation_id, kind, group_ids, magnitude, figures, issued_at
      FROM issued_recommendations
      WHERE (owner_id, week) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
